@@ -1,0 +1,20 @@
+/**
+ * Where generated data lives. Every stage (ingest, Astro, Pagefind, tests, bench) reads the
+ * same variables, so a test or benchmark can build a whole archive in its own folders without
+ * touching the one a user is looking at.
+ */
+import path from 'node:path';
+
+const root = process.cwd();
+
+/** The ingest's output: `articles/**.json`, `raw/<sha256>.txt` and the report. */
+export const archiveDir = path.resolve(root, process.env.ARCHIVE_DIR ?? 'content/archive');
+export const articlesDir = path.join(archiveDir, 'articles');
+export const rawCopiesDir = path.join(archiveDir, 'raw');
+export const defaultReportPath = path.join(archiveDir, 'ingest-report.json');
+
+/** The built site. */
+export const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+
+/** The raw corpus shipped with the repo, read when no `--input` is given. */
+export const sampleInputDir = path.resolve(root, 'content/raw');

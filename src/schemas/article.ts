@@ -1,0 +1,69 @@
+import { z } from 'astro/zod';
+
+/**
+ * The one definition of an archived article. The ingest validates every entry it writes
+ * against it and `src/content.config.ts` loads the collection with it, so a field exists
+ * in exactly one place.
+ */
+
+export const LANGS = ['fr', 'ru', 'el'] as const;
+export const langSchema = z.enum(LANGS);
+export type Lang = z.infer<typeof langSchema>;
+
+/** ISO calendar date; validity (no 31 February) is checked where dates are built. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const bodyBlockSchema = z.object({
+  kind: z.enum(['paragraph', 'heading']),
+  text: z.string().min(1),
+});
+export type BodyBlock = z.infer<typeof bodyBlockSchema>;
+
+export const topicAssignmentSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** Weighted number of matches; a topic is only assigned above its threshold. */
+  score: z.number().nonnegative(),
+  /** Which pattern matched and how often, so every assignment can be explained. */
+  matches: z.array(z.object({ pattern: z.string(), count: z.number().int().positive() })),
+});
+export type TopicAssignment = z.infer<typeof topicAssignmentSchema>;
+
+export const articleSchema = z.object({
+  /** Permalink id: `<lang>/<slug>`, from the canonical source URL or the raw bytes' hash, never the title. */
+  id: z.string().regex(/^(fr|ru|el)\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  lang: langSchema,
+  title: z.string().min(1),
+  titleSource: z.enum(['file', 'derived']),
+  /** The Vietnamese headline, when the file carries it as untranslated image alt text. */
+  originalTitle: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  dateSource: z.enum(['publisher-line', 'source-url', 'inferred']).optional(),
+  /** What a date was read or inferred from, in words a reader can check. */
+  dateEvidence: z.string().optional(),
+  publisher: z
+    .object({
+      name: z.string().min(1),
+      domain: z.string().min(1).optional(),
+    })
+    .optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Shared by every language version of one original (same canonical source URL). */
+  translationKey: z.string().min(1),
+  byline: z.string().min(1).optional(),
+  photoCredits: z.array(z.string().min(1)),
+  tags: z.array(z.string().min(1)),
+  /** References such as `18-NQ/TW` or `98/2023/QH15`, written alike in every language. */
+  documentRefs: z.array(z.string().min(1)),
+  topics: z.array(topicAssignmentSchema),
+  body: z.array(bodyBlockSchema).min(1),
+  raw: z.object({
+    /** Path of the input file relative to the input folder, with `/` separators. */
+    path: z.string().min(1),
+    sha256,
+    bytes: z.number().int().nonnegative(),
+    encoding: z.string().min(1),
+  }),
+  warnings: z.array(z.string()),
+});
+export type Article = z.infer<typeof articleSchema>;

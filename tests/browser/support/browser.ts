@@ -1,0 +1,34 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { testDistDir } from './paths.ts';
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off this closed network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export function serveTestSite(headers?: Record<string, string>): Promise<StaticServer> {
+  return startStaticServer({ root: testDistDir, ...(headers ? { headers } : {}) });
+}
+
+/** Collects console errors and uncaught page errors, which every page test asserts empty. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
