@@ -1,0 +1,40 @@
+/**
+ * A small seeded generator (mulberry32). Fuzz corpora must be reproducible from a seed, so a
+ * failing file can be regenerated and saved instead of being lost with the run.
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [0, max). */
+  int(max: number): number;
+  /** Integer in [min, max]. */
+  between(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  bytes(length: number): Uint8Array;
+}
+
+export function createRng(seed: number): Rng {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (max: number): number => Math.floor(next() * max);
+  return {
+    next,
+    int,
+    between: (min, max) => min + int(max - min + 1),
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new Error('rng.pick: no items to pick from');
+      return items[int(items.length)] as T;
+    },
+    bytes(length) {
+      const out = new Uint8Array(length);
+      for (let i = 0; i < length; i++) out[i] = int(256);
+      return out;
+    },
+  };
+}
