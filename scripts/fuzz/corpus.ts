@@ -227,13 +227,12 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
   'inject-everywhere': {
     weight: 2,
     make: (ctx) => {
-      let bytes = utf8.encode(ctx.text);
+      let lines = ctx.lines;
       for (const field of ['title', 'byline', 'caption', 'body'] as const) {
-        const index = fieldLine({ ...ctx, lines: decodeUtf8(bytes).split('\n') }, field);
-        const lines = decodeUtf8(bytes).split('\n');
-        bytes = withLine({ ...ctx, lines }, index, `${lines[index] ?? ''} ${ctx.rng.pick(INJECTION_PAYLOADS)}`);
+        const index = fieldLine({ ...ctx, lines }, field);
+        lines = decodeUtf8(withLine({ ...ctx, lines }, index, `${lines[index] ?? ''} ${ctx.rng.pick(INJECTION_PAYLOADS)}`)).split('\n');
       }
-      return bytes;
+      return utf8.encode(lines.join('\n'));
     },
   },
   'hostile-url': {
