@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { distDir, rawCopiesDir, archiveDir } from './src/config/archive.ts';
 import { rawCopies } from './src/integrations/raw-copies.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import path from 'node:path';
 
 // The public address and sub-path are deployment facts, not code: set SITE_URL and BASE_PATH
@@ -21,5 +22,5 @@ export default defineConfig({
   cacheDir: path.join(archiveDir, '.astro-cache'),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap(), rawCopies(rawCopiesDir)],
+  integrations: [mdx(), sitemap(), rawCopies(rawCopiesDir), securityHeaders()],
 });
