@@ -81,15 +81,19 @@ function compilePattern(source: string, lang: Lang, topic: Topic, index: number)
     if (parts.length === 0) {
       throw new Error(`topic "${topic.slug}": pattern "${source}" (${lang}) has a word with no letters: "${word}"`);
     }
-    if (prefix) {
-      if (parts.length !== 1 || parts[0]!.folded.length < PREFIX_KEY) {
-        throw new Error(
-          `topic "${topic.slug}": prefix "${word}" in pattern "${source}" (${lang}) must be one word of at least ${PREFIX_KEY} letters`,
-        );
-      }
-      tokens.push({ value: parts[0]!.folded, prefix: true });
-    } else {
-      for (const part of parts) tokens.push({ value: part.stem, prefix: false });
+    // In a hyphenated prefix word ("социально-экономическ*") only the last part is a prefix.
+    const last = parts.length - 1;
+    parts.forEach((part, at) => {
+      if (prefix && at === last) tokens.push({ value: part.folded, prefix: true });
+      else tokens.push({ value: part.stem, prefix: false });
+    });
+    // A leading prefix is the index key, so it needs PREFIX_KEY letters; later ones only
+    // need to be more than one letter to mean anything.
+    const minimum = tokens.length === parts.length ? PREFIX_KEY : 2;
+    if (prefix && parts[last]!.folded.length < minimum) {
+      throw new Error(
+        `topic "${topic.slug}": prefix "${word}" in pattern "${source}" (${lang}) needs at least ${minimum} letters before the *`,
+      );
     }
   }
   if (tokens.length === 0) throw new Error(`topic "${topic.slug}": pattern "${source}" (${lang}) is empty`);
@@ -143,9 +147,9 @@ function matchesAt(pattern: CompiledPattern, tokens: Token[], start: number): bo
 
 /**
  * Where a word counts more: a topic named in the title or the tag line is what the article
- * is about; one named in a subheading is a section of it.
+ * is about; the lead (first paragraph) says who, where and what; a subheading names a section.
  */
-export const WEIGHTS = { title: 3, tag: 3, heading: 2, paragraph: 1 } as const;
+export const WEIGHTS = { title: 3, tag: 3, heading: 2, lead: 2, paragraph: 1 } as const;
 
 interface Tally {
   score: number;
@@ -199,17 +203,22 @@ function scanText(text: string, weight: number, lang: Lang, taxonomy: CompiledTa
   return tokens.length;
 }
 
-/** Default score a topic needs, per kind, for an article of up to REFERENCE_WORDS words. */
+/**
+ * Default score a topic needs, per kind, in an article of up to REFERENCE_WORDS words. A name
+ * said once in passing (1, or 2 in the lead) stays below 2; a theme needs more than one stock
+ * phrase, since MT prose repeats them.
+ */
 export const BASE_THRESHOLD: Record<Exclude<TopicKind, 'document'>, number> = {
   theme: 3,
   person: 2,
   place: 2,
-  organisation: 3,
+  organisation: 2,
 };
-/** Longer articles mention more in passing: past this length the threshold grows with it. */
-export const REFERENCE_WORDS = 600;
-/** A place must be named at least this share as often as the article's main place. */
-export const PLACE_SHARE_OF_TOP = 0.25;
+/**
+ * Longer articles mention more in passing, so past this length thresholds grow, with the
+ * square root of the length: the main topics' mentions grow more slowly than the text.
+ */
+export const REFERENCE_WORDS = 1500;
 
 export interface TopicScore extends TopicAssignment {
   kind: TopicKind;
@@ -236,23 +245,18 @@ export function scoreTopics(article: TopicInput, taxonomy: Topic[] | CompiledTax
   const tallies = new Map<number, Tally>();
   let words = scanText(article.title, WEIGHTS.title, article.lang, compiledTaxonomy, tallies);
   for (const tag of article.tags) scanText(tag, WEIGHTS.tag, article.lang, compiledTaxonomy, tallies);
+  const lead = article.body.find((block) => block.kind === 'paragraph');
   for (const block of article.body) {
-    words += scanText(block.text, WEIGHTS[block.kind], article.lang, compiledTaxonomy, tallies);
+    const weight = block === lead ? WEIGHTS.lead : WEIGHTS[block.kind];
+    words += scanText(block.text, weight, article.lang, compiledTaxonomy, tallies);
   }
-  const lengthFactor = Math.max(1, words / REFERENCE_WORDS);
-
-  let topPlace = 0;
-  for (const [index, tally] of tallies) {
-    if (compiledTaxonomy.topics[index]!.kind === 'place') topPlace = Math.max(topPlace, tally.score);
-  }
+  const lengthFactor = Math.sqrt(Math.max(1, words / REFERENCE_WORDS));
 
   const scores: TopicScore[] = [];
   for (const [index, tally] of tallies) {
     const topic = compiledTaxonomy.topics[index]!;
     const kind = topic.kind === 'document' ? 'theme' : topic.kind;
-    let threshold = (topic.threshold ?? BASE_THRESHOLD[kind]) * lengthFactor;
-    if (topic.kind === 'place') threshold = Math.max(threshold, topPlace * PLACE_SHARE_OF_TOP);
-    threshold = Math.round(threshold * 100) / 100;
+    const threshold = Math.round((topic.threshold ?? BASE_THRESHOLD[kind]) * lengthFactor * 100) / 100;
     const matches = [...tally.counts]
       .map(([pattern, count]) => ({ pattern, count }))
       .sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
