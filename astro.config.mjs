@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { distDir, rawCopiesDir, archiveDir } from './src/config/archive.ts';
+import { distDir, rawCopiesDir, archiveDir, articlesDir } from './src/config/archive.ts';
+import { readSitemapEntries, sitemapAlternates } from './src/lib/sitemap.ts';
 import { rawCopies } from './src/integrations/raw-copies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import path from 'node:path';
 // when building for a real host (e.g. a GitHub Pages project site under /archive/).
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH ?? '/';
+
+// Translations of one original point at each other in the sitemap (hreflang alternates).
+const alternates = sitemapAlternates(readSitemapEntries(articlesDir), site, base);
 
 export default defineConfig({
   site,
@@ -21,6 +25,18 @@ export default defineConfig({
   // benchmarks, a user's own folder) never read each other's stale entries.
   cacheDir: path.join(archiveDir, '.astro-cache'),
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap(), rawCopies(rawCopiesDir), securityHeaders()],
+  // No inline <style> or <script>: the CSP allows only files from our own origin.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [
+    mdx(),
+    sitemap({
+      serialize: (item) => {
+        const links = alternates.get(item.url);
+        return links ? { ...item, links } : item;
+      },
+    }),
+    rawCopies(rawCopiesDir),
+    securityHeaders(),
+  ],
 });

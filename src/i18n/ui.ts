@@ -1,0 +1,135 @@
+import type { Lang } from '../schemas/article.ts';
+
+/**
+ * Every string of the interface, in one place so the site can be translated without
+ * touching a page. The interface is English for now; article text keeps its own language.
+ */
+export const UI_LANG = 'en';
+
+export const ui = {
+  siteName: 'Political News Archive',
+  siteTagline: 'Vietnamese political news, as republished in French, Russian and Greek',
+  skipToContent: 'Skip to content',
+  mainNav: 'Main',
+  nav: {
+    home: 'Home',
+    topics: 'Topics',
+    languages: 'Languages',
+    publishers: 'Publishers',
+    years: 'Years',
+    search: 'Search',
+    about: 'About',
+  },
+  searchLabel: 'Search the archive',
+  searchButton: 'Search',
+  searchWithin: 'Search within this',
+  footer: 'A static archive of machine-translated political news. Texts are shown as scraped; see About for what that means.',
+  home: {
+    holds: 'What the archive holds',
+    articles: (n: number) => `${n} ${n === 1 ? 'article' : 'articles'}`,
+    dateRange: (from: string, to: string) => `Dated articles run from ${from} to ${to}.`,
+    noDates: 'No article has a known date yet.',
+    undatedCount: (n: number) => `${n} undated.`,
+    latest: 'Latest articles',
+    browse: 'Browse',
+    empty: 'The archive is empty: run the ingest on a folder of raw files.',
+  },
+  article: {
+    language: 'Language',
+    date: 'Date',
+    publisher: 'Publisher',
+    byline: 'Byline',
+    photoCredits: 'Photo credits',
+    dateUnknown: 'date unknown',
+    dateFrom: {
+      'publisher-line': 'date from the publisher line',
+      'source-url': 'date read from the source URL',
+      inferred: 'date inferred from the text',
+    },
+    titleDerived: 'title derived from the opening sentence',
+    originalTitle: 'Original Vietnamese title',
+    unknownPublisher: 'unknown publisher',
+    tags: 'Tags',
+    topics: 'Topics',
+    documents: 'Document references',
+    archived: 'Archived copies',
+    source: 'Original source',
+    noSource: 'The file names no source URL, so there is no original or web archive to link to.',
+    wayback: 'Wayback Machine',
+    waybackOn: (date: string) => `Wayback Machine, capture nearest ${date}`,
+    waybackList: 'Wayback Machine, all captures',
+    archiveToday: 'archive.today, newest capture',
+    rawCopy: 'Preserved raw file (as scraped, untouched)',
+    sha256: 'SHA-256',
+    otherLanguages: 'Other languages',
+    related: 'Related articles',
+    cite: 'Cite this article',
+    citeHint: 'Select and copy:',
+    metadata: 'About this text',
+  },
+  list: {
+    undated: 'Undated articles',
+    undatedNote: 'These texts carry no date we could read or infer; they are listed apart, never given a made-up date.',
+    none: 'No articles.',
+    page: (n: number, of: number) => `page ${n} of ${of}`,
+    pagination: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    count: (n: number) => `${n} ${n === 1 ? 'article' : 'articles'}`,
+    allLanguages: 'All languages',
+    filterByLanguage: 'Filter by language',
+    feed: 'RSS feed',
+  },
+  topics: {
+    title: 'Topics',
+    intro: 'Topics are one thing in every language: an article in French and one in Greek about the same subject share a topic.',
+    kinds: {
+      theme: 'Themes',
+      person: 'People',
+      place: 'Places',
+      organisation: 'Organisations',
+      document: 'Documents',
+    },
+    labels: 'Names',
+    none: 'No topics yet.',
+  },
+  languages: { title: 'Languages' },
+  publishers: { title: 'Publishers', intro: 'The Vietnamese newspapers the texts were originally published in.' },
+  years: {
+    title: 'Years',
+    months: 'Months',
+    undatedLink: (n: number) => `Undated articles (${n})`,
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no page at this address. It may have moved, or the address may be mistyped.',
+    home: 'Go to the home page',
+  },
+} as const;
+
+export const LANGUAGE_NAMES: Record<Lang, { native: string; english: string }> = {
+  fr: { native: 'Français', english: 'French' },
+  ru: { native: 'Русский', english: 'Russian' },
+  el: { native: 'Ελληνικά', english: 'Greek' },
+};
+
+/** `Français (French)`: readers of either name find their language. */
+export function languageLabel(lang: Lang): string {
+  const names = LANGUAGE_NAMES[lang];
+  return `${names.native} (${names.english})`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new Error(`no month ${month}`);
+  return name;
+}
+
+/** `2025-01-26` -> `26 January 2025`; written out so a day/month order is never ambiguous. */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) throw new Error(`not an ISO date: ${iso}`);
+  return `${day} ${monthName(month)} ${year}`;
+}

@@ -1,0 +1,35 @@
+import { getCollection } from 'astro:content';
+import type { Article } from '../schemas/article.ts';
+import { documentTopicSlug } from '../schemas/topic.ts';
+import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
+
+/**
+ * The one place pages get articles from. Astro renders every page in one process, so this
+ * module-level promise builds the indexes once per build however many pages ask.
+ */
+let cached: Promise<ArchiveIndex> | undefined;
+
+export function archiveIndex(): Promise<ArchiveIndex> {
+  cached ??= load();
+  return cached;
+}
+
+function documentTopic(reference: string): TopicInfo {
+  return {
+    slug: documentTopicSlug(reference),
+    kind: 'document',
+    labels: { en: reference, fr: reference, ru: reference, el: reference },
+    description: `Articles citing the document ${reference}.`,
+  };
+}
+
+async function load(): Promise<ArchiveIndex> {
+  const entries = await getCollection('articles');
+  const articles: Article[] = entries.map((entry) => {
+    if (entry.data.id !== entry.id) {
+      throw new Error(`${entry.filePath ?? entry.id}: entry id ${entry.data.id} does not match its file path (${entry.id})`);
+    }
+    return entry.data;
+  });
+  return buildArchiveIndex(articles, [], documentTopic);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../schemas/article.ts';
+import { buildArchiveIndex, publisherSlug, RELATED_COUNT, type TopicInfo } from './archive-model.ts';
+
+function article(id: string, extra: Partial<Article> = {}): Article {
+  const lang = id.slice(0, 2) as Article['lang'];
+  return {
+    id,
+    lang,
+    title: `Title ${id}`,
+    titleSource: 'file',
+    translationKey: id,
+    photoCredits: [],
+    tags: [],
+    documentRefs: [],
+    topics: [],
+    body: [{ kind: 'paragraph', text: 'x' }],
+    raw: { path: `${id}.txt`, sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8' },
+    warnings: [],
+    ...extra,
+  };
+}
+const topic = (slug: string) => ({ slug, score: 1, matches: [] });
+const curated: TopicInfo[] = [
+  { slug: 'party', kind: 'organisation', labels: { en: 'Party', fr: 'Parti', ru: 'Партия', el: 'Κόμμα' }, description: 'The Party.' },
+  { slug: 'hcmc', kind: 'place', labels: { en: 'HCMC', fr: 'HCMV', ru: 'Хошимин', el: 'Χο Τσι Μινχ' }, description: 'A city.' },
+];
+const documentTopic = (ref: string): TopicInfo => ({
+  slug: `doc-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+  kind: 'document',
+  labels: { en: ref, fr: ref, ru: ref, el: ref },
+  description: `Document ${ref}`,
+});
+
+describe('buildArchiveIndex', () => {
+  const entries = [
+    article('fr/undated', { publisher: { name: 'Báo Ninh Thuận', domain: 'baoninhthuan.com.vn' }, topics: [topic('party')] }),
+    article('fr/a', { date: '2025-01-26', translationKey: 'k1', publisher: { name: 'Người Lao Động', domain: 'nld.com.vn' }, topics: [topic('party'), topic('doc-18-nq-tw')], documentRefs: ['18-NQ/TW'] }),
+    article('ru/a', { date: '2025-01-26', translationKey: 'k1', publisher: { name: 'Người Lao Động', domain: 'nld.com.vn' }, topics: [topic('doc-18-nq-tw')], documentRefs: ['18-NQ/TW'] }),
+    article('el/b', { date: '2024-11-30', topics: [topic('hcmc'), topic('doc-18-nq-tw')], documentRefs: ['18-NQ/TW'] }),
+  ];
+  const index = buildArchiveIndex(entries, curated, documentTopic);
+
+  it('orders everything newest first with undated last', () => {
+    expect(index.all.map((a) => a.id)).toEqual(['fr/a', 'ru/a', 'el/b', 'fr/undated']);
+    expect(index.undated.map((a) => a.id)).toEqual(['fr/undated']);
+    expect(index.dateRange).toEqual({ from: '2024-11-30', to: '2025-01-26' });
+  });
+
+  it('indexes by language, year, month and publisher', () => {
+    expect(index.byLang.get('fr')?.map((a) => a.id)).toEqual(['fr/a', 'fr/undated']);
+    expect(index.byLang.get('el')?.map((a) => a.id)).toEqual(['el/b']);
+    expect([...index.byYear.keys()]).toEqual(['2025', '2024']);
+    expect(index.byMonth.get('2024-11')?.map((a) => a.id)).toEqual(['el/b']);
+    expect([...index.byPublisher.keys()]).toEqual(['baoninhthuan-com-vn', 'nld-com-vn']);
+    expect(index.byPublisher.get('nld-com-vn')?.articles.map((a) => a.id)).toEqual(['fr/a', 'ru/a']);
+  });
+
+  it('summarises topics with counts per language, document topics from their reference', () => {
+    expect(index.topics.get('doc-18-nq-tw')).toMatchObject({ kind: 'document', count: 3, countsByLang: { fr: 1, ru: 1, el: 1 }, labels: { en: '18-NQ/TW' } });
+    expect(index.topics.get('party')).toMatchObject({ count: 2, countsByLang: { fr: 2, ru: 0, el: 0 } });
+  });
+
+  it('groups translations by translationKey', () => {
+    expect(index.translationsOf('fr/a').map((a) => a.id)).toEqual(['ru/a']);
+    expect(index.translationsOf('ru/a').map((a) => a.id)).toEqual(['fr/a']);
+    expect(index.translationsOf('el/b')).toEqual([]);
+  });
+
+  it('relates articles by shared topics, rarer topics first, never its own translations', () => {
+    // party (2 of 4 articles) is rarer than 18-NQ/TW (3 of 4), so it weighs more.
+    expect(index.relatedTo('fr/a').map((a) => a.id)).toEqual(['fr/undated', 'el/b']);
+    expect(index.relatedTo('el/b').map((a) => a.id)).toEqual(['fr/a', 'ru/a']);
+    expect(index.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/a']);
+  });
+
+  it('caps related articles', () => {
+    const many = Array.from({ length: 12 }, (_, i) => article(`fr/n${String(i).padStart(2, '0')}`, { topics: [topic('party')] }));
+    const big = buildArchiveIndex(many, curated, documentTopic);
+    expect(big.relatedTo('fr/n00')).toHaveLength(RELATED_COUNT);
+  });
+
+  it('names the article when a topic is undefined or ids collide', () => {
+    expect(() => buildArchiveIndex([article('fr/x', { topics: [topic('nowhere')] })], curated, documentTopic)).toThrow(/fr\/x: topic nowhere/);
+    expect(() => buildArchiveIndex([article('fr/x'), article('fr/x')], curated, documentTopic)).toThrow(/share the id fr\/x/);
+  });
+});
+
+describe('publisherSlug', () => {
+  it('uses the domain, else the name without diacritics', () => {
+    expect(publisherSlug({ name: 'Người Lao Động', domain: 'nld.com.vn' })).toBe('nld-com-vn');
+    expect(publisherSlug({ name: 'Báo Nhân dân' })).toBe('bao-nhan-dan');
+    expect(publisherSlug({ name: 'Đại biểu Nhân dân' })).toBe('dai-bieu-nhan-dan');
+    expect(() => publisherSlug({ name: '???' })).toThrow(/empty URL slug/);
+  });
+});

@@ -1,0 +1,196 @@
+import type { Article, Lang } from '../schemas/article.ts';
+import { LANGS } from '../schemas/article.ts';
+import type { TopicKind } from '../schemas/topic.ts';
+import { documentTopicSlug } from '../schemas/topic.ts';
+import { sortNewestFirst } from './sort.ts';
+
+/** What the site needs to show a topic; curated topics and document topics alike. */
+export interface TopicInfo {
+  slug: string;
+  kind: TopicKind;
+  labels: { en: string; fr: string; ru: string; el: string };
+  description: string;
+}
+
+export interface TopicSummary extends TopicInfo {
+  count: number;
+  countsByLang: Record<Lang, number>;
+}
+
+export interface PublisherSummary {
+  slug: string;
+  name: string;
+  domain?: string;
+  articles: Article[];
+}
+
+export interface ArchiveIndex {
+  /** Every article, newest first, undated last. */
+  all: Article[];
+  byId: Map<string, Article>;
+  byLang: Map<Lang, Article[]>;
+  byTopic: Map<string, Article[]>;
+  topics: Map<string, TopicSummary>;
+  byPublisher: Map<string, PublisherSummary>;
+  /** `2025` -> articles; only dated ones. */
+  byYear: Map<string, Article[]>;
+  /** `2025-01` -> articles. */
+  byMonth: Map<string, Article[]>;
+  undated: Article[];
+  /** The other language versions of an article (same translationKey), in LANGS order. */
+  translationsOf: (id: string) => Article[];
+  /** A few articles sharing topics with this one, computed once for the whole archive. */
+  relatedTo: (id: string) => Article[];
+  dateRange?: { from: string; to: string };
+}
+
+/** Related articles shown per article. */
+export const RELATED_COUNT = 5;
+/**
+ * Candidates examined per shared topic. A broad topic can hold most of the archive; looking
+ * only at its newest entries keeps building "related" linear in the number of articles.
+ */
+export const RELATED_SCAN_PER_TOPIC = 200;
+
+/** `nld.com.vn` -> `nld-com-vn`; a name when there is no domain (`Báo Nhân dân` -> `bao-nhan-dan`). */
+export function publisherSlug(publisher: { name: string; domain?: string | undefined }): string {
+  const source = publisher.domain ?? publisher.name;
+  const slug = source
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!slug) throw new Error(`publisher ${JSON.stringify(publisher.name)} gives an empty URL slug`);
+  return slug;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const emptyCounts = (): Record<Lang, number> => ({ fr: 0, ru: 0, el: 0 });
+
+/**
+ * Every index the pages need, built in one pass (plus one bounded pass for "related"), so no
+ * page ever scans the whole archive. `curated` are the topics of content/topics.yaml;
+ * `documentTopic` makes a topic from a document reference such as `18-NQ/TW`.
+ */
+export function buildArchiveIndex(
+  entries: readonly Article[],
+  curated: readonly TopicInfo[],
+  documentTopic: (reference: string) => TopicInfo,
+): ArchiveIndex {
+  const all = sortNewestFirst(entries);
+  const byId = new Map<string, Article>();
+  const byLang = new Map<Lang, Article[]>(LANGS.map((lang) => [lang, []]));
+  const byTopic = new Map<string, Article[]>();
+  const byPublisher = new Map<string, PublisherSummary>();
+  const byYear = new Map<string, Article[]>();
+  const byMonth = new Map<string, Article[]>();
+  const byTranslationKey = new Map<string, Article[]>();
+  const undated: Article[] = [];
+  const curatedBySlug = new Map(curated.map((t) => [t.slug, t]));
+  const documentRefBySlug = new Map<string, string>();
+
+  for (const article of all) {
+    if (byId.has(article.id)) throw new Error(`two entries share the id ${article.id}`);
+    byId.set(article.id, article);
+    byLang.get(article.lang)?.push(article);
+    for (const ref of article.documentRefs) {
+      const slug = documentTopicSlug(ref);
+      if (!documentRefBySlug.has(slug)) documentRefBySlug.set(slug, ref);
+    }
+    for (const slug of new Set(article.topics.map((t) => t.slug))) push(byTopic, slug, article);
+    if (article.publisher) {
+      const slug = publisherSlug(article.publisher);
+      const summary = byPublisher.get(slug);
+      if (summary) summary.articles.push(article);
+      else
+        byPublisher.set(slug, {
+          slug,
+          name: article.publisher.name,
+          ...(article.publisher.domain ? { domain: article.publisher.domain } : {}),
+          articles: [article],
+        });
+    }
+    if (article.date) {
+      push(byYear, article.date.slice(0, 4), article);
+      push(byMonth, article.date.slice(0, 7), article);
+    } else undated.push(article);
+    push(byTranslationKey, article.translationKey, article);
+  }
+
+  const topics = new Map<string, TopicSummary>();
+  for (const [slug, articles] of [...byTopic].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let info = curatedBySlug.get(slug);
+    if (!info && slug.startsWith('doc-')) {
+      const ref = documentRefBySlug.get(slug);
+      if (ref === undefined) throw new Error(`article ${articles[0]?.id}: document topic ${slug} matches none of its documentRefs`);
+      info = documentTopic(ref);
+    }
+    if (!info) throw new Error(`article ${articles[0]?.id}: topic ${slug} is not defined in content/topics.yaml`);
+    const countsByLang = emptyCounts();
+    for (const a of articles) countsByLang[a.lang] += 1;
+    topics.set(slug, { ...info, count: articles.length, countsByLang });
+  }
+
+  const langOrder = (a: Article, b: Article) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
+  for (const group of byTranslationKey.values()) group.sort(langOrder);
+
+  const related = buildRelated(all, byTopic);
+  const dated = all.filter((a) => a.date !== undefined);
+  const newest = dated[0]?.date;
+  const oldest = dated[dated.length - 1]?.date;
+
+  return {
+    all,
+    byId,
+    byLang,
+    byTopic,
+    topics,
+    byPublisher: new Map([...byPublisher].sort(([a], [b]) => (a < b ? -1 : 1))),
+    byYear,
+    byMonth,
+    undated,
+    translationsOf: (id) => {
+      const article = byId.get(id);
+      if (!article) return [];
+      return (byTranslationKey.get(article.translationKey) ?? []).filter((a) => a.id !== id);
+    },
+    relatedTo: (id) => related.get(id) ?? [],
+    ...(newest && oldest ? { dateRange: { from: oldest, to: newest } } : {}),
+  };
+}
+
+/**
+ * Articles sharing topics, weighted so a rare shared topic (a specific resolution) counts
+ * more than a common one (the Party); other language versions of the same original are left
+ * out, since "Other languages" already lists them. Ties go to the newer article, then the id.
+ */
+function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>): Map<string, Article[]> {
+  const total = all.length;
+  const rank = new Map(all.map((a, i) => [a.id, i]));
+  const weight = new Map([...byTopic].map(([slug, list]) => [slug, Math.log(1 + total / list.length)]));
+  const related = new Map<string, Article[]>();
+  for (const article of all) {
+    const scores = new Map<string, number>();
+    for (const slug of new Set(article.topics.map((t) => t.slug))) {
+      const w = weight.get(slug) ?? 0;
+      for (const other of (byTopic.get(slug) ?? []).slice(0, RELATED_SCAN_PER_TOPIC)) {
+        if (other.translationKey === article.translationKey) continue;
+        scores.set(other.id, (scores.get(other.id) ?? 0) + w);
+      }
+    }
+    const best = [...scores]
+      .sort(([a, sa], [b, sb]) => sb - sa || (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
+      .slice(0, RELATED_COUNT)
+      .map(([id]) => all[rank.get(id) ?? -1])
+      .filter((a): a is Article => a !== undefined);
+    related.set(article.id, best);
+  }
+  return related;
+}

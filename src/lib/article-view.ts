@@ -1,0 +1,75 @@
+import type { Article } from '../schemas/article.ts';
+import { documentTopicSlug } from '../schemas/topic.ts';
+import type { ArchiveIndex } from './archive-model.ts';
+import { publisherSlug } from './archive-model.ts';
+import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
+import { accessDateFromEnv, citation } from './citation.ts';
+import { newsArticleJsonLd } from './json-ld.ts';
+import { absoluteUrl, routes, url } from './urls.ts';
+
+export interface ArticleView {
+  entry: Article;
+  description: string;
+  publisher?: { name: string; path: string };
+  /** Curated topics, labelled in the article's language. */
+  topics: { slug: string; label: string; path: string }[];
+  documents: { ref: string; path?: string }[];
+  translations: Article[];
+  related: Article[];
+  copies: ArchivedCopies;
+  citation: string;
+  jsonLd: Record<string, unknown>;
+  /** hreflang links: this article and its other language versions. */
+  alternates: { hreflang: string; path: string }[];
+}
+
+/** First paragraph, cut at a word boundary: the page description and feed summary. */
+export function summary(entry: Pick<Article, 'body'>, max = 200): string {
+  const first = entry.body.find((b) => b.kind === 'paragraph')?.text ?? entry.body[0]?.text ?? '';
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Everything the article page shows, shaped from the indexes so the page only lays it out. */
+export function articleView(index: ArchiveIndex, id: string, site: URL | undefined): ArticleView {
+  const entry = index.byId.get(id);
+  if (!entry) throw new Error(`no article with id ${id}`);
+  const translations = index.translationsOf(id);
+  const topics = [];
+  for (const assigned of entry.topics) {
+    const topic = index.topics.get(assigned.slug);
+    if (!topic || topic.kind === 'document') continue;
+    topics.push({ slug: topic.slug, label: topic.labels[entry.lang], path: routes.topic(topic.slug) });
+  }
+  const documents = entry.documentRefs.map((ref) => {
+    const slug = documentTopicSlug(ref);
+    return index.topics.has(slug) ? { ref, path: routes.topic(slug) } : { ref };
+  });
+  const pagePath = routes.article(id);
+  const pageUrl = absoluteUrl(site, pagePath);
+  const rawPath = routes.raw(entry.raw.sha256);
+  const accessDate = accessDateFromEnv(process.env.SOURCE_DATE_EPOCH);
+  return {
+    entry,
+    description: summary(entry),
+    ...(entry.publisher ? { publisher: { name: entry.publisher.name, path: routes.publisher(publisherSlug(entry.publisher)) } } : {}),
+    topics,
+    documents,
+    translations,
+    related: index.relatedTo(id),
+    copies: archivedCopies(entry, url(rawPath)),
+    citation: citation({ entry, archiveUrl: pageUrl, ...(accessDate ? { accessDate } : {}) }),
+    jsonLd: newsArticleJsonLd({
+      entry,
+      pageUrl,
+      rawUrl: absoluteUrl(site, rawPath),
+      translations: translations.map((t) => ({ url: absoluteUrl(site, routes.article(t.id)), lang: t.lang })),
+    }),
+    alternates:
+      translations.length > 0
+        ? [entry, ...translations].map((a) => ({ hreflang: a.lang, path: routes.article(a.id) })).sort((a, b) => (a.hreflang < b.hreflang ? -1 : 1))
+        : [],
+  };
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { joinBase, routes } from './urls.ts';
+
+export interface SitemapEntry {
+  id: string;
+  lang: string;
+  translationKey: string;
+}
+
+export interface SitemapLink {
+  url: string;
+  lang: string;
+}
+
+/**
+ * hreflang alternates for the sitemap: for each article with other language versions, every
+ * version (itself included, as the sitemaps protocol asks). Keys are absolute page URLs.
+ */
+export function sitemapAlternates(entries: readonly SitemapEntry[], site: string, base: string): Map<string, SitemapLink[]> {
+  const pageUrl = (id: string) => new URL(joinBase(base, routes.article(id)), site).href;
+  const groups = new Map<string, SitemapEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.translationKey);
+    if (group) group.push(entry);
+    else groups.set(entry.translationKey, [entry]);
+  }
+  const alternates = new Map<string, SitemapLink[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const links = group.map((e) => ({ url: pageUrl(e.id), lang: e.lang })).sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.url < b.url ? -1 : 1));
+    for (const entry of group) alternates.set(pageUrl(entry.id), links);
+  }
+  return alternates;
+}
+
+/**
+ * The fields the sitemap needs, read from the ingest's entries at config time (the content
+ * collection is not loaded yet when the sitemap integration is configured).
+ */
+export function readSitemapEntries(articlesDir: string): SitemapEntry[] {
+  let files: string[];
+  try {
+    files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const full = path.join(articlesDir, file);
+    const data = JSON.parse(readFileSync(full, 'utf8')) as Partial<SitemapEntry>;
+    if (typeof data.id !== 'string' || typeof data.lang !== 'string' || typeof data.translationKey !== 'string') {
+      throw new Error(`${full}: entry lacks id, lang or translationKey`);
+    }
+    return { id: data.id, lang: data.lang, translationKey: data.translationKey };
+  });
+}

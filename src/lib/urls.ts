@@ -1,0 +1,46 @@
+/**
+ * Every internal link goes through here, so the site works at a domain root or under a
+ * sub-path (BASE_PATH) without a page knowing which.
+ */
+
+/** `('/archive', 'topics/x/')` -> `/archive/topics/x/`. */
+export function joinBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return prefix + path.replace(/^\/+/, '');
+}
+
+/** An internal URL for a site-relative path (`topics/`, `articles/fr/x/`). */
+export function url(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** The absolute public URL (for feeds, canonical links, JSON-LD, citations). */
+export function absoluteUrl(site: URL | undefined, path: string): string {
+  if (!site) throw new Error('SITE_URL is not configured: absolute URLs need astro.config `site`');
+  return new URL(url(path), site).href;
+}
+
+export const routes = {
+  home: () => '',
+  article: (id: string) => `articles/${id}/`,
+  topics: () => 'topics/',
+  topic: (slug: string, lang?: string) => (lang ? `topics/${slug}/${lang}/` : `topics/${slug}/`),
+  topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
+  languages: () => 'languages/',
+  language: (lang: string) => `languages/${lang}/`,
+  languageFeed: (lang: string) => `languages/${lang}/rss.xml`,
+  publishers: () => 'publishers/',
+  publisher: (slug: string) => `publishers/${slug}/`,
+  years: () => 'years/',
+  year: (year: string) => `years/${year}/`,
+  month: (year: string, month: string) => `years/${year}/${month}/`,
+  undated: () => 'undated/',
+  about: () => 'about/',
+  search: () => 'search/',
+  raw: (sha256: string) => `raw/${sha256}.txt`,
+} as const;
+
+/** Query strings for the search page's filters ("search within this"). */
+export function searchWithin(filter: 'topic' | 'lang' | 'publisher', value: string): string {
+  return `${routes.search()}?${filter}=${encodeURIComponent(value)}`;
+}
