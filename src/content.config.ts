@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { articlesDir } from './config/archive.ts';
 import { articleSchema } from './schemas/article.ts';
+import { parseTaxonomy, TOPICS_FILE, topicSchema } from './schemas/topic.ts';
 
 const articles = defineCollection({
   // Entries are JSON written by the ingest: their body is data, never Markdown, so nothing
@@ -14,4 +15,11 @@ const articles = defineCollection({
   schema: articleSchema,
 });
 
-export const collections = { articles };
+// The curated taxonomy, id = slug; parsed by the same function the ingest uses. Document
+// topics are not here: src/lib/document-topics.ts makes them from each article's references.
+const topics = defineCollection({
+  loader: file(TOPICS_FILE, { parser: (text) => parseTaxonomy(text) }),
+  schema: topicSchema,
+});
+
+export const collections = { articles, topics };

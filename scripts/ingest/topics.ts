@@ -1,7 +1,8 @@
-import { parse as parseYaml } from 'yaml';
 import type { BodyBlock, Lang, TopicAssignment } from '../../src/schemas/article.ts';
 import { LANGS } from '../../src/schemas/article.ts';
-import { documentTopicSlug, topicSchema, type Topic, type TopicKind } from '../../src/schemas/topic.ts';
+import { documentTopicSlug, type Topic, type TopicKind } from '../../src/schemas/topic.ts';
+
+export { parseTaxonomy } from '../../src/schemas/topic.ts';
 import { tokenize, type Token } from './stem.ts';
 
 export interface TopicInput {
@@ -10,40 +11,6 @@ export interface TopicInput {
   body: BodyBlock[];
   documentRefs: string[];
   tags: string[];
-}
-
-/** Parses and validates `content/topics.yaml`; the error names the bad topic and field. */
-export function parseTaxonomy(yamlText: string, source = 'topics.yaml'): Topic[] {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    throw new Error(`${source}: not valid YAML: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new Error(`${source}: expected a list of topics at the top level`);
-  const topics: Topic[] = [];
-  const seen = new Set<string>();
-  data.forEach((entry: unknown, index) => {
-    const name =
-      typeof entry === 'object' && entry !== null && 'slug' in entry && typeof entry.slug === 'string'
-        ? `topic "${entry.slug}"`
-        : `topic #${index + 1}`;
-    const result = topicSchema.safeParse(entry);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(topic)'}: ${issue.message}`);
-      throw new Error(`${source}: ${name} is invalid: ${issues.join('; ')}`);
-    }
-    const topic = result.data;
-    if (topic.kind === 'document') {
-      throw new Error(`${source}: ${name}: document topics are made from references, not listed`);
-    }
-    if (seen.has(topic.slug)) throw new Error(`${source}: ${name} is listed twice`);
-    seen.add(topic.slug);
-    const patternCount = LANGS.reduce((sum, lang) => sum + topic.patterns[lang].length, topic.patterns.any.length);
-    if (patternCount === 0) throw new Error(`${source}: ${name} has no patterns, so it can never match`);
-    topics.push(topic);
-  });
-  return topics;
 }
 
 /** One pattern element: an exact stem, or (`word*`) a prefix of the folded word. */

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { LANGS } from './article.ts';
 
 /**
  * A topic is one thing whatever the language. Curated topics live in `content/topics.yaml`;
@@ -41,4 +43,44 @@ export function documentTopicSlug(reference: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `doc-${slug}`;
+}
+
+/** Where the curated taxonomy lives, relative to the project root. */
+export const TOPICS_FILE = 'content/topics.yaml';
+
+/**
+ * Parses and validates the taxonomy file. The ingest and the `topics` collection both read it
+ * through here, so they cannot disagree; the error names the file, the topic and the field.
+ */
+export function parseTaxonomy(yamlText: string, source = TOPICS_FILE): Topic[] {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (error) {
+    throw new Error(`${source}: not valid YAML: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new Error(`${source}: expected a list of topics at the top level`);
+  const topics: Topic[] = [];
+  const seen = new Set<string>();
+  data.forEach((entry: unknown, index) => {
+    const name =
+      typeof entry === 'object' && entry !== null && 'slug' in entry && typeof entry.slug === 'string'
+        ? `topic "${entry.slug}"`
+        : `topic #${index + 1}`;
+    const result = topicSchema.safeParse(entry);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(topic)'}: ${issue.message}`);
+      throw new Error(`${source}: ${name} is invalid: ${issues.join('; ')}`);
+    }
+    const topic = result.data;
+    if (topic.kind === 'document') {
+      throw new Error(`${source}: ${name}: document topics are made from references, not listed`);
+    }
+    if (seen.has(topic.slug)) throw new Error(`${source}: ${name} is listed twice`);
+    seen.add(topic.slug);
+    const patternCount = LANGS.reduce((sum, lang) => sum + topic.patterns[lang].length, topic.patterns.any.length);
+    if (patternCount === 0) throw new Error(`${source}: ${name} has no patterns, so it can never match`);
+    topics.push(topic);
+  });
+  return topics;
 }
