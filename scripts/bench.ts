@@ -1,0 +1,219 @@
+/**
+ * `npm run bench -- --articles N [--seed S]`: times every stage of the build on a generated
+ * corpus and records wall time, peak memory of each stage's whole process tree, and what the
+ * built site weighs. Results go to bench-results/bench-<N>.json (not committed).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { sampleTreeRss } from './bench/proc.ts';
+import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
+import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench -- [--articles N] [--seed S]
+
+  Generates (or reuses) .cache/bench/corpus-<N>-<S>/, then times: ingest cold, ingest with
+  nothing changed, astro build, Pagefind indexing, and scripts/build.ts end to end.
+  Writes bench-results/bench-<N>.json.`);
+  process.exit(0);
+}
+const articles = Number(values.articles);
+const seed = Number(values.seed);
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
+  console.error(`bench: --articles must be a positive integer and --seed an integer (got "${values.articles}", "${values.seed}")`);
+  process.exit(1);
+}
+
+const root = process.cwd();
+const node = process.execPath;
+const cacheDir = path.join(root, '.cache/bench');
+const corpusDir = path.join(cacheDir, `corpus-${articles}-${seed}`);
+const runDir = path.join(cacheDir, `run-${articles}`);
+const logDir = path.join(runDir, 'logs');
+const stageArchive = path.join(runDir, 'archive');
+const stageDist = path.join(runDir, 'dist');
+const e2eArchive = path.join(runDir, 'e2e-archive');
+const e2eDist = path.join(runDir, 'e2e-dist');
+const resultsDir = path.join(root, 'bench-results');
+// Same heap as scripts/build.ts gives every stage, so the stages add up to the end-to-end run.
+const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
+
+/** Runs one command, sampling its process tree's memory every 100 ms; its output goes to a log. */
+async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<StageResult> {
+  const logPath = path.join(logDir, `${stage.replace(/[^a-z0-9]+/gi, '-')}.log`);
+  const log = createWriteStream(logPath);
+  const started = performance.now();
+  const child = spawn(node, args, { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let peakRssBytes = 0;
+  const sample = (): void => {
+    if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, sampleTreeRss(child.pid));
+  };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (exitCode) => resolve(exitCode));
+  });
+  clearInterval(timer);
+  const wallMs = performance.now() - started;
+  await new Promise((resolve) => log.end(resolve));
+  if (code !== 0) {
+    const tail = (await readFile(logPath, 'utf8')).split('\n').slice(-25).join('\n');
+    throw new Error(`${stage} failed (exit code ${code}); last lines of ${path.relative(root, logPath)}:\n${tail}`);
+  }
+  console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}`);
+  return { stage, wallMs, peakRssBytes };
+}
+
+async function walk(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const out: { path: string; bytes: number }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out.push({ path: full, bytes: (await stat(full)).size });
+  }
+  return out;
+}
+
+async function ensureCorpus(): Promise<number | undefined> {
+  if (existsSync(corpusDir)) return undefined;
+  const partial = `${corpusDir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  const started = performance.now();
+  await measure('generate corpus', ['scripts/generate-corpus.ts', '--articles', String(articles), '--seed', String(seed), '--out', partial, '--quiet']);
+  // Renamed only when complete, so an interrupted run never leaves a short corpus to reuse.
+  await rename(partial, corpusDir);
+  return performance.now() - started;
+}
+
+/** The median-sized article page and the gzipped bytes of everything it loads at once. */
+async function articlePageWeight(dist: string, files: { path: string; bytes: number }[]): Promise<BenchResult['output']['articlePage']> {
+  const pages = files.filter((f) => f.path.startsWith(path.join(dist, 'articles') + path.sep) && f.path.endsWith('index.html')).sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
+  const page = pages[Math.floor(pages.length / 2)];
+  if (!page) return undefined;
+  const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+  const toFile = (url: string, from: string): string | undefined => {
+    if (/^(?:[a-z]+:)?\/\//i.test(url)) return undefined;
+    const fromUrl = '/' + path.relative(dist, from).split(path.sep).join('/');
+    let pathname = new URL(url, `http://site${fromUrl}`).pathname;
+    if (pathname.startsWith(base)) pathname = '/' + pathname.slice(base.length);
+    const file = path.join(dist, decodeURIComponent(pathname));
+    return existsSync(file) ? file : undefined;
+  };
+  const html = await readFile(page.path);
+  const seen = new Set<string>();
+  const queue = pageAssets(html.toString('utf8')).flatMap((url) => toFile(url, page.path) ?? []);
+  let cssGzip = 0;
+  let jsGzip = 0;
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const body = await readFile(file);
+    const gz = gzipSync(body).length;
+    if (file.endsWith('.css')) cssGzip += gz;
+    else {
+      jsGzip += gz;
+      queue.push(...staticImports(body.toString('utf8')).flatMap((url) => toFile(url, file) ?? []));
+    }
+  }
+  const htmlGzip = gzipSync(html).length;
+  return {
+    path: path.relative(dist, page.path),
+    htmlGzip,
+    cssGzip,
+    jsGzip,
+    totalGzip: htmlGzip + cssGzip + jsGzip,
+    assets: [...seen].map((f) => path.relative(dist, f)).sort(),
+  };
+}
+
+async function pagefindWeight(dist: string, files: { path: string; bytes: number }[]): Promise<BenchResult['output']['pagefind']> {
+  const inPagefind = files.filter((f) => f.path.split(path.sep).includes('pagefind'));
+  const bundles: BenchResult['output']['pagefind']['bundles'] = [];
+  for (const entryFile of inPagefind.filter((f) => path.basename(f.path) === 'pagefind-entry.json').sort((a, b) => a.path.localeCompare(b.path))) {
+    const dir = path.dirname(entryFile.path);
+    const bundleFiles = inPagefind.filter((f) => f.path.startsWith(dir + path.sep)).map((f) => ({ path: path.relative(dir, f.path).split(path.sep).join('/'), bytes: f.bytes }));
+    const gzCache = new Map<string, number>();
+    for (const name of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) gzCache.set(name, gzipSync(await readFile(file)).length);
+    }
+    bundles.push({ dir: path.relative(dist, dir), coldQueries: coldQueries(await readFile(entryFile.path, 'utf8'), bundleFiles, (name) => gzCache.get(name) ?? 0) });
+  }
+  return { bytes: inPagefind.reduce((sum, f) => sum + f.bytes, 0), files: inPagefind.length, bundles };
+}
+
+async function loadOtherResults(): Promise<BenchResult[]> {
+  if (!existsSync(resultsDir)) return [];
+  const out: BenchResult[] = [];
+  for (const name of (await readdir(resultsDir)).sort()) {
+    if (!/^bench-\d+\.json$/.test(name) || name === `bench-${articles}.json`) continue;
+    out.push(JSON.parse(await readFile(path.join(resultsDir, name), 'utf8')) as BenchResult);
+  }
+  return out;
+}
+
+try {
+  await rm(runDir, { recursive: true, force: true });
+  await mkdir(logDir, { recursive: true });
+  console.log(`bench: ${articles} files, seed ${seed}`);
+  const generateMs = await ensureCorpus();
+  const corpusFiles = await walk(corpusDir);
+
+  const stageEnv = { ARCHIVE_DIR: stageArchive, DIST_DIR: stageDist };
+  const ingestArgs = ['scripts/ingest.ts', '--input', corpusDir, '--out', stageArchive, '--quiet'];
+  const stages: StageResult[] = [];
+  stages.push(await measure(STAGES.ingestCold, ingestArgs));
+  stages.push(await measure(STAGES.ingestWarm, ingestArgs));
+  stages.push(await measure(STAGES.astro, ['node_modules/astro/bin/astro.mjs', 'build'], stageEnv));
+  stages.push(await measure(STAGES.pagefind, ['scripts/index-search.ts'], stageEnv));
+
+  const distFiles = await walk(stageDist);
+  const entries = existsSync(path.join(stageArchive, 'articles')) ? (await walk(path.join(stageArchive, 'articles'))).filter((f) => f.path.endsWith('.json')).length : 0;
+  const output: BenchResult['output'] = {
+    distBytes: distFiles.reduce((sum, f) => sum + f.bytes, 0),
+    distFiles: distFiles.length,
+    htmlPages: distFiles.filter((f) => f.path.endsWith('.html')).length,
+    articlePage: await articlePageWeight(stageDist, distFiles),
+    pagefind: await pagefindWeight(stageDist, distFiles),
+  };
+  // The stage outputs are measured; free the disk before the end-to-end run writes its own.
+  await rm(stageDist, { recursive: true, force: true });
+  stages.push(await measure(STAGES.endToEnd, ['scripts/build.ts', '--input', corpusDir, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
+
+  const cpus = os.cpus();
+  const result: BenchResult = {
+    articles,
+    seed,
+    takenAt: new Date().toISOString(),
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, kernel: os.release() },
+    heapMb,
+    corpus: { files: corpusFiles.length, bytes: corpusFiles.reduce((sum, f) => sum + f.bytes, 0), ...(generateMs === undefined ? {} : { generateMs }) },
+    entries,
+    stages,
+    output,
+  };
+  await mkdir(resultsDir, { recursive: true });
+  const resultPath = path.join(resultsDir, `bench-${articles}.json`);
+  await writeFile(resultPath, JSON.stringify(result, null, 2) + '\n');
+  console.log('\n' + formatResult(result) + '\n');
+  for (const check of checkTargets(result, await loadOtherResults())) console.log(`${check.ok ? 'ok  ' : 'MISS'} ${check.target}: ${check.detail}`);
+  console.log(`\nbench: wrote ${path.relative(root, resultPath)}; stage logs in ${path.relative(root, logDir)}`);
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exit(1);
+}

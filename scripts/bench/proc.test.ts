@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { descendants, parseStatPpid, parseStatusRss, sampleTreeRss } from './proc.ts';
+
+describe('parseStatPpid', () => {
+  it('reads the parent pid even when the command name holds spaces and parentheses', () => {
+    expect(parseStatPpid('1234 (node) S 1200 1234 1200 0 -1 4194304')).toBe(1200);
+    expect(parseStatPpid('77 (my (odd) name) R 5 77 5 0')).toBe(5);
+    expect(parseStatPpid('garbage')).toBeUndefined();
+  });
+});
+
+describe('parseStatusRss', () => {
+  it('converts VmRSS from kB to bytes, and is undefined without it', () => {
+    expect(parseStatusRss('Name:\tnode\nVmPeak:\t 999 kB\nVmRSS:\t   2048 kB\nThreads: 7\n')).toBe(2048 * 1024);
+    expect(parseStatusRss('Name:\tkthreadd\nThreads: 1\n')).toBeUndefined();
+  });
+});
+
+describe('descendants', () => {
+  it('walks the whole tree below the root and nothing else', () => {
+    const parents = new Map([
+      [10, 1],
+      [11, 10],
+      [12, 10],
+      [13, 12],
+      [20, 1],
+      [21, 20],
+    ]);
+    expect(descendants(10, parents).sort()).toEqual([10, 11, 12, 13]);
+    expect(descendants(21, parents)).toEqual([21]);
+  });
+});
+
+describe('sampleTreeRss', () => {
+  it('sees this process using memory', () => {
+    expect(sampleTreeRss(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+  });
+});

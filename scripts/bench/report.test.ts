@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult } from './report.ts';
+
+function result(articles: number, e2eMs: number, overrides: Partial<BenchResult> = {}): BenchResult {
+  return {
+    articles,
+    seed: 1,
+    takenAt: '2026-01-01T00:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'AMD EPYC', memoryBytes: 24 * 2 ** 30, node: 'v24.0.0', kernel: '6.1' },
+    heapMb: 16384,
+    corpus: { files: articles, bytes: articles * 9000 },
+    entries: articles - 30,
+    stages: [
+      { stage: STAGES.ingestCold, wallMs: 10_000, peakRssBytes: 300 * 2 ** 20 },
+      { stage: STAGES.ingestWarm, wallMs: 800, peakRssBytes: 200 * 2 ** 20 },
+      { stage: STAGES.endToEnd, wallMs: e2eMs, peakRssBytes: 2 * 2 ** 30 },
+    ],
+    output: { distBytes: 5 * 2 ** 20, distFiles: 100, htmlPages: 90, pagefind: { bytes: 1000, files: 10, bundles: [] } },
+    ...overrides,
+  };
+}
+
+describe('formatBytes', () => {
+  it('picks a readable unit', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(3 * 2 ** 30)).toBe('3.0 GiB');
+  });
+});
+
+describe('formatResult', () => {
+  it('prints every stage with its wall time, time per 1,000 files and peak memory', () => {
+    const text = formatResult(result(2000, 50_000));
+    expect(text).toMatch(/ingest \(cold\)\s+10\.0 s\s+5\.0 s\s+300 MiB/);
+    expect(text).toMatch(/build\.ts end to end\s+50\.0 s\s+25\.0 s\s+2\.0 GiB/);
+  });
+});
+
+describe('checkTargets', () => {
+  it('passes a run within the targets and fails one outside them', () => {
+    const good = checkTargets(result(10_000, 55_000), []);
+    expect(good.every((c) => c.ok)).toBe(true);
+    const slow = checkTargets(result(10_000, 70_000), []);
+    expect(slow.find((c) => c.target.startsWith('whole build'))?.ok).toBe(false);
+  });
+
+  it('judges linear growth against a smaller run', () => {
+    const small = result(10_000, 40_000);
+    expect(checkTargets(result(30_000, 130_000), [small]).find((c) => c.target.startsWith('linear'))?.ok).toBe(true);
+    expect(checkTargets(result(30_000, 140_000), [small]).find((c) => c.target.startsWith('linear'))?.ok).toBe(false);
+  });
+
+  it('fails a re-ingest that redoes most of the work', () => {
+    const lazy = result(1000, 5000);
+    lazy.stages[1] = { stage: STAGES.ingestWarm, wallMs: 6000, peakRssBytes: 0 };
+    expect(checkTargets(lazy, []).find((c) => c.target.startsWith('unchanged'))?.ok).toBe(false);
+  });
+});

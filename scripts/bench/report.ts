@@ -1,0 +1,128 @@
+/** The benchmark's result record, its printed table, and the checks against the issue's targets. */
+
+export interface StageResult {
+  stage: string;
+  wallMs: number;
+  /** Highest total VmRSS of the stage's whole process tree, sampled every ~100 ms. */
+  peakRssBytes: number;
+}
+
+export interface BenchResult {
+  articles: number;
+  seed: number;
+  takenAt: string;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; kernel: string };
+  heapMb: number;
+  corpus: { files: number; bytes: number; generateMs?: number };
+  entries: number;
+  stages: StageResult[];
+  output: {
+    distBytes: number;
+    distFiles: number;
+    htmlPages: number;
+    articlePage?: { path: string; htmlGzip: number; cssGzip: number; jsGzip: number; totalGzip: number; assets: string[] } | undefined;
+    pagefind: {
+      bytes: number;
+      files: number;
+      bundles: { dir: string; coldQueries: { lang: string; total: number; script: number; wasm: number; meta: number; indexChunk: number; fragments: number; entry: number }[] }[];
+    };
+  };
+}
+
+export const STAGES = {
+  ingestCold: 'ingest (cold)',
+  ingestWarm: 'ingest (unchanged)',
+  astro: 'astro build',
+  pagefind: 'pagefind index',
+  endToEnd: 'build.ts end to end',
+} as const;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ')).join('\n');
+}
+
+export function formatResult(result: BenchResult): string {
+  const perThousand = (ms: number): string => seconds((ms * 1000) / result.articles);
+  const stageRows = [
+    ['stage', 'wall', 'per 1,000 files', 'peak RSS (tree)'],
+    ...result.stages.map((s) => [s.stage, seconds(s.wallMs), perThousand(s.wallMs), formatBytes(s.peakRssBytes)]),
+  ];
+  const out = result.output;
+  const lines = [
+    `bench: ${result.articles} files (seed ${result.seed}), ${result.entries} entries; ${result.machine.cpus} × ${result.machine.cpuModel}, ${formatBytes(result.machine.memoryBytes)}, Node ${result.machine.node}, heap ${result.heapMb} MB`,
+    '',
+    table(stageRows),
+    '',
+    `dist: ${formatBytes(out.distBytes)} in ${out.distFiles} files (${out.htmlPages} HTML pages); pagefind ${formatBytes(out.pagefind.bytes)} in ${out.pagefind.files} files`,
+  ];
+  if (out.articlePage) {
+    const p = out.articlePage;
+    lines.push(
+      `typical article page (${p.path}): ${formatBytes(p.totalGzip)} gzipped = HTML ${formatBytes(p.htmlGzip)} + CSS ${formatBytes(p.cssGzip)} + JS ${formatBytes(p.jsGzip)}`,
+    );
+  }
+  for (const bundle of out.pagefind.bundles) {
+    for (const q of bundle.coldQueries) {
+      lines.push(
+        `cold query ${bundle.dir} [${q.lang}]: ${formatBytes(q.total)} = js ${formatBytes(q.script)} + wasm ${formatBytes(q.wasm)} + meta ${formatBytes(q.meta)} + index chunk ${formatBytes(q.indexChunk)} + 5 fragments ${formatBytes(q.fragments)}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export interface TargetCheck {
+  target: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** The issue's targets, stated for 10,000 articles; smaller runs are checked per article. */
+export function checkTargets(result: BenchResult, others: readonly BenchResult[]): TargetCheck[] {
+  const stage = (name: string): StageResult | undefined => result.stages.find((s) => s.stage === name);
+  const checks: TargetCheck[] = [];
+  const e2e = stage(STAGES.endToEnd);
+  if (e2e) {
+    const at10k = (e2e.wallMs * 10_000) / result.articles;
+    checks.push({
+      target: 'whole build <= 60 s at 10,000',
+      ok: at10k <= 60_000,
+      detail: result.articles === 10_000 ? seconds(e2e.wallMs) : `${seconds(e2e.wallMs)} here, ${seconds(at10k)} if linear`,
+    });
+  }
+  const peak = Math.max(...result.stages.map((s) => s.peakRssBytes));
+  checks.push({ target: 'peak RSS <= 3 GB', ok: peak <= 3 * 2 ** 30, detail: formatBytes(peak) });
+  const cold = stage(STAGES.ingestCold);
+  const warm = stage(STAGES.ingestWarm);
+  if (cold && warm) {
+    const ratio = warm.wallMs / cold.wallMs;
+    checks.push({ target: 'unchanged re-ingest <= 10% of cold', ok: ratio <= 0.1, detail: `${(ratio * 100).toFixed(0)}%` });
+  }
+  for (const other of others) {
+    const otherE2e = other.stages.find((s) => s.stage === STAGES.endToEnd);
+    if (!e2e || !otherE2e || other.articles >= result.articles) continue;
+    const growth = e2e.wallMs / otherE2e.wallMs;
+    const allowed = (1.1 * result.articles) / other.articles;
+    checks.push({
+      target: `linear: time grows <= 1.1 x the article ratio (${other.articles} -> ${result.articles})`,
+      ok: growth <= allowed,
+      detail: `${growth.toFixed(2)} x for ${(result.articles / other.articles).toFixed(1)} x the articles`,
+    });
+  }
+  return checks;
+}
