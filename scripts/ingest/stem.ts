@@ -44,10 +44,10 @@ const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/;
 function stemWord(word: string, lang: Lang): string {
   const lower = word.toLowerCase();
   switch (lang) {
-    // The French stemmer reads accents (é is a vowel for its regions), so it runs on the
-    // accented word and the stem is folded afterwards; text and patterns go the same way.
+    // Folded before stemming: capitals often drop accents (ASSEMBLEE NATIONALE), and the
+    // stemmer cuts "assemblée" and "assemblee" differently, so both sides stem the folded form.
     case 'fr':
-      return fold(french.stem(lower));
+      return french.stem(fold(lower));
     // ё is folded first: the Russian stemmer's endings are spelled with е.
     case 'ru':
       return russian.stem(fold(lower));
