@@ -1,0 +1,167 @@
+/**
+ * `npm run ingest`: a folder of raw article files to the archive folder the site is built
+ * from. This file only does I/O and reporting; every decision is in scripts/ingest/*.ts.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
+import { markDuplicates } from './ingest/dedupe.ts';
+import { serializeArticle, sha256Hex } from './ingest/entry.ts';
+import { DEFAULT_MAX_BYTES, INGEST_VERSION, ingestFile, type FileResult } from './ingest/pipeline.ts';
+import { buildReport, formatSummary } from './ingest/report.ts';
+import { listInputs, readManifest, removeStale, ResultCache, writeAtomic, writeManifest } from './ingest/store.ts';
+import { compileTaxonomy, parseTaxonomy } from './ingest/topics.ts';
+
+const HELP = `Usage: npm run ingest -- [options]
+
+Reads every *.txt file below the input folder (recursively), turns each into a validated
+article entry, and writes the archive folder the site is built from.
+
+Options:
+  --input DIR       folder of raw article files; default: content/raw
+  --out DIR         archive folder: articles/<lang>/<slug>.json, raw/<sha256>.txt (the raw
+                    bytes, untouched) and the report; default: $ARCHIVE_DIR or content/archive
+  --report FILE     where to write the JSON report (one record per input file);
+                    default: <out>/ingest-report.json
+  --topics FILE     topic taxonomy (YAML); default: content/topics.yaml (no topics when absent)
+  --max-bytes N     skip files larger than N bytes; default: ${DEFAULT_MAX_BYTES}
+  --no-cache        re-read every file instead of reusing results for unchanged ones
+                    (cache: <out>/.cache/ingest/)
+  --quiet           print nothing but errors
+  -h, --help        show this help
+
+Exit status: 0 when the run completed, even if files were skipped (see the report);
+1 when it could not run (missing input folder, unwritable output).`;
+
+function fail(message: string): never {
+  console.error(`ingest: ${message}`);
+  process.exit(1);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      input: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      topics: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${HELP}`);
+}
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const started = performance.now();
+const inputDir = path.resolve(values.input ?? sampleInputDir);
+const outDir = values.out ? path.resolve(values.out) : archiveDir;
+const reportPath = path.resolve(values.report ?? path.join(outDir, 'ingest-report.json'));
+const topicsPath = path.resolve(values.topics ?? 'content/topics.yaml');
+const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+if (!Number.isInteger(maxBytes) || maxBytes <= 0) fail(`--max-bytes must be a positive whole number, not "${values['max-bytes']}"`);
+const quiet = values.quiet ?? false;
+
+try {
+  if (!(await stat(inputDir)).isDirectory()) fail(`input is not a folder: ${inputDir}`);
+} catch {
+  fail(`input folder not found: ${inputDir}`);
+}
+const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent + path.sep);
+if (inside(outDir, inputDir) || inside(reportPath, inputDir)) {
+  fail(`output ${inside(outDir, inputDir) ? outDir : reportPath} is inside the input folder ${inputDir}; the input is never written to`);
+}
+
+let taxonomyText = '';
+if (values.topics !== undefined || existsSync(topicsPath)) {
+  try {
+    taxonomyText = await readFile(topicsPath, 'utf8');
+  } catch {
+    fail(`topics file not readable: ${topicsPath}`);
+  }
+}
+let taxonomy;
+try {
+  taxonomy = compileTaxonomy(taxonomyText ? parseTaxonomy(taxonomyText, topicsPath) : []);
+} catch (error) {
+  fail((error as Error).message);
+}
+const taxonomyHash = sha256Hex(taxonomyText);
+
+const files = await listInputs(inputDir);
+const cache = new ResultCache(outDir);
+const useCache = !values['no-cache'];
+const bar =
+  !quiet && process.stderr.isTTY && files.length >= 50
+    ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : undefined;
+bar?.start(files.length, 0);
+
+const results: FileResult[] = [];
+try {
+  for (const file of files) {
+    const bytes = await readFile(path.join(inputDir, file));
+    const sha256 = sha256Hex(bytes);
+    const key = sha256Hex(`${INGEST_VERSION}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
+    let result = useCache ? await cache.get<FileResult>(key) : undefined;
+    if (!result) {
+      try {
+        result = ingestFile(bytes, file, taxonomy, { maxBytes });
+      } catch (error) {
+        // A bug or a file nobody foresaw: reported against that file, the run goes on.
+        result = { file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256 };
+      }
+      await cache.set(key, result);
+    }
+    results.push(result);
+    bar?.increment();
+  }
+} catch (error) {
+  bar?.stop();
+  fail(`could not complete: ${(error as Error).message}`);
+}
+bar?.stop();
+
+const outcomes = markDuplicates(results);
+const report = buildReport(outcomes);
+const written: string[] = [];
+const rawCopies = new Set<string>();
+try {
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'kept' || !outcome.article) continue;
+    const entry = path.join('articles', `${outcome.article.id}.json`);
+    await writeAtomic(path.join(outDir, entry), serializeArticle(outcome.article));
+    written.push(entry);
+    const raw = path.join('raw', `${outcome.sha256}.txt`);
+    if (!rawCopies.has(raw)) {
+      await writeAtomic(path.join(outDir, raw), await readFile(path.join(inputDir, outcome.file)));
+      rawCopies.add(raw);
+      written.push(raw);
+    }
+  }
+  await writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  if (inside(reportPath, outDir)) written.push(path.relative(outDir, reportPath));
+  const previous = await readManifest(outDir);
+  const portable = written.map((file) => file.split(path.sep).join('/'));
+  await removeStale(outDir, previous, portable);
+  await writeManifest(outDir, portable);
+  if (useCache) await cache.prune();
+} catch (error) {
+  const failedPath = (error as NodeJS.ErrnoException).path;
+  fail(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${(error as Error).message}`);
+}
+
+if (!quiet) {
+  console.log(formatSummary(report.summary, { cacheHits: cache.hits, seconds: (performance.now() - started) / 1000, reportPath }));
+}

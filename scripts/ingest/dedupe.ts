@@ -1,0 +1,35 @@
+import type { FileResult } from './pipeline.ts';
+
+export interface Outcome extends Omit<FileResult, 'status'> {
+  status: 'kept' | 'skipped' | 'duplicate';
+}
+
+/**
+ * Marks duplicates among kept files, in path order so the choice never depends on the
+ * order files were read: the same bytes under two names, or the same original (source URL)
+ * in the same language. The file whose path sorts first is kept: a stable rule, so the
+ * archive does not flip between copies from one run to the next. The same source URL in
+ * different languages is not a duplicate: those are translations, tied by translationKey.
+ */
+export function markDuplicates(results: readonly FileResult[]): Outcome[] {
+  const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const bySha = new Map<string, string>();
+  const byId = new Map<string, string>();
+  return sorted.map((result): Outcome => {
+    if (result.status !== 'kept' || !result.article) return result;
+    const sameBytes = bySha.get(result.sha256);
+    if (sameBytes !== undefined) {
+      const { article: _dropped, ...rest } = result;
+      return { ...rest, status: 'duplicate', reason: `duplicate: the same bytes as ${sameBytes}` };
+    }
+    bySha.set(result.sha256, result.file);
+    const sameOriginal = byId.get(result.article.id);
+    if (sameOriginal !== undefined) {
+      const { article: _dropped, ...rest } = result;
+      const url = result.article.sourceUrl ?? 'the same source';
+      return { ...rest, status: 'duplicate', reason: `duplicate: ${sameOriginal} is the same article (${url}) in the same language` };
+    }
+    byId.set(result.article.id, result.file);
+    return result;
+  });
+}

@@ -1,0 +1,48 @@
+import { bareDomain, publisherName } from '../publishers.ts';
+
+export interface PublisherLine {
+  name: string;
+  /** The date as printed, `dd/mm/yyyy`. */
+  printed: string;
+  day: number;
+  month: number;
+  year: number;
+}
+
+/** `NameName26/01/2025`: the name (logo text + name, so usually twice) with the date glued on. */
+const PUBLISHER_LINE = /^(\D{2,80}?)\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2})?$/u;
+
+/** `XX` or `X X` -> `X`; anything else as it is. */
+export function undouble(name: string): string {
+  const trimmed = name.trim();
+  for (const gap of [0, 1]) {
+    if ((trimmed.length - gap) % 2 !== 0) continue;
+    const half = (trimmed.length - gap) / 2;
+    const first = trimmed.slice(0, half);
+    if (gap === 1 && trimmed[half] !== ' ') continue;
+    if (first === trimmed.slice(half + gap)) return first.trim();
+  }
+  return trimmed;
+}
+
+/** Reads a publisher line; a sentence that happens to end in a date is not one. */
+export function parsePublisherLine(line: string): PublisherLine | undefined {
+  const match = PUBLISHER_LINE.exec(line);
+  if (!match) return undefined;
+  const [, rawName = '', day = '', month = '', year = ''] = match;
+  if (/[.!?;:,»«"]\s*$/.test(rawName) || rawName.trim().split(/\s+/).length > 12) return undefined;
+  const name = undouble(rawName);
+  if (!/\p{L}/u.test(name)) return undefined;
+  return { name, printed: `${day.padStart(2, '0')}/${month.padStart(2, '0')}/${year}`, day: Number(day), month: Number(month), year: Number(year) };
+}
+
+/**
+ * The publisher: the name the file prints, else the known name for the source URL's domain,
+ * else the bare domain.
+ */
+export function resolvePublisher(lineName: string | undefined, sourceUrl: string | undefined): { name: string; domain?: string } | undefined {
+  const domain = sourceUrl ? bareDomain(new URL(sourceUrl).hostname) : undefined;
+  const name = lineName ?? (domain ? (publisherName(domain) ?? domain) : undefined);
+  if (!name) return undefined;
+  return domain ? { name, domain } : { name };
+}
