@@ -32,6 +32,7 @@ export const ui = {
     undatedCount: (n: number) => `${n} undated.`,
     latest: 'Latest articles',
     browse: 'Browse',
+    searchAll: 'Search French, Russian and Greek at once',
     empty: 'The archive is empty: run the ingest on a folder of raw files.',
   },
   article: {

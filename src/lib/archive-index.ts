@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import type { Article } from '../schemas/article.ts';
-import { documentTopicSlug } from '../schemas/topic.ts';
 import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
+import { documentTopic } from './document-topics.ts';
 
 /**
  * The one place pages get articles from. Astro renders every page in one process, so this
@@ -14,15 +14,6 @@ export function archiveIndex(): Promise<ArchiveIndex> {
   return cached;
 }
 
-function documentTopic(reference: string): TopicInfo {
-  return {
-    slug: documentTopicSlug(reference),
-    kind: 'document',
-    labels: { en: reference, fr: reference, ru: reference, el: reference },
-    description: `Articles citing the document ${reference}.`,
-  };
-}
-
 async function load(): Promise<ArchiveIndex> {
   const entries = await getCollection('articles');
   const articles: Article[] = entries.map((entry) => {
@@ -31,5 +22,11 @@ async function load(): Promise<ArchiveIndex> {
     }
     return entry.data;
   });
-  return buildArchiveIndex(articles, [], documentTopic);
+  const curated: TopicInfo[] = (await getCollection('topics')).map(({ data }) => ({
+    slug: data.slug,
+    kind: data.kind,
+    labels: data.labels,
+    description: data.description,
+  }));
+  return buildArchiveIndex(articles, curated, documentTopic);
 }

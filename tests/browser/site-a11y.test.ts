@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, serveTestSite } from './support/browser.ts';
+import { testArchiveDir } from './support/paths.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+describe('accessibility (axe-core)', () => {
+  let browser: Browser;
+  let site: StaticServer;
+  let articleUrl: string;
+
+  beforeAll(async () => {
+    const report = JSON.parse(await readFile(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: { file: string; url?: string }[] };
+    articleUrl = report.files.find((r) => r.file.startsWith('000_'))?.url ?? '';
+    site = await serveTestSite();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const audit = async (pathname: string, scheme: 'light' | 'dark') => {
+    // Our CSP rightly refuses injected scripts; the audit bypasses it, the site does not.
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+    const page = await context.newPage();
+    const response = await page.goto(new URL(pathname.replace(/^\//, ''), site.url).href);
+    expect(response?.status(), pathname).toBe(200);
+    await page.addScriptTag({ path: AXE });
+    const result = (await page.evaluate('axe.run(document)')) as AxeResult;
+    await context.close();
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`home, an article, a topic and a listing page have no violations (${scheme})`, async () => {
+      const topicPage = await (async () => {
+        const page = await browser.newPage();
+        await page.goto(new URL('topics/', site.url).href);
+        const href = await page.$eval('main table a', (a) => a.getAttribute('href'));
+        await page.close();
+        return href ?? '';
+      })();
+      for (const pathname of ['/', articleUrl, topicPage, '/languages/fr/', '/years/']) {
+        expect(await audit(pathname, scheme), pathname).toEqual([]);
+      }
+    });
+  }
+});
