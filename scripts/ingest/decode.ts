@@ -13,7 +13,7 @@ export interface Decoded {
  * because chardet alone often ranks an East Asian multi-byte code page first for short
  * single-byte Cyrillic text.
  */
-const LEGACY_CANDIDATES = ['windows-1252', 'windows-1251', 'koi8-r', 'windows-1253', 'iso-8859-7', 'iso-8859-5', 'iso-8859-15'];
+const LEGACY_CANDIDATES = ['windows-1252', 'windows-1251', 'windows-1253', 'koi8-r', 'iso-8859-7', 'iso-8859-5', 'iso-8859-15'];
 
 /** Detection looks at this many bytes; scoring every byte of a 5 MB file adds nothing. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -24,19 +24,24 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   return new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(bytes);
 }
 
-/** UTF-16 without a BOM shows as NUL bytes in one byte position of most ASCII characters. */
+/**
+ * UTF-16 without a BOM: in French, Russian or Greek text one byte of every pair is the
+ * high byte of the code point, nearly always 0x00 (Latin), 0x04 (Cyrillic) or 0x03 (Greek);
+ * in any 8-bit encoding those bytes are rare.
+ */
 function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
   if (n < 8) return undefined;
-  let evenZero = 0;
-  let oddZero = 0;
+  const high = (byte: number | undefined): boolean => byte === 0 || byte === 3 || byte === 4;
+  let even = 0;
+  let odd = 0;
   for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
+    if (high(bytes[i])) even++;
+    if (high(bytes[i + 1])) odd++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  if (odd > pairs * 0.9 && even < pairs * 0.3) return 'utf-16le';
+  if (even > pairs * 0.9 && odd < pairs * 0.3) return 'utf-16be';
   return undefined;
 }
 
@@ -124,12 +129,12 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const names = new Set<string>();
+  // Our code pages first, so a tie (Greek in Windows-1253 and ISO-8859-7 mostly agree) goes to them.
+  const names = new Set<string>(LEGACY_CANDIDATES);
   for (const match of chardet.analyse(sample)) {
     const name = iconvName(match.name);
     if (name && name !== 'iso-8859-1' && !name.startsWith('utf')) names.add(name);
   }
-  for (const name of LEGACY_CANDIDATES) names.add(name);
 
   let best: { name: string; score: number } | undefined;
   for (const name of names) {
