@@ -26,7 +26,8 @@ export interface Story {
 
 const CREDITS = ['LE VINH', 'Hoang Trieu', 'P. Binh', 'Thanh Hai', 'VNA', 'Quang Vinh', 'Viet Trung', 'Nhan Dan'];
 
-export function makeStory(rng: Rng): Story {
+/** `id` is the story's number in the corpus; it keeps source URLs of distinct stories distinct. */
+export function makeStory(rng: Rng, id: number): Story {
   const vietnameseTitle = rng.pick(VIETNAMESE_TITLES);
   const publisher = rng.pick(PUBLISHERS);
   const year = rng.int(2023, 2025);
@@ -39,7 +40,7 @@ export function makeStory(rng: Rng): Story {
     vietnameseTitle,
     publisher,
     date,
-    sourceUrl: publisher.url(slug, date, rng),
+    sourceUrl: publisher.url(slug, date, rng, id),
     themes: rng.sample(THEMES, rng.int(1, 2)),
     people: rng.sample(PEOPLE, rng.int(1, 3)),
     places: rng.sample(

@@ -55,13 +55,17 @@ describe('generateCorpus', () => {
     expect(combos.size).toBe(3 * LAYOUTS.length);
   });
 
-  it('has translations sharing a source URL in different languages', () => {
+  it('has translations sharing a source URL in different languages, and no other shared URL', () => {
     const bySource = new Map<string, Set<string>>();
+    let withUrl = 0;
     for (const f of articles) {
       const url = /^(?:Source : |Источник: |Πηγή: )(\S+)$/m.exec(text(f))?.[1];
       if (!url || f.plan.kind !== 'article') continue;
+      withUrl++;
       bySource.set(url, (bySource.get(url) ?? new Set()).add(f.plan.lang));
     }
+    // Distinct stories never collide: a URL's files are all in different languages.
+    expect([...bySource.values()].reduce((n, langs) => n + langs.size, 0)).toBe(withUrl);
     const shared = [...bySource.values()].filter((langs) => langs.size > 1);
     const filesInShared = shared.reduce((n, langs) => n + langs.size, 0);
     expect(filesInShared / articles.length).toBeGreaterThan(0.08);

@@ -106,11 +106,11 @@ function renderPlan(plans: readonly FilePlan[], index: number, seed: number): Bu
     case 'duplicate':
       return renderPlan(plans, plan.of, seed);
     case 'article': {
-      const story = makeStory(storyRng(seed, plan.story));
+      const story = makeStory(storyRng(seed, plan.story), plan.story);
       return Buffer.from(renderArticle(story, { lang: plan.lang, layout: plan.layout, targetBytes: targetBytes(rng) }, rng));
     }
     case 'broken':
-      return renderBroken(plan.broken, makeStory(storyRng(seed, plan.story)), rng);
+      return renderBroken(plan.broken, makeStory(storyRng(seed, plan.story), plan.story), rng);
   }
 }
 

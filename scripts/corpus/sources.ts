@@ -12,7 +12,11 @@ export interface Publisher {
   domain: string;
   /** How a machine translation renders the name when it opens a dateline lead. */
   dateline: Record<Lang, string>;
-  url(slug: string, date: CorpusDate, rng: Rng): string;
+  /**
+   * `id` is unique per story: real article ids never collide, and random ids drawn from the
+   * narrow ranges real sites use would, turning distinct stories into false duplicates.
+   */
+  url(slug: string, date: CorpusDate, rng: Rng, id: number): string;
 }
 
 export interface CorpusDate {
@@ -36,32 +40,32 @@ export const PUBLISHERS: readonly Publisher[] = [
     name: 'Báo Nhân dân',
     domain: 'nhandan.vn',
     dateline: { fr: 'Nhan Dan', ru: 'Нян Зан', el: 'Νιαν Νταν' },
-    url: (slug, _d, rng) => `https://nhandan.vn/${slug}-post${rng.int(700000, 930000)}.html`,
+    url: (slug, _d, _rng, id) => `https://nhandan.vn/${slug}-post${700000 + id}.html`,
   },
   {
     name: 'Đại biểu Nhân dân',
     domain: 'daibieunhandan.vn',
     dateline: { fr: 'Dai Bieu Nhan Dan', ru: 'Дай Бьеу Нян Зан', el: 'Ντάι Μπιέου Νιαν Νταν' },
-    url: (slug, _d, rng) => `https://daibieunhandan.vn/${slug}-${rng.int(10000000, 10499999)}.html`,
+    url: (slug, _d, _rng, id) => `https://daibieunhandan.vn/${slug}-${10000000 + id}.html`,
   },
   {
     name: 'Báo Ninh Thuận',
     domain: 'baoninhthuan.com.vn',
     dateline: { fr: 'Ninh Thuan', ru: 'Ниньтхуан', el: 'Νιν Τουάν' },
-    url: (slug, _d, rng) =>
-      `http://baoninhthuan.com.vn/news/${rng.int(140000, 159999)}p${rng.int(1, 40)}c${rng.int(10, 60)}/${slug}.htm`,
+    url: (slug, _d, rng, id) => `http://baoninhthuan.com.vn/news/${140000 + id}p${rng.int(1, 40)}c${rng.int(10, 60)}/${slug}.htm`,
   },
   {
     name: 'Kinh tế & Đô thị',
     domain: 'kinhtedothi.vn',
     dateline: { fr: 'Kinhtedothi', ru: 'Кинтедоти', el: 'Κιντεντόθι' },
-    url: (slug) => `https://kinhtedothi.vn/${slug}.html`,
+    // The real site has no id, only the headline's slug: a number stands in for a unique headline.
+    url: (slug, _d, _rng, id) => `https://kinhtedothi.vn/${slug}-${id}.html`,
   },
   {
     name: 'VietnamPlus',
     domain: 'vietnamplus.vn',
     dateline: { fr: 'VNA', ru: 'ВИА', el: 'VNA' },
-    url: (slug, _d, rng) => `https://www.vietnamplus.vn/${slug}-post${rng.int(900000, 1060000)}.vnp`,
+    url: (slug, _d, _rng, id) => `https://www.vietnamplus.vn/${slug}-post${900000 + id}.vnp`,
   },
   {
     name: 'Báo Chính phủ',
@@ -74,13 +78,13 @@ export const PUBLISHERS: readonly Publisher[] = [
     name: 'Quân đội nhân dân',
     domain: 'qdnd.vn',
     dateline: { fr: 'QDND', ru: 'КДНД', el: 'QDND' },
-    url: (slug, _d, rng) => `https://www.qdnd.vn/chinh-tri/tin-tuc/${slug}-${rng.int(800000, 860000)}`,
+    url: (slug, _d, _rng, id) => `https://www.qdnd.vn/chinh-tri/tin-tuc/${slug}-${800000 + id}`,
   },
   {
     name: 'Hànộimới',
     domain: 'hanoimoi.vn',
     dateline: { fr: 'Hanoimoi', ru: 'Ханоймой', el: 'Χανόιμόι' },
-    url: (slug, _d, rng) => `https://hanoimoi.vn/${slug}-${rng.int(680000, 720000)}.html`,
+    url: (slug, _d, _rng, id) => `https://hanoimoi.vn/${slug}-${680000 + id}.html`,
   },
   {
     name: 'Tuổi Trẻ',
