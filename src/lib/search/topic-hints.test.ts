@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../schemas/topic.ts';
-import { buildTopicHints, matchTopicHints } from './topic-hints.ts';
+import { buildTopicHints, matchTopicHints, type TopicEntry } from './topic-hints.ts';
 
 const hanoi: Topic = {
   slug: 'hanoi',
@@ -24,13 +24,18 @@ const politburo: Topic = {
   patterns: { fr: ['Bureau politique', 'Politburo', 'de'], ru: [], el: [], any: [] },
 };
 
-const counts = new Map([
-  ['hanoi', 4],
-  ['to-lam', 2],
-  ['politburo', 7],
-  ['doc-18-nq-tw', 3],
-]);
-const hints = buildTopicHints([hanoi, toLam, politburo], new Map([['doc-18-nq-tw', '18-NQ/TW']]), counts);
+const counts: Record<string, number> = { hanoi: 4, 'to-lam': 2, politburo: 7 };
+const curated = [hanoi, toLam, politburo];
+const resolution18: TopicEntry = {
+  slug: 'doc-18-nq-tw',
+  kind: 'document',
+  labels: { en: 'Resolution 18-NQ/TW', fr: 'Résolution 18-NQ/TW', ru: 'Резолюция 18-NQ/TW', el: 'Ψήφισμα 18-NQ/TW' },
+  count: 3,
+};
+const hints = buildTopicHints(
+  [...curated.map((t) => ({ slug: t.slug, kind: t.kind, labels: t.labels, count: counts[t.slug]! })), resolution18],
+  new Map(curated.map((t) => [t.slug, t.patterns])),
+);
 const slugs = (query: string) => matchTopicHints(query, hints).map((hint) => hint.slug);
 
 describe('buildTopicHints', () => {
@@ -41,12 +46,16 @@ describe('buildTopicHints', () => {
   });
 
   it('leaves out topics without articles', () => {
-    const none = buildTopicHints([hanoi], new Map([['doc-1-a', '1-A']]), new Map());
-    expect(none).toEqual([]);
+    expect(buildTopicHints([{ ...resolution18, count: 0 }], new Map())).toEqual([]);
   });
 
-  it('names document topics by their reference', () => {
-    expect(hints.find((h) => h.slug === 'doc-18-nq-tw')).toMatchObject({ labels: { en: '18-NQ/TW' }, terms: ['18 nq tw'] });
+  it('names document topics by their reference as well as their labels', () => {
+    expect(hints.find((h) => h.slug === 'doc-18-nq-tw')!.terms).toEqual([
+      '18 nq tw',
+      'resolution 18 nq tw',
+      'ψηφισμα 18 nq tw',
+      'резолюция 18 nq tw',
+    ]);
   });
 });
 

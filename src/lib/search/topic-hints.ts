@@ -33,34 +33,35 @@ function patternTerm(pattern: string): string {
 // A lone one- or two-letter word ("de", "το") names nothing; it would match most queries.
 const namesSomething = (term: string): boolean => term.includes(' ') || term.replace('*', '').length > 2;
 
+/** A topic as the archive knows it: curated or made from a document reference. */
+export interface TopicEntry {
+  slug: string;
+  kind: Topic['kind'];
+  labels: Topic['labels'];
+  count: number;
+}
+
 /**
- * Hints for the topics that have articles: curated topics named by their labels and
- * patterns, document topics by their reference as written (`18-NQ/TW`).
+ * Hints for the topics that have articles, named by their labels in every language, by
+ * their taxonomy patterns, and (document topics) by the reference as written: the slug
+ * `doc-18-nq-tw` holds the folded words of `18-NQ/TW`.
  */
 export function buildTopicHints(
-  topics: readonly Topic[],
-  documents: ReadonlyMap<string, string>,
-  counts: ReadonlyMap<string, number>,
+  topics: Iterable<TopicEntry>,
+  patterns: ReadonlyMap<string, Topic['patterns']>,
 ): TopicHint[] {
   const hints: TopicHint[] = [];
   for (const topic of topics) {
-    const count = counts.get(topic.slug) ?? 0;
-    if (count === 0) continue;
+    if (topic.count === 0) continue;
+    const own = patterns.get(topic.slug);
     const phrases = [
-      ...LANGS.map((lang) => topic.labels[lang]),
       topic.labels.en,
-      ...LANGS.flatMap((lang) => topic.patterns[lang]),
-      ...topic.patterns.any,
+      ...LANGS.map((lang) => topic.labels[lang]),
+      ...(own ? [...LANGS.flatMap((lang) => own[lang]), ...own.any] : []),
     ];
+    if (topic.kind === 'document') phrases.push(topic.slug.replace(/^doc-/, '').replace(/-/g, ' '));
     const terms = [...new Set(phrases.map(patternTerm).filter(namesSomething))].sort();
-    hints.push({ slug: topic.slug, labels: topic.labels, count, terms });
-  }
-  for (const [slug, reference] of documents) {
-    const count = counts.get(slug) ?? 0;
-    if (count === 0) continue;
-    const term = foldedWords(reference).join(' ');
-    if (!term) continue;
-    hints.push({ slug, labels: { en: reference, fr: reference, ru: reference, el: reference }, count, terms: [term] });
+    hints.push({ slug: topic.slug, labels: topic.labels, count: topic.count, terms });
   }
   return hints.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }

@@ -1,0 +1,36 @@
+/**
+ * The search page's interface text, used by its Astro markup and its browser script alike.
+ * English like the rest of the interface (src/i18n/ui.ts); article text keeps its language.
+ */
+export const searchText = {
+  title: 'Search',
+  intro: 'One search over the French, Russian and Greek texts. Accents and capitals do not matter; document references such as 18-NQ/TW are found as typed.',
+  queryLabel: 'Words to find',
+  submit: 'Search',
+  filtersLegend: 'Narrow the results',
+  sortLabel: 'Order',
+  sortRelevance: 'Most relevant first',
+  sortDate: 'Newest first',
+  anyLanguage: 'All languages',
+  anyTopic: 'All topics',
+  anyPublisher: 'All publishers',
+  anyYear: 'All years',
+  languageLabel: 'Language',
+  topicLabel: 'Topic',
+  publisherLabel: 'Publisher',
+  yearLabel: 'Year',
+  resultsHeading: 'Results',
+  noJs: 'Search runs in your browser and needs JavaScript, which is turned off or blocked here.',
+  noJsBrowse: 'Browse the archive by topic instead',
+  idle: 'Type words to search for, or pick a filter.',
+  loading: 'Searching…',
+  failed: 'Search could not load. Reload the page to try again.',
+  more: 'Show more results',
+  undated: 'date unknown',
+  unknownPublisher: 'unknown publisher',
+  topicHintsHeading: 'Topics named in your search',
+  topicHint: (count: number) => `${count} ${count === 1 ? 'article' : 'articles'} in every language`,
+  status: (count: number, query: string, perLanguage: string) =>
+    `${count === 0 ? 'No' : count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}${count > 0 ? ` (${perLanguage})` : ''}.`,
+  shown: (shown: number, total: number) => `Showing ${shown} of ${total}.`,
+} as const;

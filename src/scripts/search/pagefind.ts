@@ -1,0 +1,64 @@
+import { LANGS, type Lang } from '../../schemas/article.ts';
+
+/** The part of Pagefind's browser API the search page uses (pagefind.js has no types). */
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
+}
+
+export type Engines = Map<Lang, PagefindModule>;
+
+// Words of context around the first match in each excerpt.
+const EXCERPT_WORDS = 24;
+
+let engines: Promise<Engines> | undefined;
+
+/**
+ * Loads one Pagefind per language, each from its own bundle (`pagefind/<lang>/`): separate
+ * copies of pagefind.js, so each keeps its own WebAssembly module and stemmer. Only the
+ * languages the build wrote are loaded (`pagefind/languages.json`). Called on first use,
+ * never at page load, so opening the page costs nothing until the reader searches.
+ */
+export function loadEngines(base: string): Promise<Engines> {
+  engines ??= (async () => {
+    const response = await fetch(`${base}pagefind/languages.json`);
+    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+    const listed = (await response.json()) as Record<string, number>;
+    const langs = LANGS.filter((lang) => (listed[lang] ?? 0) > 0);
+    const loaded = await Promise.all(
+      langs.map(async (lang) => {
+        const module = (await import(/* @vite-ignore */ `${base}pagefind/${lang}/pagefind.js`)) as PagefindModule;
+        await module.options({ excerptLength: EXCERPT_WORDS });
+        await module.init();
+        // Pagefind fetches filter data only for the filters a search uses; the counts shown
+        // beside every filter value need all of it.
+        await module.filters();
+        return [lang, module] as const;
+      }),
+    );
+    return new Map(loaded);
+  })();
+  engines.catch(() => {
+    engines = undefined;
+  });
+  return engines;
+}
