@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
   'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'body', 'html', 'head', 'title',
+  'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'body', 'html', 'title',
 ]);
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins',
@@ -16,7 +16,7 @@ const INLINE_TAGS = new Set([
   'button', 'form', 'select', 'option', 'textarea', 'noscript', 'center', 'caption', 'col', 'colgroup',
 ]);
 /** Elements whose content is never text a reader saw. */
-const DROPPED_CONTENT = new Set(['script', 'style', 'template', 'noscript']);
+const DROPPED_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'head']);
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]{0,15})(?=[\s/>])[^<>]{0,2000}>|<!--/g;
 

@@ -22,6 +22,8 @@ export const INGEST_VERSION = 1;
 export const LARGE_FILE_BYTES = 200 * 1024;
 /** Above this a file is not read as an article at all (a dump, not a page). */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+/** Less article text than this is a stub (a title and a link), not an article. */
+export const MIN_BODY_CHARS = 120;
 
 export interface FileResult {
   file: string;
@@ -124,14 +126,21 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
   if (!footer && !frontMatter.url) warnings.push('source: no source line');
 
   const titleBlock = blocks.find((block) => block.kind === 'title');
-  if (body.length === 0) {
-    const detection = detectLanguage(blocks.map((block) => block.text).join('\n'));
+  const bodyText = body.map((block) => block.text).join('\n');
+  if (bodyText.length < MIN_BODY_CHARS) {
+    // Untranslated files land here too (their lines read as Vietnamese alt text): say so.
+    const untranslated = blocks.filter((block) => block.kind === 'alt-text' || block.kind === 'title' || block.kind === 'paragraph');
+    const detection = detectLanguage(untranslated.map((block) => block.text).join('\n'));
     if (detection.lang === undefined && detection.detected !== 'und') return skipped(file, sha256, detection.reason, warnings);
-    const what = titleBlock && sourceUrl ? 'title and link only' : 'only site furniture (header, publisher line, links, counters)';
+    const what =
+      (titleBlock || body.length === 1) && sourceUrl
+        ? 'title and link only'
+        : body.length === 0
+          ? 'only site furniture (header, publisher line, links, counters)'
+          : `only ${bodyText.length} characters of text`;
     return skipped(file, sha256, `no article text: ${what}`, warnings);
   }
 
-  const bodyText = body.map((block) => block.text).join('\n');
   const detection = detectLanguage(bodyText);
   if (detection.lang === undefined) return skipped(file, sha256, detection.reason, warnings);
   const lang = detection.lang;

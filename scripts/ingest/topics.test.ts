@@ -102,7 +102,7 @@ describe('matching through inflection, accents and script', () => {
 });
 
 describe('thresholds', () => {
-  const filler = 'Les délégués ont examiné les résultats du travail de l’année et fixé les tâches pour la suite.';
+  const filler: string = 'Les délégués ont examiné les résultats du travail de l’année et fixé les tâches pour la suite.';
 
   it('leaves a passing mention of Hanoi in a long article about Ca Mau below its threshold', () => {
     const body = Array.from({ length: 150 }, (_, i) => (i % 20 === 0 ? `${filler} Ca Mau progresse.` : filler));

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../src/schemas/article.ts';
+import { firstSentence, stripDatelinePrefix } from './title.ts';
 
 export interface DateFinding {
   date: string;
@@ -91,8 +92,8 @@ const DATELINE: Record<Lang, RegExp> = {
   el: /(?:^|[\s(])(\d{1,2})(?:ης|ής|η|ή|ος)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
 };
 
-/** How far into the lead a dateline may sit ("Le matin du 4 juillet, ..." fits; a date mid-paragraph does not). */
-const DATELINE_REACH = 80;
+/** How far into the lead's first sentence a dateline may start ("Le matin du 4 juillet, ..." fits). */
+const DATELINE_REACH = 40;
 
 /**
  * Plausible years mentioned in the text, most frequent first (ties: the later year, since a
@@ -111,10 +112,11 @@ export function yearsByFrequency(text: string): { year: number; count: number }[
 /**
  * A date from the lead's dateline ("Le 4 juillet", "4 июля", "30ής Νοεμβρίου"), with the
  * year either written there or the most frequent plausible year in the text. Only the start of
- * the lead counts: a date later in the body is what the article talks about, not when.
+ * the lead's first sentence counts (after a "Publisher - " prefix): a date later on is what
+ * the article talks about, not when it was published.
  */
 export function inferDateFromLead(lead: string, lang: Lang, fullText: string): { finding?: DateFinding; warning?: string } {
-  const head = lead.slice(0, DATELINE_REACH + 40);
+  const head = firstSentence(stripDatelinePrefix(lead)).slice(0, DATELINE_REACH + 40);
   const match = [...head.matchAll(DATELINE[lang])].find(
     (candidate) => candidate.index <= DATELINE_REACH && MONTHS[lang].includes(fold(candidate[2] ?? '')),
   );

@@ -1,4 +1,6 @@
-import { bareDomain, publisherName } from '../publishers.ts';
+import { bareDomain, PUBLISHERS, publisherName } from '../publishers.ts';
+
+const KNOWN_NAMES = new Set(Object.values(PUBLISHERS).map((name) => name.toLowerCase()));
 
 export interface PublisherLine {
   name: string;
@@ -30,9 +32,12 @@ export function parsePublisherLine(line: string): PublisherLine | undefined {
   const match = PUBLISHER_LINE.exec(line);
   if (!match) return undefined;
   const [, rawName = '', day = '', month = '', year = ''] = match;
-  if (/[.!?;:,»«"]\s*$/.test(rawName) || rawName.trim().split(/\s+/).length > 12) return undefined;
+  if (/[.!?;:,»«"]\s*$/.test(rawName)) return undefined;
   const name = undouble(rawName);
-  if (!/\p{L}/u.test(name)) return undefined;
+  if (!/^\p{Lu}/u.test(name)) return undefined;
+  // Doubled (logo text + name) or a known publisher, or at least short like a name: not a sentence.
+  const known = KNOWN_NAMES.has(name.toLowerCase());
+  if (name === rawName.trim() && !known && name.split(/\s+/).length > 4) return undefined;
   return { name, printed: `${day.padStart(2, '0')}/${month.padStart(2, '0')}/${year}`, day: Number(day), month: Number(month), year: Number(year) };
 }
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, isoDate, yearsByFrequency } from './date.ts';
+
+describe('isoDate', () => {
+  it('accepts real days and refuses impossible ones instead of rolling them over', () => {
+    expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoDate(2025, 2, 29)).toBeUndefined();
+    expect(isoDate(2025, 2, 31)).toBeUndefined();
+    expect(isoDate(2025, 13, 1)).toBeUndefined();
+    expect(isoDate(2025, 4, 0)).toBeUndefined();
+  });
+});
+
+describe('dateFromPublisherLine', () => {
+  it('warns about an impossible date and gives none', () => {
+    expect(dateFromPublisherLine(31, 2, 2025, '31/02/2025')).toEqual({ warning: 'date: impossible date 31/02/2025 in publisher line' });
+    expect(dateFromPublisherLine(26, 1, 2025, '26/01/2025').finding?.date).toBe('2025-01-26');
+  });
+});
+
+describe('dateFromSourceUrl', () => {
+  it('reads nld.com.vn ids (196 + yyMMddHHmmss)', () => {
+    expect(dateFromSourceUrl('https://nld.com.vn/thuc-hien-toan-dien-196250121140352663.htm').finding?.date).toBe('2025-01-21');
+  });
+
+  it('reads baochinhphu.vn, tuoitre.vn ids and /yyyy/mm/dd/ paths', () => {
+    expect(dateFromSourceUrl('https://baochinhphu.vn/a-b-10250315093000123.htm').finding?.date).toBe('2025-03-15');
+    expect(dateFromSourceUrl('https://tuoitre.vn/a-b-20250701093000123.htm').finding?.date).toBe('2025-07-01');
+    expect(dateFromSourceUrl('https://example.vn/2024/11/30/a-b.html').finding?.date).toBe('2024-11-30');
+  });
+
+  it('finds nothing where the URL holds no date, and warns about an impossible one', () => {
+    expect(dateFromSourceUrl('https://nhandan.vn/a-post891670.html')).toEqual({});
+    expect(dateFromSourceUrl('https://daibieunhandan.vn/a-10395341.html')).toEqual({});
+    expect(dateFromSourceUrl('https://nld.com.vn/a-196251341140352663.htm').warning).toMatch(/^date: impossible date 41\/13\/2025/);
+  });
+});
+
+describe('inferDateFromLead', () => {
+  it('reads French, Russian and Greek datelines with the most frequent year of the text', () => {
+    expect(inferDateFromLead('Le 4 juillet, au siège du Comité central', 'fr', '2025 et 2025 puis 2017').finding).toEqual({
+      date: '2025-07-04',
+      evidence: 'inferred from the lead\'s dateline "4 juillet" and the year 2025, the most frequent year in the text (2×)',
+    });
+    expect(inferDateFromLead('Утром 4 июля в Ханое прошла встреча', 'ru', 'в 2024 году').finding?.date).toBe('2024-07-04');
+    expect(inferDateFromLead('Κιντεντόθι - Το πρωί της 30ής Νοεμβρίου, η Επιτροπή', 'el', 'το 2024').finding?.date).toBe('2024-11-30');
+    expect(inferDateFromLead('Le 1er août, la ville', 'fr', '2023').finding?.date).toBe('2023-08-01');
+  });
+
+  it('uses a year written in the dateline itself', () => {
+    expect(inferDateFromLead('Le 3 mars 2023, à Hanoï', 'fr', '2025 2025').finding?.date).toBe('2023-03-03');
+  });
+
+  it('ignores dates that are not at the start of the lead', () => {
+    expect(inferDateFromLead('Les délégués ont passé en revue les résultats. Le 25 octobre 2017, le Comité central', 'fr', '2017')).toEqual({});
+    expect(inferDateFromLead('Les provinces ont déployé une opération pilote entre le 20 et le 30 juin', 'fr', '2025')).toEqual({});
+  });
+
+  it('warns when there is no year to place the dateline, and about impossible days', () => {
+    expect(inferDateFromLead('Le 4 juillet, la réunion', 'fr', 'aucune année').warning).toMatch(/^date: dateline "4 juillet"/);
+    expect(inferDateFromLead('Le 30 février, la réunion', 'fr', '2025').warning).toMatch(/^date: impossible date/);
+  });
+});
+
+describe('yearsByFrequency', () => {
+  it('counts plausible years, not parts of references or other numbers', () => {
+    expect(yearsByFrequency('2024, 2024, 2025, 98/2023/QH15, 12345, 1850')).toEqual([
+      { year: 2024, count: 2 },
+      { year: 2025, count: 1 },
+    ]);
+  });
+});
