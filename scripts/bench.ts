@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { sampleTreeRss } from './bench/proc.ts';
+import { parseGnuTime, sampleTreeRss } from './bench/proc.ts';
 import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
@@ -49,13 +49,18 @@ const e2eDist = path.join(runDir, 'e2e-dist');
 const resultsDir = path.join(root, 'bench-results');
 // Same heap as scripts/build.ts gives every stage, so the stages add up to the end-to-end run.
 const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
+const hasGnuTime = existsSync('/usr/bin/time');
 
 /** Runs one command, sampling its process tree's memory every 100 ms; its output goes to a log. */
 async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<StageResult> {
   const logPath = path.join(logDir, `${stage.replace(/[^a-z0-9]+/gi, '-')}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();
-  const child = spawn(node, args, { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // GNU time reports user+sys CPU of the command and every child it waited for (Astro's
+  // workers, Pagefind's binary): unlike wall time, that barely moves when the machine is busy.
+  const timeFile = path.join(logDir, `${stage.replace(/[^a-z0-9]+/gi, '-')}.cpu`);
+  const [command, commandArgs] = hasGnuTime ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, node, ...args]] : [node, args];
+  const child = spawn(command, commandArgs, { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let peakRssBytes = 0;
@@ -74,8 +79,9 @@ async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {
     const tail = (await readFile(logPath, 'utf8')).split('\n').slice(-25).join('\n');
     throw new Error(`${stage} failed (exit code ${code}); last lines of ${path.relative(root, logPath)}:\n${tail}`);
   }
+  const cpu = hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined;
   console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}`);
-  return { stage, wallMs, peakRssBytes };
+  return { stage, wallMs, peakRssBytes, ...(cpu === undefined ? {} : { cpuMs: cpu }) };
 }
 
 async function walk(dir: string): Promise<{ path: string; bytes: number }[]> {
@@ -171,6 +177,7 @@ try {
   await rm(runDir, { recursive: true, force: true });
   await mkdir(logDir, { recursive: true });
   console.log(`bench: ${articles} files, seed ${seed}`);
+  const loadBefore = os.loadavg()[0] ?? 0;
   const generateMs = await ensureCorpus();
   const corpusFiles = await walk(corpusDir);
 
@@ -201,6 +208,7 @@ try {
     seed,
     takenAt: new Date().toISOString(),
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, kernel: os.release() },
+    load: { before: loadBefore, after: os.loadavg()[0] ?? 0 },
     heapMb,
     corpus: { files: corpusFiles.length, bytes: corpusFiles.reduce((sum, f) => sum + f.bytes, 0), ...(generateMs === undefined ? {} : { generateMs }) },
     entries,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descendants, parseStatPpid, parseStatusRss, sampleTreeRss } from './proc.ts';
+import { descendants, parseGnuTime, parseStatPpid, parseStatusRss, sampleTreeRss } from './proc.ts';
 
 describe('parseStatPpid', () => {
   it('reads the parent pid even when the command name holds spaces and parentheses', () => {
@@ -34,5 +34,13 @@ describe('descendants', () => {
 describe('sampleTreeRss', () => {
   it('sees this process using memory', () => {
     expect(sampleTreeRss(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+  });
+});
+
+describe('parseGnuTime', () => {
+  it('adds user and system seconds, skipping the note GNU time writes for a failed command', () => {
+    expect(parseGnuTime('12.34 1.66\n')).toBe(14_000);
+    expect(parseGnuTime('Command exited with non-zero status 1\n0.50 0.25\n')).toBe(750);
+    expect(parseGnuTime('')).toBeUndefined();
   });
 });

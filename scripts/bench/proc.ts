@@ -61,3 +61,9 @@ export function sampleTreeRss(root: number): number {
   }
   return total;
 }
+
+/** CPU milliseconds (user + system) from GNU time's `-f "%U %S"` output; the last line holds them. */
+export function parseGnuTime(output: string): number | undefined {
+  const match = /(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(output);
+  return match ? Math.round((Number(match[1]) + Number(match[2])) * 1000) : undefined;
+}

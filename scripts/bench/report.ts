@@ -5,6 +5,8 @@ export interface StageResult {
   wallMs: number;
   /** Highest total VmRSS of the stage's whole process tree, sampled every ~100 ms. */
   peakRssBytes: number;
+  /** User + system CPU of the stage and its children (GNU time), when /usr/bin/time exists. */
+  cpuMs?: number;
 }
 
 export interface BenchResult {
@@ -12,6 +14,8 @@ export interface BenchResult {
   seed: number;
   takenAt: string;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; kernel: string };
+  /** 1-minute load average before and after: other work on the machine skews the timings. */
+  load: { before: number; after: number };
   heapMb: number;
   corpus: { files: number; bytes: number; generateMs?: number };
   entries: number;
@@ -59,12 +63,12 @@ function table(rows: string[][]): string {
 export function formatResult(result: BenchResult): string {
   const perThousand = (ms: number): string => seconds((ms * 1000) / result.articles);
   const stageRows = [
-    ['stage', 'wall', 'per 1,000 files', 'peak RSS (tree)'],
-    ...result.stages.map((s) => [s.stage, seconds(s.wallMs), perThousand(s.wallMs), formatBytes(s.peakRssBytes)]),
+    ['stage', 'wall', 'wall per 1,000 files', 'CPU user+sys', 'peak RSS (tree)'],
+    ...result.stages.map((s) => [s.stage, seconds(s.wallMs), perThousand(s.wallMs), s.cpuMs === undefined ? '-' : seconds(s.cpuMs), formatBytes(s.peakRssBytes)]),
   ];
   const out = result.output;
   const lines = [
-    `bench: ${result.articles} files (seed ${result.seed}), ${result.entries} entries; ${result.machine.cpus} × ${result.machine.cpuModel}, ${formatBytes(result.machine.memoryBytes)}, Node ${result.machine.node}, heap ${result.heapMb} MB`,
+    `bench: ${result.articles} files (seed ${result.seed}), ${result.entries} entries; ${result.machine.cpus} × ${result.machine.cpuModel}, ${formatBytes(result.machine.memoryBytes)}, Node ${result.machine.node}, heap ${result.heapMb} MB; load average ${result.load.before.toFixed(1)} before, ${result.load.after.toFixed(1)} after`,
     '',
     table(stageRows),
     '',
