@@ -66,8 +66,9 @@ describe('generateCorpus', () => {
     expect(has((b) => b.includes(0))).toBe(true);
     expect(has((b) => b.indexOf(Buffer.from([0xef, 0xbb, 0xbf])) > 0)).toBe(true);
     expect(has((b) => b.toString('utf8').split('\n').some((line) => line.length >= 5 * 2 ** 20 / 4))).toBe(true);
-    expect(has((b) => b.includes('<div><div><div>'))).toBe(true);
-    expect(has((b) => /Source : javascript:/.test(b.toString('utf8')))).toBe(true);
+    expect(has((b) => /(<[^<>]+>)\1{99}/.test(b.toString('latin1')))).toBe(true);
+    expect(has((b) => /^---(js|javascript| js|coffee)\n/.test(b.toString('utf8')))).toBe(true);
+    expect(has((b) => /(Source|Источник|Πηγή) ?: +javascript:/i.test(b.toString('utf8')))).toBe(true);
     expect(has((b) => b.includes('https://user:pass@'))).toBe(true);
     expect(has((b) => b.includes('data:text/html'))).toBe(true);
     expect(has((b) => b.includes('file:///'))).toBe(true);

@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { createRng, type Rng } from './rng.ts';
-import { HOSTILE_URLS, INJECTION_PAYLOADS, VALID_URLS } from './payloads.ts';
+import { FRONT_MATTER, HOSTILE_URLS, INJECTION_PAYLOADS, VALID_URLS } from './payloads.ts';
 
 export interface Sample {
   name: string;
@@ -247,6 +247,10 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 1,
     make: (ctx) => withLine(ctx, fieldLine(ctx, 'source'), `Source : ${ctx.rng.pick(VALID_URLS)}`),
   },
+  'front-matter': {
+    weight: 2,
+    make: (ctx) => utf8.encode(`${ctx.rng.pick(FRONT_MATTER)}${ctx.text}`),
+  },
   'duplicate': {
     weight: 1,
     make: (ctx) => ctx.sample.bytes.slice(),
@@ -260,10 +264,13 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
       return utf8.encode(lines.join('\n'));
     },
   },
+  'empty': {
+    weight: 1,
+    make: () => new Uint8Array(),
+  },
   'only-chrome': {
     weight: 1,
     make: (ctx) => utf8.encode(ctx.rng.pick([
-      '',
       ' ',
       '\n\n\n',
       '\ufeff',

@@ -57,3 +57,24 @@ export const VALID_URLS: readonly string[] = [
   'https://nld.com.vn/fuzz-valid-196250121140352663.htm',
   'http://baoninhthuan.com.vn/news/150866p24c32/fuzz-valid.htm',
 ];
+
+/** Exit code a front-matter payload makes the ingest die with if it ever evaluates one. */
+export const EVALUATED_EXIT_CODE = 97;
+
+/**
+ * Front matter a file may open with. gray-matter evaluates `---js` / `---javascript` blocks,
+ * so those payloads kill the process with a telltale exit code if they ever run.
+ */
+export const FRONT_MATTER: readonly string[] = [
+  `---js\n{ pwned: process.exit(${EVALUATED_EXIT_CODE}) }\n---\n`,
+  `---javascript\n({ pwned: process.exit(${EVALUATED_EXIT_CODE}) })\n---\n`,
+  `--- js\n{ pwned: process.exit(${EVALUATED_EXIT_CODE}) }\n---\n`,
+  `---coffee\npwned: process.exit ${EVALUATED_EXIT_CODE}\n---\n`,
+  '---\nurl: javascript:alert(1)\ntitle: "<script>alert(1)</script>"\ndate: 2025-02-30\n---\n',
+  '---\nurl: https://user:pass@nhandan.vn/fm-post1.html\ntitle: [a, b]\ndate: 99999-01-01\n---\n',
+  '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n---\n',
+  '---\ntitle: !!js/function "function () { return 1 }"\n---\n',
+  '---\n: : :\n\t- [\n---\n',
+  '---\ntitle: unterminated\n',
+  '---\r\ntitle: crlf\r\n---\r\n',
+];

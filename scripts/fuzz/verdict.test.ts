@@ -53,7 +53,7 @@ describe('writesOutside', () => {
   ]);
 
   it('ignores anything under the output folder, even names starting with dots', () => {
-    const after = new Map([...before, ['/box/out/..txt', 'h3'], ['/box/out/articles/fr/x.json', 'h4']]);
+    const after = new Map([...before, ['/box/out', 'dir'], ['/box/out/..txt', 'h3'], ['/box/out/articles/fr/x.json', 'h4']]);
     after.delete('/box/out/old.json');
     expect(writesOutside(before, after, '/box/out')).toEqual([]);
   });

@@ -83,7 +83,7 @@ export function writesOutside(
 ): string[] {
   const inside = (file: string): boolean => {
     const relative = path.relative(outDir, file);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   };
   return [...after]
     .filter(([file, fingerprint]) => !inside(file) && before.get(file) !== fingerprint)

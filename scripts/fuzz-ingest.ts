@@ -1,0 +1,142 @@
+/**
+ * Fuzzes the ingest: generates bad raw files from the samples and from nothing (seeded, so a
+ * run can be repeated), runs the real ingest CLI over them once, and checks that every file
+ * is accounted for, nothing crashed or hung, every entry validates and nothing was written
+ * outside the output folder. Then times each file through the pure pipeline under a per-file
+ * bound, to name the slowest.
+ *
+ *   npm run fuzz -- --files 3000 [--seed 1] [--dir .cache/fuzz] [--save-crashers]
+ */
+import { parseArgs } from 'node:util';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { articleSchema } from '../src/schemas/article.ts';
+import { generateCorpus, type FuzzCase, type Sample } from './fuzz/corpus.ts';
+import { fingerprintTree, runIngest, writeCorpus } from './fuzz/harness.ts';
+import { checkReport, parseReport, tally, writesOutside } from './fuzz/verdict.ts';
+import { timeEachFile } from './fuzz/timing.ts';
+
+const { values } = parseArgs({
+  options: {
+    files: { type: 'string', default: '3000' },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string', default: '.cache/fuzz' },
+    samples: { type: 'string', default: 'content/raw' },
+    'long-line-bytes': { type: 'string', default: String(5 * 2 ** 20) },
+    'per-file-ms': { type: 'string', default: '5000' },
+    'save-crashers': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: npm run fuzz -- [--files N] [--seed N] [--dir DIR] [--samples DIR] [--long-line-bytes N] [--per-file-ms N] [--save-crashers]
+
+  Exits non-zero if any file crashed, hung, went unreported or was written outside the output folder.
+  --save-crashers copies offending inputs to tests/fixtures/ingest-crashers/.`);
+  process.exit(0);
+}
+
+const positive = (name: string, value: string): number => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    console.error(`fuzz: --${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+    process.exit(2);
+  }
+  return number;
+};
+
+const count = positive('files', values.files);
+const seed = positive('seed', values.seed);
+const perFileMs = positive('per-file-ms', values['per-file-ms']);
+const sandbox = path.resolve(values.dir, `seed-${seed}-files-${count}`);
+const inputDir = path.join(sandbox, 'input');
+const outDir = path.join(sandbox, 'work', 'out');
+
+const sampleDir = path.resolve(values.samples);
+const sampleNames = (await readdir(sampleDir)).filter((name) => name.endsWith('.txt')).sort();
+if (sampleNames.length === 0) {
+  console.error(`fuzz: no *.txt samples in ${sampleDir}`);
+  process.exit(2);
+}
+const samples: Sample[] = await Promise.all(
+  sampleNames.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(sampleDir, name))) })),
+);
+
+const cases = generateCorpus({ seed, count, samples, longLineBytes: positive('long-line-bytes', values['long-line-bytes']) });
+await rm(sandbox, { recursive: true, force: true });
+await mkdir(path.join(sandbox, 'work'), { recursive: true });
+await writeCorpus(inputDir, cases);
+console.log(`fuzz: ${cases.length} files (seed ${seed}) in ${inputDir}`);
+
+const before = await fingerprintTree(sandbox);
+// The whole run may take the per-file bound for every file, plus start-up.
+const run = await runIngest({ args: ['--input', inputDir, '--out', outDir, '--quiet'], timeoutMs: 60_000 + perFileMs * cases.length });
+const after = await fingerprintTree(sandbox);
+
+const problems: string[] = [];
+const offending = new Set<string>();
+let crashes = 0;
+if (run.timedOut) problems.push(`ingest hung: killed after ${(run.ms / 1000).toFixed(0)} s`);
+if (run.code !== 0) {
+  crashes += 1;
+  problems.push(`ingest exited with ${run.signal ?? `code ${run.code}`}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+}
+
+const reportPath = path.join(outDir, 'ingest-report.json');
+let records: ReturnType<typeof parseReport> = [];
+try {
+  records = parseReport(await readFile(reportPath, 'utf8'), reportPath);
+  const reportProblems = checkReport(cases.map((c) => c.path), records);
+  problems.push(...reportProblems);
+} catch (error) {
+  problems.push((error as Error).message);
+}
+for (const record of records) if (record.status !== 'kept' && !record.reason) offending.add(record.file);
+
+const outside = writesOutside(before, after, outDir);
+problems.push(...outside.map((file) => `written outside the output folder: ${file}`));
+
+const entriesDir = path.join(outDir, 'articles');
+const entryFiles = (await readdir(entriesDir, { recursive: true }).catch(() => [])).filter((name) => name.endsWith('.json'));
+for (const name of entryFiles) {
+  const file = path.join(entriesDir, name);
+  try {
+    articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch (error) {
+    problems.push(`${file}: invalid entry (${(error as Error).message.slice(0, 200)})`);
+  }
+}
+
+const byPath = new Map<string, FuzzCase>(cases.map((c) => [c.path, c]));
+const timing = await timeEachFile(cases, perFileMs);
+for (const failure of timing.failures) {
+  crashes += 1;
+  offending.add(failure.path);
+  problems.push(`${JSON.stringify(failure.path)} (${byPath.get(failure.path)?.kind}): ${failure.error}`);
+}
+
+const t = tally(records);
+console.log(`files tried: ${cases.length} (reported: ${t.tried})`);
+console.log(`kept: ${t.kept}  skipped: ${t.skipped}  duplicate: ${t.duplicate}`);
+console.log(`crashes: ${crashes}  hangs: ${timing.hangs + (run.timedOut ? 1 : 0)}  problems: ${problems.length}`);
+console.log(`whole ingest run: ${(run.ms / 1000).toFixed(1)} s`);
+if (timing.slowest) {
+  const kind = byPath.get(timing.slowest.path)?.kind;
+  console.log(`slowest file: ${JSON.stringify(timing.slowest.path)} (${kind}, ${cases.find((c) => c.path === timing.slowest?.path)?.bytes.length} bytes) ${timing.slowest.ms.toFixed(0)} ms`);
+}
+for (const problem of problems.slice(0, 50)) console.log(`  ✗ ${problem}`);
+if (problems.length > 50) console.log(`  … and ${problems.length - 50} more`);
+
+if (values['save-crashers'] && offending.size > 0) {
+  const crashersDir = path.resolve('tests/fixtures/ingest-crashers');
+  await mkdir(crashersDir, { recursive: true });
+  for (const file of offending) {
+    const fuzzCase = byPath.get(file);
+    const name = `seed-${seed}-${(fuzzCase?.kind ?? 'unknown')}-${file.replace(/[^A-Za-z0-9._-]+/g, '_')}`.slice(0, 200);
+    await cp(path.join(inputDir, ...file.split('/')), path.join(crashersDir, name));
+  }
+  console.log(`saved ${offending.size} offending input(s) to ${crashersDir}`);
+}
+
+process.exit(problems.length === 0 && crashes === 0 ? 0 : 1);

@@ -1,0 +1,70 @@
+/**
+ * Times every fuzz file through the pure pipeline, one at a time, each under a time bound.
+ * The CLI run proves the whole process survives; this names the slowest file and catches a
+ * file that would hang (the worker is terminated and replaced) or throw.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FuzzCase } from './corpus.ts';
+import type { TimingReply } from './timing-worker.ts';
+
+export interface Timing {
+  slowest?: { path: string; ms: number };
+  hangs: number;
+  failures: { path: string; error: string }[];
+}
+
+const WORKER = new URL('./timing-worker.ts', import.meta.url);
+
+export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number): Promise<Timing> {
+  const timing: Timing = { hangs: 0, failures: [] };
+  let worker = new Worker(WORKER);
+  const ask = (fuzzCase: FuzzCase): Promise<TimingReply | 'timeout'> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        resolve('timeout');
+      }, boundMs);
+      const onMessage = (reply: TimingReply): void => {
+        cleanup();
+        resolve(reply);
+      };
+      const onError = (error: Error): void => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage({ path: fuzzCase.path, bytes: fuzzCase.bytes });
+    });
+  try {
+    for (const fuzzCase of cases) {
+      let reply: TimingReply | 'timeout';
+      try {
+        reply = await ask(fuzzCase);
+      } catch (error) {
+        // The worker itself died (out of memory, stack overflow outside the try): a crash.
+        timing.failures.push({ path: fuzzCase.path, error: `worker died: ${(error as Error).message}` });
+        worker = new Worker(WORKER);
+        continue;
+      }
+      if (reply === 'timeout') {
+        timing.hangs += 1;
+        timing.failures.push({ path: fuzzCase.path, error: `over the ${boundMs} ms per-file bound` });
+        await worker.terminate();
+        worker = new Worker(WORKER);
+        continue;
+      }
+      if ('error' in reply) timing.failures.push({ path: fuzzCase.path, error: `threw: ${reply.error.split('\n').slice(0, 3).join(' | ')}` });
+      else if (reply.reason?.startsWith('error:')) timing.failures.push({ path: fuzzCase.path, error: `pipeline error reported as a skip: ${reply.reason}` });
+      if (!timing.slowest || reply.ms > timing.slowest.ms) timing.slowest = { path: fuzzCase.path, ms: reply.ms };
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return timing;
+}
