@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 import type { SearchState } from './state.ts';
 
 /** What one language's index answered: how many hits, and Pagefind's filter counts over them. */
@@ -23,7 +23,8 @@ export interface Facets {
 /**
  * The counts shown beside each filter value. Every language is always searched, so the
  * language facet can say how many hits each language would give under the other filters;
- * the other facets count only the hits of the chosen language, if one is chosen. A chosen
+ * the other facets count only the hits of the chosen language, if one is chosen. Languages
+ * are listed in the order of `outcomes`. A chosen
  * value stays listed even at zero, so the reader can see and undo it.
  */
 export function combineFacets(outcomes: readonly LanguageOutcome[], state: SearchState): Facets {
@@ -46,7 +47,7 @@ export function combineFacets(outcomes: readonly LanguageOutcome[], state: Searc
   const byYear = (totals: Map<string, number>): FacetOption[] =>
     [...totals].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? 1 : -1));
   return {
-    lang: LANGS.map((lang) => ({ value: lang, count: outcomes.find((o) => o.lang === lang)?.count ?? 0 })),
+    lang: outcomes.map((outcome) => ({ value: outcome.lang, count: outcome.count })),
     topic: byCount(sum('topic')),
     publisher: byCount(sum('publisher')),
     year: byYear(sum('year')),

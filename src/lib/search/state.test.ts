@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../schemas/article.ts';
 import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery } from './state.ts';
 
-const parse = (query: string) => parseSearchState(new URLSearchParams(query));
+const parse = (query: string) => parseSearchState(new URLSearchParams(query), LANGS);
 
 describe('parseSearchState', () => {
   it('reads the query, every filter and the sort', () => {
@@ -19,6 +20,11 @@ describe('parseSearchState', () => {
     expect(parse('q=x&lang=de&topic=Not+A+Slug&year=25&sort=random')).toEqual({ q: 'x', sort: 'relevance' });
   });
 
+  it('accepts only the languages it is given', () => {
+    expect(parseSearchState(new URLSearchParams('lang=el'), ['fr', 'ru']).lang).toBeUndefined();
+    expect(parseSearchState(new URLSearchParams('lang=ru'), ['fr', 'ru']).lang).toBe('ru');
+  });
+
   it('keeps document references as typed', () => {
     expect(parse('q=18-NQ%2FTW').q).toBe('18-NQ/TW');
   });
@@ -27,7 +33,7 @@ describe('parseSearchState', () => {
 describe('searchStateQuery', () => {
   it('round-trips through parseSearchState', () => {
     const state = parse('sort=date&year=2024&q=%D0%A5%D0%B0%D0%BD%D0%BE%D0%B9&lang=el');
-    expect(parseSearchState(new URLSearchParams(searchStateQuery(state)))).toEqual(state);
+    expect(parseSearchState(new URLSearchParams(searchStateQuery(state)), LANGS)).toEqual(state);
   });
 
   it('writes keys in one order and leaves defaults out', () => {

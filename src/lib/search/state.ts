@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 
 /**
  * Everything a search is, as it lives in the URL (`/search/?q=…&lang=…&topic=…`), so a
@@ -19,7 +19,6 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export const FILTER_KEYS = ['lang', 'topic', 'publisher', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
 const isSort = (value: string): value is SortOrder => (SORT_ORDERS as readonly string[]).includes(value);
 const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR = /^\d{4}$/;
@@ -27,12 +26,14 @@ const YEAR = /^\d{4}$/;
 /**
  * Reads a search from a query string. Values that cannot be valid (an unknown language, a
  * malformed year or slug) are dropped rather than searched for: a hand-edited or stale link
- * still opens a working search.
+ * still opens a working search. `langs` are the archive's languages (passed in, so this
+ * module stays free of the zod schemas and light enough for the browser).
  */
-export function parseSearchState(params: URLSearchParams): SearchState {
+export function parseSearchState(params: URLSearchParams, langs: readonly Lang[]): SearchState {
   const state: SearchState = { q: (params.get('q') ?? '').trim(), sort: 'relevance' };
   const lang = params.get('lang');
-  if (lang && isLang(lang)) state.lang = lang;
+  const known = langs.find((candidate) => candidate === lang);
+  if (known) state.lang = known;
   const topic = params.get('topic');
   if (topic && TOPIC_SLUG.test(topic)) state.topic = topic;
   const publisher = params.get('publisher')?.trim();

@@ -5,6 +5,7 @@
 export const searchText = {
   title: 'Search',
   intro: 'One search over the French, Russian and Greek texts. Accents and capitals do not matter; document references such as 18-NQ/TW are found as typed.',
+  formLabel: 'Search French, Russian and Greek texts',
   queryLabel: 'Words to find',
   submit: 'Search',
   filtersLegend: 'Narrow the results',

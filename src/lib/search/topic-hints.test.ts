@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../schemas/topic.ts';
-import { buildTopicHints, matchTopicHints, type TopicEntry } from './topic-hints.ts';
+import { buildTopicHints, type TopicEntry } from './topic-hints.ts';
+import { matchTopicHints } from './topic-match.ts';
 
 const hanoi: Topic = {
   slug: 'hanoi',

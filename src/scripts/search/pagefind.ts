@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 
 /** The part of Pagefind's browser API the search page uses (pagefind.js has no types). */
 export interface PagefindData {
@@ -35,17 +35,16 @@ let engines: Promise<Engines> | undefined;
 /**
  * Loads one Pagefind per language, each from its own bundle (`pagefind/<lang>/`): separate
  * copies of pagefind.js, so each keeps its own WebAssembly module and stemmer. Only the
- * languages the build wrote are loaded (`pagefind/languages.json`). Called on first use,
+ * languages the build wrote are loaded (`pagefind/languages.json`), in the order given. Called on first use,
  * never at page load, so opening the page costs nothing until the reader searches.
  */
-export function loadEngines(base: string): Promise<Engines> {
+export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
     const response = await fetch(`${base}pagefind/languages.json`);
     if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
     const listed = (await response.json()) as Record<string, number>;
-    const langs = LANGS.filter((lang) => (listed[lang] ?? 0) > 0);
     const loaded = await Promise.all(
-      langs.map(async (lang) => {
+      langs.filter((lang) => (listed[lang] ?? 0) > 0).map(async (lang) => {
         const module = (await import(/* @vite-ignore */ `${base}pagefind/${lang}/pagefind.js`)) as PagefindModule;
         await module.options({ excerptLength: EXCERPT_WORDS });
         await module.init();

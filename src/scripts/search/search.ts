@@ -3,14 +3,14 @@
  * merges the results into one list (src/lib/search/merge.ts) and keeps the URL in step so
  * searches can be linked and the back button works.
  */
-import { LANGS, type Lang } from '../../schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../../lib/search/facets.ts';
 import { mergeByDate, mergeByRelevance } from '../../lib/search/merge.ts';
 import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
 import { searchText as t } from '../../lib/search/strings.ts';
-import { matchTopicHints, type TopicHint } from '../../lib/search/topic-hints.ts';
+import { matchTopicHints, type TopicHint } from '../../lib/search/topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
 
 const PAGE_SIZE = 20;
@@ -51,7 +51,11 @@ const resultsSection = required<HTMLElement>(root, '[data-search-results-section
 const resultsList = required<HTMLOListElement>(root, '[data-search-results]');
 const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
 
+// The archive's languages come from the page, not from the schema module: importing that
+// would bundle zod, which probes for eval and so trips the CSP.
+const langs = (root.dataset.langs ?? '').split(' ').filter(Boolean) as Lang[];
 root.hidden = false;
+required<HTMLElement>(document, '[data-search-nojs]').hidden = true;
 
 let topicHints: Promise<TopicHint[]> | undefined;
 function loadTopicHints(): Promise<TopicHint[]> {
@@ -82,7 +86,7 @@ let total = 0;
 
 function stateFromForm(): SearchState {
   const fields = [...new FormData(form)].flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : []));
-  return parseSearchState(new URLSearchParams(fields));
+  return parseSearchState(new URLSearchParams(fields), langs);
 }
 
 function fillForm(state: SearchState): void {
@@ -211,7 +215,7 @@ async function run(state: SearchState): Promise<void> {
   let loaded: Engines;
   let hints: TopicHint[];
   try {
-    [loaded, hints] = await Promise.all([loadEngines(base), loadTopicHints()]);
+    [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
   } catch (error) {
     if (ownGeneration === generation) status.textContent = t.failed;
     throw error;
@@ -253,8 +257,9 @@ async function run(state: SearchState): Promise<void> {
   moreButton.hidden = true;
   await showMore(false);
   if (ownGeneration !== generation) return;
-  const perLanguage = LANGS.filter((lang) => !state.lang || lang === state.lang)
-    .map((lang) => `${LANGUAGE_NAMES[lang].english} ${outcomes.find((o) => o.lang === lang)?.count ?? 0}`)
+  const perLanguage = outcomes
+    .filter((outcome) => !state.lang || outcome.lang === state.lang)
+    .map((outcome) => `${LANGUAGE_NAMES[outcome.lang].english} ${outcome.count}`)
     .join(', ');
   status.textContent = t.status(total, state.q, perLanguage);
 }
@@ -277,14 +282,14 @@ form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLSelectElement) navigate(stateFromForm(), true);
 });
 // Typing means the reader is about to search: start fetching the indexes now.
-input.addEventListener('input', () => void loadEngines(base).catch(() => undefined), { once: true });
+input.addEventListener('input', () => void loadEngines(base, langs).catch(() => undefined), { once: true });
 moreButton.addEventListener('click', () => void showMore(true));
 window.addEventListener('popstate', () => {
-  const state = parseSearchState(new URLSearchParams(location.search));
+  const state = parseSearchState(new URLSearchParams(location.search), langs);
   fillForm(state);
   void run(state);
 });
 
-const initial = parseSearchState(new URLSearchParams(location.search));
+const initial = parseSearchState(new URLSearchParams(location.search), langs);
 fillForm(initial);
 void run(initial);

@@ -1,0 +1,263 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { cspHeader } from '../../src/config/csp.ts';
+import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
+import { testArchiveDir } from './support/paths.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+
+interface ReportRecord {
+  file: string;
+  status: string;
+  url?: string;
+}
+
+interface ShownResult {
+  lang: string;
+  badge: string;
+  path: string;
+  date: string | null;
+  excerptMarks: string[];
+}
+
+/** Waits for the search the page is running to finish and reads what it shows. */
+async function shownResults(page: Page, query?: string): Promise<{ status: string; results: ShownResult[] }> {
+  await page.waitForFunction((expected) => {
+    const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return /\bresults?\b/i.test(text) && (expected === null || text.includes(`“${expected}”`));
+  }, query ?? null);
+  const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+  const results = await page.$$eval('[data-search-results] > li', (items) =>
+    items.map((item) => ({
+      lang: (item as HTMLElement).dataset.lang ?? '',
+      badge: item.querySelector('.lang-badge')?.textContent ?? '',
+      path: new URL((item.querySelector('h3 a') as HTMLAnchorElement).href).pathname,
+      date: item.querySelector('time')?.getAttribute('datetime') ?? null,
+      excerptMarks: Array.from(item.querySelectorAll('.excerpt mark')).map((mark) => mark.textContent ?? ''),
+    })),
+  );
+  return { status, results };
+}
+
+describe('search across French, Russian and Greek', () => {
+  let browser: Browser;
+  let site: StaticServer;
+  /** Sample number (`000`) or fixture name -> article page path. */
+  const urls = new Map<string, string>();
+
+  beforeAll(async () => {
+    const report = JSON.parse(await readFile(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: ReportRecord[] };
+    for (const record of report.files) {
+      if (record.status !== 'kept' || !record.url) continue;
+      const name = path.basename(record.file);
+      urls.set(/^\d{3}_/.test(name) ? name.slice(0, 3) : name.replace(/\.txt$/, ''), record.url);
+    }
+    site = await serveTestSite();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const open = async (page: Page, query: string) => {
+    await page.goto(`${site.url}search/${query}`);
+    return shownResults(page);
+  };
+  /** Searches from the page's own box, as a reader does once the page is open. */
+  const type = async (page: Page, query: string) => {
+    await page.fill('#search-q', query);
+    await page.press('#search-q', 'Enter');
+    return shownResults(page, query);
+  };
+  const paths = (results: ShownResult[]) => results.map((result) => result.path);
+
+  it('finds French, Russian and Greek words, with or without accents and in any case', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const cases: [query: string, sample: string, lang: string][] = [
+      ['réforme', '000', 'fr'],
+      ['reforme', '000', 'fr'],
+      ['REFORME', '000', 'fr'],
+      ['лидерство', '002', 'ru'],
+      ['подвел', 'translation-000-ru', 'ru'],
+      ['ПОДВЁЛ', 'translation-000-ru', 'ru'],
+      ['συνέδριο', '004', 'el'],
+      ['συνεδριο', '004', 'el'],
+      ['ΣΥΝΕΔΡΙΟ', '004', 'el'],
+    ];
+    await page.goto(`${site.url}search/`);
+    for (const [query, sample, lang] of cases) {
+      const { results } = await type(page, query);
+      const hit = results.find((result) => result.path === urls.get(sample));
+      expect(hit, `${query} should find ${sample}`).toBeDefined();
+      expect(hit!.lang).toBe(lang);
+      expect(hit!.badge).toBe(lang.toUpperCase());
+      expect(hit!.excerptMarks.length, `${query}: highlighted match in the excerpt`).toBeGreaterThan(0);
+      expect(new Set(results.map((r) => r.lang)), query).toEqual(new Set([lang]));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a document reference as typed, and one query returns hits in two languages with their badges', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const reference = await open(page, `?q=${encodeURIComponent('18-NQ/TW')}`);
+    expect(paths(reference.results)).toContain(urls.get('003'));
+
+    const both = await open(page, `?q=${encodeURIComponent('98/2023/QH15')}`);
+    const french = both.results.find((result) => result.path === urls.get('000'));
+    const russian = both.results.find((result) => result.path === urls.get('translation-000-ru'));
+    expect(french?.badge).toBe('FR');
+    expect(russian?.badge).toBe('RU');
+    expect(both.status).toMatch(/French [1-9].*Russian [1-9]/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the language filter keeps one language, shows counts, and goes into the URL', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const all = await open(page, `?q=${encodeURIComponent('98/2023/QH15')}`);
+    const russianCount = all.results.filter((result) => result.lang === 'ru').length;
+    expect(await page.locator('select[name="lang"] option[value="ru"]').textContent()).toBe(`Russian (${russianCount})`);
+
+    await page.selectOption('select[name="lang"]', 'ru');
+    await page.waitForURL(/lang=ru/);
+    const filtered = await shownResults(page);
+    expect(filtered.results.length).toBe(russianCount);
+    expect(filtered.results.every((result) => result.lang === 'ru')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('98/2023/QH15');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('newest first is one date order across languages, undated last', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const { results } = await open(page, `?q=${encodeURIComponent('18-NQ/TW')}&sort=date`);
+    const langs = new Set(results.map((result) => result.lang));
+    expect(langs.size, 'the query matches in more than one language').toBeGreaterThan(1);
+    const dates = results.map((result) => result.date);
+    const firstUndated = dates.indexOf(null);
+    const dated = (firstUndated === -1 ? dates : dates.slice(0, firstUndated)) as string[];
+    expect(dated.length).toBeGreaterThan(1);
+    expect(dated).toEqual([...dated].sort().reverse());
+    if (firstUndated !== -1) expect(dates.slice(firstUndated).every((date) => date === null)).toBe(true);
+    expect(await page.locator('select[name="sort"]').inputValue()).toBe('date');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores a search from its URL and walks back through searches', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const first = await open(page, `?q=${encodeURIComponent('συνεδριο')}`);
+    expect(await page.locator('#search-q').inputValue()).toBe('συνεδριο');
+    expect(paths(first.results)).toContain(urls.get('004'));
+
+    const second = await type(page, '18-NQ/TW');
+    await page.waitForURL(/q=18-NQ%2FTW/);
+    expect(paths(second.results)).toContain(urls.get('003'));
+
+    await page.goBack();
+    await page.waitForURL(/q=%CF%83/);
+    await page.waitForFunction(() => (document.querySelector('#search-q') as HTMLInputElement).value === 'συνεδριο');
+    const back = await shownResults(page);
+    expect(paths(back.results)).toEqual(paths(first.results));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the topic page when a query names a topic in any language', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}search/`);
+    for (const query of ['Ανόι', 'Ханой', 'Hanoï', 'hanoi']) {
+      await type(page, query);
+      const links = await page.$$eval('[data-search-topic-list] a', (anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(links, query).toContain('/topics/hanoi/');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"search within this" on a topic page lists that topic across languages', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}topics/hanoi/`);
+    await page.getByRole('link', { name: 'Search within this' }).click();
+    await page.waitForURL(/\/search\/\?topic=hanoi/);
+    const { results } = await shownResults(page);
+    expect(paths(results)).toEqual(expect.arrayContaining([urls.get('002'), urls.get('004')]));
+    expect(await page.locator('select[name="topic"]').inputValue()).toBe('hanoi');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('announces results in a live region, and the page loads no search code until used', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${site.url}search/`);
+    await expect(page.locator('[data-search-status]').getAttribute('role')).resolves.toBe('status');
+    await expect(page.getByLabel('Words to find').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-search-nojs]').isVisible()).resolves.toBe(false);
+    expect(requested.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    await page.close();
+
+    const article = await browser.newPage();
+    await article.goto(new URL(urls.get('000')!.replace(/^\//, ''), site.url).href);
+    expect(await article.locator('script[src], script:not([type="application/ld+json"])').count()).toBe(0);
+    await article.close();
+  });
+
+  it('without JavaScript, says search needs it and links to the topic index', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}search/?q=reforme`);
+    await expect(page.getByText('needs JavaScript').isVisible()).resolves.toBe(true);
+    const href = await page.getByRole('link', { name: /Browse the archive by topic/ }).getAttribute('href');
+    expect(href).toBe('/topics/');
+    await expect(page.locator('[data-search]').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('runs under the site CSP without a violation, as a meta tag and as host headers', async () => {
+    const headerSite = await serveTestSite({ 'Content-Security-Policy': cspHeader });
+    for (const origin of [site.url, headerSite.url]) {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.addInitScript(() => {
+        const store: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = store;
+        document.addEventListener('securitypolicyviolation', (event) => store.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(`${origin}search/?q=${encodeURIComponent('18-NQ/TW')}&sort=date`);
+      const { results } = await shownResults(page);
+      expect(results.length, origin).toBeGreaterThan(0);
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      expect(violations, origin).toEqual([]);
+      expect(errors, origin).toEqual([]);
+      await page.close();
+    }
+    await headerSite.close();
+  });
+
+  it('axe finds no violations on the search page with results shown', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await open(page, `?q=${encodeURIComponent('98/2023/QH15')}`);
+    await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
