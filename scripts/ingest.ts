@@ -2,8 +2,8 @@
  * `npm run ingest`: a folder of raw article files to the archive folder the site is built
  * from. This file only does I/O and reporting; every decision is in scripts/ingest/*.ts.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -81,6 +81,13 @@ try {
 const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent + path.sep);
 if (inside(outDir, inputDir) || inside(reportPath, inputDir)) {
   fail(`output ${inside(outDir, inputDir) ? outDir : reportPath} is inside the input folder ${inputDir}; the input is never written to`);
+}
+
+try {
+  await mkdir(outDir, { recursive: true });
+  await access(outDir, constants.W_OK);
+} catch (error) {
+  fail(`cannot write to the archive folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
 let taxonomyText = '';

@@ -191,7 +191,7 @@ function markTitle(out: ClassifiedBlock[], blocks: readonly Block[]): void {
   const publisherAt = out.findIndex((block) => block.kind === 'publisher');
   const beforePublisher = publisherAt > index;
   const unpunctuated = !/[.!?…;,:]$/u.test(first.text);
-  const setApart = (blocks[index]?.blankAfter ?? false) && first.text.length <= 130;
+  const setApart = (blocks[index]?.blankAfter ?? false) && first.text.length <= 110;
   if (beforePublisher || unpunctuated || setApart) first.kind = 'title';
 }
 

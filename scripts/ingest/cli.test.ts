@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = path.resolve('scripts/ingest.ts');
+
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: path.resolve('.'), env: { ...process.env, ARCHIVE_DIR: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Every file below `root` (except the cache) with its content hash. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name));
+    if (file.startsWith('.cache')) continue;
+    files[file] = createHash('sha256').update(await readFile(path.join(root, file))).digest('hex');
+  }
+  return files;
+}
+
+let dir: string;
+let input: string;
+let out: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-cli-'));
+  input = path.join(dir, 'input');
+  out = path.join(dir, 'out');
+  await cp('content/raw', path.join(input, 'samples'), { recursive: true });
+  await mkdir(path.join(input, 'nested', 'deeper'), { recursive: true });
+  await cp('content/raw/003_736dc36327812824.txt', path.join(input, 'nested', 'deeper', 'copy-of-003.txt'));
+  await writeFile(path.join(input, 'nested', 'empty.txt'), '');
+  await cp('tests/fixtures/ingest/polish.txt', path.join(input, 'nested', 'polish.txt'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run ingest', { timeout: 60_000 }, () => {
+  it('explains every option with --help', async () => {
+    const { code, stdout } = await ingest('--help');
+    expect(code).toBe(0);
+    for (const option of ['--input', '--out', '--report', '--topics', '--max-bytes', '--no-cache', '--quiet']) expect(stdout).toContain(option);
+  });
+
+  it('writes entries, raw copies, report and manifest; keeps the input untouched', async () => {
+    const before = await snapshot(input);
+    const { code, stdout } = await ingest('--input', input, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/kept 5, skipped 2, duplicate 1/);
+    expect(await snapshot(input)).toEqual(before);
+
+    const report = JSON.parse(await readFile(path.join(out, 'ingest-report.json'), 'utf8')) as { files: { file: string; status: string; id?: string }[] };
+    expect(report.files.map((record) => [record.file, record.status])).toEqual([
+      // The same bytes twice: the path that sorts first is kept.
+      ['nested/deeper/copy-of-003.txt', 'kept'],
+      ['nested/empty.txt', 'skipped'],
+      ['nested/polish.txt', 'skipped'],
+      ['samples/000_647adb3486ad43d7.txt', 'kept'],
+      ['samples/001_508e9a579cab8ace.txt', 'kept'],
+      ['samples/002_71d977bec0ddab80.txt', 'kept'],
+      ['samples/003_736dc36327812824.txt', 'duplicate'],
+      ['samples/004_eccd677ccf18e2ae.txt', 'kept'],
+    ]);
+    for (const record of report.files.filter((r) => r.status === 'kept')) {
+      const entry = JSON.parse(await readFile(path.join(out, 'articles', `${record.id}.json`), 'utf8')) as { raw: { sha256: string; path: string } };
+      expect(entry.raw.path).toBe(record.file);
+      const copy = await readFile(path.join(out, 'raw', `${entry.raw.sha256}.txt`));
+      expect(copy.equals(await readFile(path.join(input, record.file)))).toBe(true);
+    }
+  });
+
+  it('gives byte-identical output on a re-run, from the cache', async () => {
+    const first = await snapshot(out);
+    const { code, stdout } = await ingest('--input', input, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(8 unchanged, from cache)');
+    expect(await snapshot(out)).toEqual(first);
+    const uncached = await ingest('--input', input, '--out', out, '--no-cache', '--quiet');
+    expect(uncached.stdout).toBe('');
+    expect(await snapshot(out)).toEqual(first);
+  });
+
+  it('removes its own stale entries, never files it did not write', async () => {
+    const foreign = path.join(out, 'articles', 'fr', 'written-by-hand.json');
+    await writeFile(foreign, '{}');
+    const smaller = path.join(dir, 'smaller');
+    await mkdir(smaller);
+    await cp(path.join(input, 'samples', '000_647adb3486ad43d7.txt'), path.join(smaller, '000.txt'));
+    expect((await ingest('--input', smaller, '--out', out, '--quiet')).code).toBe(0);
+    const files = Object.keys(await snapshot(out)).sort();
+    expect(files.filter((file) => file.startsWith('articles'))).toEqual([
+      path.join('articles', 'fr', 'thuc-hien-toan-dien-hieu-qua-cac-nhiem-vu-trong-tam-74335e0e1b.json'),
+      path.join('articles', 'fr', 'written-by-hand.json'),
+    ]);
+    expect(files.filter((file) => file.startsWith('raw'))).toHaveLength(1);
+  });
+
+  it('writes the report where --report says', async () => {
+    const reportPath = path.join(dir, 'elsewhere', 'report.json');
+    expect((await ingest('--input', input, '--out', out, '--report', reportPath, '--quiet')).code).toBe(0);
+    expect((await stat(reportPath)).isFile()).toBe(true);
+  });
+
+  it('fails with one clear message when it cannot run', async () => {
+    const missing = await ingest('--input', path.join(dir, 'nope'), '--out', out);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`ingest: input folder not found: ${path.join(dir, 'nope')}\n`);
+
+    const blocker = path.join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const unwritable = await ingest('--input', input, '--out', path.join(blocker, 'out'), '--no-cache');
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toBe(`ingest: cannot write to the archive folder ${path.join(blocker, 'out')}: ENOTDIR\n`);
+
+    const intoInput = await ingest('--input', input, '--out', path.join(input, 'archive'));
+    expect(intoInput.code).toBe(1);
+    expect(intoInput.stderr).toMatch(/is inside the input folder/);
+  });
+});

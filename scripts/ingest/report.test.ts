@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { markDuplicates } from './dedupe.ts';
+import { ingestFile } from './pipeline.ts';
+import { buildReport, formatSummary, kindOf } from './report.ts';
+
+describe('buildReport', () => {
+  const seed = readFileSync('content/raw/004_eccd677ccf18e2ae.txt');
+  const report = buildReport(
+    markDuplicates([
+      ingestFile(seed, 'b.txt', []),
+      ingestFile(seed, 'a.txt', []),
+      ingestFile(Buffer.alloc(0), 'c.txt', []),
+      ingestFile(readFileSync('tests/fixtures/ingest/impossible-date.txt'), 'd.txt', []),
+    ]),
+  );
+
+  it('has one record per file, in path order, with the kept article fields', () => {
+    expect(report.files.map((record) => [record.file, record.status])).toEqual([
+      ['a.txt', 'kept'],
+      ['b.txt', 'duplicate'],
+      ['c.txt', 'skipped'],
+      ['d.txt', 'kept'],
+    ]);
+    expect(report.files[0]).toMatchObject({
+      lang: 'el',
+      url: expect.stringMatching(/^\/articles\/el\/tiep-tuc-thuc-hien-hieu-qua-[a-z0-9-]+\/$/),
+      titleSource: 'derived',
+      date: '2024-11-30',
+      dateSource: 'inferred',
+      publisher: { name: 'Kinh tế & Đô thị', domain: 'kinhtedothi.vn' },
+      translationKey: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(report.files[2]).toEqual({ file: 'c.txt', status: 'skipped', reason: 'empty: the file has no bytes', warnings: [] });
+  });
+
+  it('counts statuses, languages, reasons and warnings by kind', () => {
+    expect(report.summary).toEqual({
+      files: 4,
+      status: { kept: 2, skipped: 1, duplicate: 1 },
+      languages: { el: 1, fr: 1 },
+      reasons: { duplicate: 1, empty: 1 },
+      warnings: { date: 1 },
+    });
+    expect(formatSummary(report.summary, { cacheHits: 3, seconds: 1.5, reportPath: 'r.json' })).toContain('warnings: date 1');
+  });
+});
+
+describe('kindOf', () => {
+  it('reads the kind prefix of a message', () => {
+    expect(kindOf('date: impossible date 31/02/2025 in publisher line')).toBe('date');
+    expect(kindOf('no prefix here')).toBe('other');
+  });
+});
