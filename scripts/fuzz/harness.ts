@@ -4,9 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { articleSchema } from '../../src/schemas/article.ts';
 import type { FuzzCase } from './corpus.ts';
+import { EVALUATED_EXIT_CODE } from './payloads.ts';
+import { checkReport, parseReport, writesOutside, type ReportRecord } from './verdict.ts';
 
 export const INGEST_CLI = path.resolve(import.meta.dirname, '..', 'ingest.ts');
 
@@ -90,3 +93,59 @@ export function startIngest(options: IngestOptions): RunningIngest {
 }
 
 export const runIngest = (options: IngestOptions): Promise<IngestRun> => startIngest(options).done;
+
+export interface FuzzRun {
+  run: IngestRun;
+  records: ReportRecord[];
+  /** One sentence per thing that must not happen: crash, hang, drop, stray write, bad entry. */
+  problems: string[];
+  /** Input paths whose record explains nothing or reports a swallowed pipeline error. */
+  offending: string[];
+}
+
+/**
+ * Writes the corpus to `<sandbox>/input`, runs the real ingest CLI into `<sandbox>/work/out`
+ * once, and checks everything the issue demands of a run over bad files.
+ */
+export async function fuzzIngest(cases: readonly FuzzCase[], sandbox: string, timeoutMs: number): Promise<FuzzRun> {
+  const inputDir = path.join(sandbox, 'input');
+  const outDir = path.join(sandbox, 'work', 'out');
+  await rm(sandbox, { recursive: true, force: true });
+  await mkdir(path.join(sandbox, 'work'), { recursive: true });
+  await writeCorpus(inputDir, cases);
+
+  const before = await fingerprintTree(sandbox);
+  const run = await runIngest({ args: ['--input', inputDir, '--out', outDir, '--quiet'], timeoutMs });
+  const after = await fingerprintTree(sandbox);
+
+  const problems: string[] = [];
+  if (run.timedOut) problems.push(`ingest hung: killed after ${(run.ms / 1000).toFixed(0)} s`);
+  else if (run.code === EVALUATED_EXIT_CODE) problems.push('ingest evaluated code from a front-matter block (exit code 97)');
+  else if (run.code !== 0) problems.push(`ingest exited with ${run.signal ?? `code ${run.code}`}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+
+  const reportPath = path.join(outDir, 'ingest-report.json');
+  let records: ReportRecord[] = [];
+  try {
+    records = parseReport(await readFile(reportPath, 'utf8'), reportPath);
+    problems.push(...checkReport(cases.map((c) => c.path), records));
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const offending = records.filter((record) => (record.status !== 'kept' && !record.reason?.trim()) || record.reason?.startsWith('error:')).map((record) => record.file);
+  problems.push(...records.filter((record) => record.reason?.startsWith('error:')).map((record) => `${JSON.stringify(record.file)}: pipeline threw (${record.reason})`));
+  problems.push(...writesOutside(before, after, outDir).map((file) => `written outside the output folder: ${file}`));
+
+  const entriesDir = path.join(outDir, 'articles');
+  const entryFiles = (await readdir(entriesDir, { recursive: true }).catch(() => [])).filter((name) => name.endsWith('.json'));
+  const kept = records.filter((record) => record.status === 'kept').length;
+  if (entryFiles.length !== kept) problems.push(`${kept} files kept but ${entryFiles.length} entries written`);
+  for (const name of entryFiles) {
+    const file = path.join(entriesDir, name);
+    try {
+      articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch (error) {
+      problems.push(`${file}: invalid entry (${(error as Error).message.slice(0, 200)})`);
+    }
+  }
+  return { run, records, problems, offending };
+}

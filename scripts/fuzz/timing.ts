@@ -8,15 +8,17 @@ import type { FuzzCase } from './corpus.ts';
 import type { TimingReply } from './timing-worker.ts';
 
 export interface Timing {
-  slowest?: { path: string; ms: number };
+  /** `overBound` when the slowest file was stopped at the bound rather than finishing. */
+  slowest?: { path: string; ms: number; overBound: boolean };
   hangs: number;
+  crashes: number;
   failures: { path: string; error: string }[];
 }
 
 const WORKER = new URL('./timing-worker.ts', import.meta.url);
 
 export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number): Promise<Timing> {
-  const timing: Timing = { hangs: 0, failures: [] };
+  const timing: Timing = { hangs: 0, crashes: 0, failures: [] };
   let worker = new Worker(WORKER);
   const ask = (fuzzCase: FuzzCase): Promise<TimingReply | 'timeout'> =>
     new Promise((resolve, reject) => {
@@ -48,6 +50,7 @@ export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number):
         reply = await ask(fuzzCase);
       } catch (error) {
         // The worker itself died (out of memory, stack overflow outside the try): a crash.
+        timing.crashes += 1;
         timing.failures.push({ path: fuzzCase.path, error: `worker died: ${(error as Error).message}` });
         worker = new Worker(WORKER);
         continue;
@@ -55,13 +58,16 @@ export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number):
       if (reply === 'timeout') {
         timing.hangs += 1;
         timing.failures.push({ path: fuzzCase.path, error: `over the ${boundMs} ms per-file bound` });
+        if (!timing.slowest?.overBound) timing.slowest = { path: fuzzCase.path, ms: boundMs, overBound: true };
         await worker.terminate();
         worker = new Worker(WORKER);
         continue;
       }
-      if ('error' in reply) timing.failures.push({ path: fuzzCase.path, error: `threw: ${reply.error.split('\n').slice(0, 3).join(' | ')}` });
-      else if (reply.reason?.startsWith('error:')) timing.failures.push({ path: fuzzCase.path, error: `pipeline error reported as a skip: ${reply.reason}` });
-      if (!timing.slowest || reply.ms > timing.slowest.ms) timing.slowest = { path: fuzzCase.path, ms: reply.ms };
+      if ('error' in reply) {
+        timing.crashes += 1;
+        timing.failures.push({ path: fuzzCase.path, error: `threw: ${reply.error.split('\n').slice(0, 3).join(' | ')}` });
+      }
+      if (!timing.slowest || (!timing.slowest.overBound && reply.ms > timing.slowest.ms)) timing.slowest = { path: fuzzCase.path, ms: reply.ms, overBound: false };
     }
   } finally {
     await worker.terminate();

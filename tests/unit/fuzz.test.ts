@@ -1,0 +1,36 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus, type Sample } from '../../scripts/fuzz/corpus.ts';
+import { fuzzIngest } from '../../scripts/fuzz/harness.ts';
+import { tally } from '../../scripts/fuzz/verdict.ts';
+
+const sandbox = path.resolve('.cache/test-fuzz');
+
+async function loadSamples(): Promise<Sample[]> {
+  const dir = path.resolve('content/raw');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) })));
+}
+
+describe('the ingest CLI over a few hundred bad files', () => {
+  afterAll(async () => {
+    await rm(sandbox, { recursive: true, force: true });
+  });
+
+  it('accounts for every file, never crashes, hangs or writes outside its output folder', { timeout: 420_000 }, async () => {
+    // Long lines are kept short here; `npm run fuzz` makes the 5 MB ones.
+    const cases = generateCorpus({ seed: 20_251_123, count: 260, samples: await loadSamples(), longLineBytes: 128 * 1024 });
+    const { run, records, problems } = await fuzzIngest(cases, sandbox, 400_000);
+    expect(problems).toEqual([]);
+    expect(run.code, run.stderr).toBe(0);
+    const counts = tally(records);
+    expect(counts.tried).toBe(cases.length);
+    // The corpus holds intact-enough files, hopeless ones and exact copies: all three outcomes occur.
+    expect(counts.kept).toBeGreaterThan(0);
+    expect(counts.skipped).toBeGreaterThan(0);
+    expect(counts.duplicate).toBeGreaterThan(0);
+    // Hostile names were in the corpus and still ended up in the report under their own name.
+    expect(records.filter((record) => /\/\.\.|\\/.test(record.file)).length).toBeGreaterThan(0);
+  });
+});
