@@ -8,8 +8,8 @@ import { stemGreek } from './stem-greek.ts';
  * forms of the same word share (for ordinary patterns).
  */
 export interface Token {
-  folded: string;
-  stem: string;
+  readonly folded: string;
+  readonly stem: string;
 }
 
 interface SnowballStemmer {
@@ -41,7 +41,23 @@ export function fold(word: string): string {
 // French elided articles and pronouns: "l'Assemblée" is "Assemblée", "jusqu'à" is "à".
 const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/;
 
-function stemWord(word: string, lang: Lang): string {
+// Stemming is the matcher's main cost and a corpus reuses a small vocabulary, so each
+// language remembers its stems; the cache is emptied when it grows past a bound.
+const STEM_CACHE_LIMIT = 200_000;
+const tokenCache: Record<Lang, Map<string, Token>> = { fr: new Map(), ru: new Map(), el: new Map() };
+
+function toToken(word: string, lang: Lang): Token {
+  const cache = tokenCache[lang];
+  let token = cache.get(word);
+  if (token === undefined) {
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    token = { folded: fold(word), stem: stemUncached(word, lang) };
+    cache.set(word, token);
+  }
+  return token;
+}
+
+function stemUncached(word: string, lang: Lang): string {
   const lower = word.toLowerCase();
   switch (lang) {
     // Folded before stemming: capitals often drop accents (ASSEMBLEE NATIONALE), and the
@@ -64,7 +80,7 @@ export function tokenize(text: string, lang: Lang): Token[] {
     parts.forEach((part, index) => {
       const isElision = lang === 'fr' && index < parts.length - 1 && FRENCH_ELISION.test(part.toLowerCase());
       if (isElision) return;
-      tokens.push({ folded: fold(part), stem: stemWord(part, lang) });
+      tokens.push(toToken(part, lang));
     });
   }
   return tokens;
