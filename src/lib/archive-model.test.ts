@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../schemas/article.ts';
-import { buildArchiveIndex, publisherSlug, RELATED_COUNT, type TopicInfo } from './archive-model.ts';
-
-function article(id: string, extra: Partial<Article> = {}): Article {
-  const lang = id.slice(0, 2) as Article['lang'];
-  return {
-    id,
-    lang,
-    title: `Title ${id}`,
-    titleSource: 'file',
-    translationKey: id,
-    photoCredits: [],
-    tags: [],
-    documentRefs: [],
-    topics: [],
-    body: [{ kind: 'paragraph', text: 'x' }],
-    raw: { path: `${id}.txt`, sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8' },
-    warnings: [],
-    ...extra,
-  };
-}
-const topic = (slug: string) => ({ slug, score: 1, matches: [] });
-const curated: TopicInfo[] = [
-  { slug: 'party', kind: 'organisation', labels: { en: 'Party', fr: 'Parti', ru: 'Партия', el: 'Κόμμα' }, description: 'The Party.' },
-  { slug: 'hcmc', kind: 'place', labels: { en: 'HCMC', fr: 'HCMV', ru: 'Хошимин', el: 'Χο Τσι Μινχ' }, description: 'A city.' },
-];
-const documentTopic = (ref: string): TopicInfo => ({
-  slug: `doc-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-  kind: 'document',
-  labels: { en: ref, fr: ref, ru: ref, el: ref },
-  description: `Document ${ref}`,
-});
+import { buildArchiveIndex, publisherSlug, RELATED_COUNT } from './archive-model.ts';
+import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeArticle as article } from './test-fixtures.ts';
 
 describe('buildArchiveIndex', () => {
   const entries = [

@@ -19,7 +19,11 @@ export interface ArticleView {
   copies: ArchivedCopies;
   citation: string;
   jsonLd: Record<string, unknown>;
-  /** hreflang links: this article and its other language versions. */
+  /**
+   * hreflang links: this article and its other language versions. No x-default: every version
+   * is a machine translation of a Vietnamese original we do not host, so none of them is the
+   * right page for a reader of another language, and there is no language-neutral page.
+   */
   alternates: { hreflang: string; path: string }[];
 }
 

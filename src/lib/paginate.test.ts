@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, pagePath, paginatedPaths } from './paginate.ts';
+import { paginate, pagePath, pageWindow, paginatedPaths } from './paginate.ts';
 
 describe('paginate', () => {
   it('splits into pages of the given size, numbered from 1', () => {
@@ -24,5 +24,17 @@ describe('pagePath and paginatedPaths', () => {
     const paths = paginatedPaths([1, 2, 3], { slug: 'x' }, {}, 2);
     expect(paths.map((p) => p.params)).toEqual([{ slug: 'x', page: undefined }, { slug: 'x', page: 'page/2' }]);
     expect(paths[1]?.props.page.items).toEqual([3]);
+  });
+});
+
+describe('pageWindow', () => {
+  it('lists every page of a short listing', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(2, 4)).toEqual([1, 2, 3, 4]);
+  });
+  it('keeps first, last and the pages around the current one, marking gaps', () => {
+    expect(pageWindow(50, 100)).toEqual([1, 'gap', 48, 49, 50, 51, 52, 'gap', 100]);
+    expect(pageWindow(1, 100)).toEqual([1, 2, 3, 'gap', 100]);
+    expect(pageWindow(99, 100)).toEqual([1, 'gap', 97, 98, 99, 100]);
   });
 });

@@ -34,3 +34,20 @@ export function paginatedPaths<T, P extends Record<string, string>>(
 ): { params: P & { page: string | undefined }; props: Record<string, unknown> & { page: Page<T> } }[] {
   return paginate(items, size).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { ...props, page } }));
 }
+
+/**
+ * Page numbers to link: first, last and a window around the current page, `gap` where numbers
+ * are skipped. Listing every page would make a listing of n pages cost n² links to build.
+ */
+export function pageWindow(current: number, total: number, radius = 2): (number | 'gap')[] {
+  const shown = new Set([1, total]);
+  for (let n = current - radius; n <= current + radius; n++) if (n >= 1 && n <= total) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  const out: (number | 'gap')[] = [];
+  numbers.forEach((n, i) => {
+    const previous = numbers[i - 1];
+    if (previous !== undefined && n - previous > 1) out.push('gap');
+    out.push(n);
+  });
+  return out;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchiveIndex } from './archive-model.ts';
+import { articleView, summary } from './article-view.ts';
+import { assign, curatedTopics, documentTopicFor, makeArticle } from './test-fixtures.ts';
+
+const site = new URL('https://ex.org/');
+
+describe('summary', () => {
+  it('takes the first paragraph, skipping headings, and cuts long text at a word', () => {
+    expect(summary({ body: [{ kind: 'heading', text: 'H' }, { kind: 'paragraph', text: 'First.' }] })).toBe('First.');
+    expect(summary({ body: [{ kind: 'paragraph', text: 'aaaa bbbb cccc dddd' }] }, 12)).toBe('aaaa bbbb…');
+  });
+});
+
+describe('articleView', () => {
+  const index = buildArchiveIndex(
+    [
+      makeArticle('ru/a', { translationKey: 'k', topics: [assign('party'), assign('doc-18-nq-tw')], documentRefs: ['18-NQ/TW', '1/2000/XX'], publisher: { name: 'Nhân Dân', domain: 'nhandan.vn' }, sourceUrl: 'https://nhandan.vn/a.html', date: '2025-07-05', dateSource: 'publisher-line' }),
+      makeArticle('fr/a', { translationKey: 'k' }),
+    ],
+    curatedTopics,
+    documentTopicFor,
+  );
+  const view = articleView(index, 'ru/a', site);
+
+  it('names curated topics in the article language and links document references to their topic', () => {
+    expect(view.topics).toEqual([{ slug: 'party', label: 'Партия', path: 'topics/party/' }]);
+    expect(view.documents).toEqual([{ ref: '18-NQ/TW', path: 'topics/doc-18-nq-tw/' }, { ref: '1/2000/XX' }]);
+  });
+
+  it('links the publisher page and the other language versions, with hreflang for both', () => {
+    expect(view.publisher).toEqual({ name: 'Nhân Dân', path: 'publishers/nhandan-vn/' });
+    expect(view.translations.map((t) => t.id)).toEqual(['fr/a']);
+    expect(view.alternates).toEqual([{ hreflang: 'fr', path: 'articles/fr/a/' }, { hreflang: 'ru', path: 'articles/ru/a/' }]);
+  });
+
+  it('builds archived copies, citation and JSON-LD from absolute URLs', () => {
+    expect(view.copies.raw.href).toBe(`/raw/${'0'.repeat(64)}.txt`);
+    expect(view.citation).toContain('Archived at https://ex.org/articles/ru/a/.');
+    expect(view.jsonLd).toMatchObject({ url: 'https://ex.org/articles/ru/a/', archivedAt: `https://ex.org/raw/${'0'.repeat(64)}.txt` });
+  });
+
+  it('gives a lone article no alternates and fails clearly on an unknown id', () => {
+    const lone = buildArchiveIndex([makeArticle('el/x')], curatedTopics, documentTopicFor);
+    expect(articleView(lone, 'el/x', site).alternates).toEqual([]);
+    expect(() => articleView(lone, 'el/nope', site)).toThrow(/no article with id el\/nope/);
+  });
+});

@@ -1,0 +1,35 @@
+import type { Article } from '../schemas/article.ts';
+import type { TopicInfo } from './archive-model.ts';
+
+/** A valid entry with everything optional left out; tests add what they are about. */
+export function makeArticle(id: string, extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    lang: id.slice(0, 2) as Article['lang'],
+    title: `Title ${id}`,
+    titleSource: 'file',
+    translationKey: id,
+    photoCredits: [],
+    tags: [],
+    documentRefs: [],
+    topics: [],
+    body: [{ kind: 'paragraph', text: 'x' }],
+    raw: { path: `${id}.txt`, sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8' },
+    warnings: [],
+    ...extra,
+  };
+}
+
+export const assign = (slug: string) => ({ slug, score: 1, matches: [] });
+
+export const curatedTopics: TopicInfo[] = [
+  { slug: 'party', kind: 'organisation', labels: { en: 'Party', fr: 'Parti', ru: 'Партия', el: 'Κόμμα' }, description: 'The Party.' },
+  { slug: 'hcmc', kind: 'place', labels: { en: 'HCMC', fr: 'HCMV', ru: 'Хошимин', el: 'Χο Τσι Μινχ' }, description: 'A city.' },
+];
+
+export const documentTopicFor = (ref: string): TopicInfo => ({
+  slug: `doc-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+  kind: 'document',
+  labels: { en: ref, fr: ref, ru: ref, el: ref },
+  description: `Document ${ref}`,
+});
