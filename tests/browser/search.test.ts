@@ -194,6 +194,10 @@ describe('search across French, Russian and Greek', () => {
     const { results } = await shownResults(page);
     expect(paths(results)).toEqual(expect.arrayContaining([urls.get('002'), urls.get('004')]));
     expect(await page.locator('select[name="topic"]').inputValue()).toBe('hanoi');
+    // No words to rank by: the listing is newest first, the undated after.
+    const dates = results.map((result) => result.date);
+    const dated = dates.filter((date): date is string => date !== null);
+    expect(dates.slice(0, dated.length)).toEqual([...dated].sort().reverse());
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -222,11 +222,13 @@ async function run(state: SearchState): Promise<void> {
   }
   const term = state.q || null;
   const filters = pagefindFilters(state);
+  // Without words there is no relevance to rank by (a topic's "search within this"): list newest first.
+  const byDate = state.sort === 'date' || term === null;
   const answers = await Promise.all(
     [...loaded].map(async ([lang, engine]) => {
       const [relevance, dated] = await Promise.all([
         engine.search(term, { filters }),
-        state.sort === 'date' ? engine.search(term, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
+        byDate ? engine.search(term, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
       ]);
       return { lang, relevance: hitsOf(lang, relevance), dated: hitsOf(lang, dated), filters: relevance?.filters ?? {} };
     }),
@@ -237,7 +239,7 @@ async function run(state: SearchState): Promise<void> {
   const chosen = answers.filter((answer) => !state.lang || answer.lang === state.lang);
   const ranked = mergeByRelevance(chosen.map((answer) => answer.relevance));
   total = ranked.length;
-  if (state.sort === 'date') {
+  if (byDate) {
     // Pagefind leaves undated pages out of sorted results: they follow, by relevance.
     const datedIds = new Set(chosen.flatMap((answer) => answer.dated.map((hit) => `${hit.lang}:${hit.result.id}`)));
     const undated = ranked.filter((hit) => !datedIds.has(`${hit.lang}:${hit.result.id}`));

@@ -1,0 +1,134 @@
+/**
+ * Measures the search page in real Chromium against a built site served from 127.0.0.1:
+ * bytes fetched and time to the first result shown, for a cold query (nothing loaded yet)
+ * and for the queries after it. `node scripts/measure-search.ts --dist DIR [--query Q]...`
+ * Numbers for the README's "Search design" come from here; tests never time anything.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import type { Page, Request } from 'playwright-core';
+import { launchBrowser } from '../tests/browser/support/browser.ts';
+import { startStaticServer } from './lib/static-server.ts';
+import { distDir } from '../src/config/archive.ts';
+
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    query: { type: 'string', multiple: true },
+    runs: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: node scripts/measure-search.ts [--dist DIR] [--query Q]... [--runs N]
+
+  --dist DIR   built site to serve; default: DIST_DIR or dist
+  --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW
+  --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3`);
+  process.exit(0);
+}
+
+const root = path.resolve(values.dist ?? distDir);
+const queries = values.query?.length ? values.query : ['parti', 'Hanoi', '18-NQ/TW'];
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+
+interface Step {
+  query: string;
+  ms: number;
+  bytes: number;
+  requests: number;
+  results: string;
+}
+
+/** Response bytes (headers and body) of every request the page and its workers finish. */
+function countBytes(page: Page): { take(): { bytes: number; requests: number } } {
+  let bytes = 0;
+  let requests = 0;
+  const pending: Promise<void>[] = [];
+  page.context().on('requestfinished', (request: Request) => {
+    pending.push(
+      request.sizes().then((sizes) => {
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        requests += 1;
+      }),
+    );
+  });
+  return {
+    take() {
+      const taken = { bytes, requests };
+      bytes = 0;
+      requests = 0;
+      return taken;
+    },
+  };
+}
+
+/** Submits a query and returns the milliseconds, measured in the page, until the first result is in the list. */
+async function timeQuery(page: Page, query: string): Promise<{ ms: number; status: string }> {
+  await page.fill('#search-q', query);
+  const ms = await page.evaluate(
+    (q) =>
+      new Promise<number>((resolve, reject) => {
+        const list = document.querySelector('[data-search-results]');
+        const status = document.querySelector('[data-search-status]');
+        const form = document.querySelector<HTMLFormElement>('form.search-form');
+        if (!list || !status || !form) return reject(new Error('not the search page'));
+        const start = performance.now();
+        const done = () => {
+          const text = status.textContent ?? '';
+          if (text.includes(`“${q}”`) && /results?/.test(text)) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        form.requestSubmit();
+      }),
+    query,
+  );
+  return { ms, status: (await page.locator('[data-search-status]').textContent()) ?? '' };
+}
+
+const median = (numbers: number[]): number => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const site = await startStaticServer({ root });
+const browser = await launchBrowser();
+const all: Step[][] = [];
+try {
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const counter = countBytes(page);
+    await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
+    const pageLoad = counter.take();
+    const steps: Step[] = [{ query: '(open the page)', ms: 0, ...pageLoad, results: '' }];
+    for (const query of queries) {
+      const { ms, status } = await timeQuery(page, query);
+      // Fragments of the shown results load just after the first one renders; count them too.
+      await page.waitForLoadState('networkidle');
+      steps.push({ query, ms, ...counter.take(), results: status });
+    }
+    all.push(steps);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+const first = all[0]!;
+console.log(`search page on ${root}, ${runs} cold run(s), medians:`);
+first.forEach((step, index) => {
+  const ms = median(all.map((steps) => steps[index]!.ms));
+  const kb = median(all.map((steps) => steps[index]!.bytes)) / 1024;
+  const requests = median(all.map((steps) => steps[index]!.requests));
+  const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
+  console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${ms.toFixed(0)} ms to results, `}${kb.toFixed(1)} KiB in ${requests} requests  ${step.results}`);
+});
