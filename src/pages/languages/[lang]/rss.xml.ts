@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { archiveIndex } from '../../../lib/archive-index.ts';
 import { feedItems } from '../../../lib/feeds.ts';
+import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
 import { LANGS, type Lang } from '../../../schemas/article.ts';
 
@@ -14,7 +15,8 @@ export const GET: APIRoute = async ({ params, site }) => {
   return rss({
     title: `${ui.siteName} (${LANGUAGE_NAMES[lang].english})`,
     description: ui.siteTagline,
-    site,
+    // The channel links the archive's home, under the base path when there is one.
+    site: absoluteUrl(site, ''),
     items: feedItems(index.byLang.get(lang) ?? []),
     customData: `<language>${lang}</language>`,
   });

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { archiveIndex } from '../../../lib/archive-index.ts';
 import { feedItems } from '../../../lib/feeds.ts';
+import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,7 +18,8 @@ export const GET: APIRoute = async ({ params, site }) => {
   return rss({
     title: `${ui.siteName}: ${topic.labels.en}`,
     description: topic.description,
-    site,
+    // The channel links the archive's home, under the base path when there is one.
+    site: absoluteUrl(site, ''),
     items: feedItems(index.byTopic.get(topic.slug) ?? []),
   });
 };
