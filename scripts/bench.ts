@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { parseGnuTime, sampleTreeRss } from './bench/proc.ts';
+import { parseGnuTime, sampleTree } from './bench/proc.ts';
 import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
@@ -51,21 +51,27 @@ const resultsDir = path.join(root, 'bench-results');
 const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
 const hasGnuTime = existsSync('/usr/bin/time');
 
+const slug = (stage: string): string => stage.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+
 /** Runs one command, sampling its process tree's memory every 100 ms; its output goes to a log. */
 async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<StageResult> {
-  const logPath = path.join(logDir, `${stage.replace(/[^a-z0-9]+/gi, '-')}.log`);
+  const logPath = path.join(logDir, `${slug(stage)}.log`);
   const log = createWriteStream(logPath);
   const started = performance.now();
   // GNU time reports user+sys CPU of the command and every child it waited for (Astro's
   // workers, Pagefind's binary): unlike wall time, that barely moves when the machine is busy.
-  const timeFile = path.join(logDir, `${stage.replace(/[^a-z0-9]+/gi, '-')}.cpu`);
+  const timeFile = path.join(logDir, `${slug(stage)}.cpu`);
   const [command, commandArgs] = hasGnuTime ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, node, ...args]] : [node, args];
   const child = spawn(command, commandArgs, { env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let peakRssBytes = 0;
+  const ticks = new Map<number, number>();
   const sample = (): void => {
-    if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, sampleTreeRss(child.pid));
+    if (child.pid === undefined) return;
+    const now = sampleTree(child.pid);
+    peakRssBytes = Math.max(peakRssBytes, now.rssBytes);
+    for (const [pid, used] of now.cpuTicks) ticks.set(pid, Math.max(used, ticks.get(pid) ?? 0));
   };
   const timer = setInterval(sample, 100);
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -79,9 +85,10 @@ async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {
     const tail = (await readFile(logPath, 'utf8')).split('\n').slice(-25).join('\n');
     throw new Error(`${stage} failed (exit code ${code}); last lines of ${path.relative(root, logPath)}:\n${tail}`);
   }
-  const cpu = hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined;
+  const sampledCpuMs = [...ticks.values()].reduce((sum, t) => sum + t, 0) * 10;
+  const cpu = Math.max(sampledCpuMs, (hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined) ?? 0);
   console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}`);
-  return { stage, wallMs, peakRssBytes, ...(cpu === undefined ? {} : { cpuMs: cpu }) };
+  return { stage, wallMs, peakRssBytes, cpuMs: cpu };
 }
 
 async function walk(dir: string): Promise<{ path: string; bytes: number }[]> {

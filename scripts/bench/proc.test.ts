@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { descendants, parseGnuTime, parseStatPpid, parseStatusRss, sampleTreeRss } from './proc.ts';
+import { descendants, parseGnuTime, parseStat, parseStatusRss, sampleTree } from './proc.ts';
 
-describe('parseStatPpid', () => {
-  it('reads the parent pid even when the command name holds spaces and parentheses', () => {
-    expect(parseStatPpid('1234 (node) S 1200 1234 1200 0 -1 4194304')).toBe(1200);
-    expect(parseStatPpid('77 (my (odd) name) R 5 77 5 0')).toBe(5);
-    expect(parseStatPpid('garbage')).toBeUndefined();
+describe('parseStat', () => {
+  it('reads parent pid and user+system ticks even when the command name holds spaces and parentheses', () => {
+    expect(parseStat('1234 (node) S 1200 1234 1200 0 -1 4194304 100 0 0 0 250 40 3 1 20 0 11')).toEqual({ ppid: 1200, cpuTicks: 290 });
+    expect(parseStat('77 (my (odd) name) R 5 77 5 0 -1 0 0 0 0 0 7 1 0 0 20 0 1')).toEqual({ ppid: 5, cpuTicks: 8 });
+    expect(parseStat('garbage')).toBeUndefined();
   });
 });
 
@@ -31,9 +31,11 @@ describe('descendants', () => {
   });
 });
 
-describe('sampleTreeRss', () => {
-  it('sees this process using memory', () => {
-    expect(sampleTreeRss(process.pid)).toBeGreaterThan(10 * 2 ** 20);
+describe('sampleTree', () => {
+  it('sees this process using memory and CPU', () => {
+    const sample = sampleTree(process.pid);
+    expect(sample.rssBytes).toBeGreaterThan(10 * 2 ** 20);
+    expect(sample.cpuTicks.get(process.pid)).toBeGreaterThan(0);
   });
 });
 

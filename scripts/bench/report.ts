@@ -5,7 +5,7 @@ export interface StageResult {
   wallMs: number;
   /** Highest total VmRSS of the stage's whole process tree, sampled every ~100 ms. */
   peakRssBytes: number;
-  /** User + system CPU of the stage and its children (GNU time), when /usr/bin/time exists. */
+  /** User + system CPU of the stage's process tree (see proc.ts for how it is counted). */
   cpuMs?: number;
 }
 
