@@ -42,6 +42,13 @@ describe('decode', () => {
     expect(result.warnings).toEqual([`encoding: not UTF-8, read as ${encoding}`]);
   });
 
+  it('does not read lower-case Cyrillic or Greek code pages as accented Latin', () => {
+    const lower = 'постоянный комитет городского комитета партии требует синхронного внедрения во всех коммунах и районах';
+    expect(decode(iconv.encode(lower, 'windows-1251'))).toMatchObject({ text: lower, encoding: 'windows-1251' });
+    const greekLower = 'το συνέδριο χορήγησε υποστήριξη για την κατασκευή οίκων ευγνωμοσύνης και έργων πολιτικού μηχανικού';
+    expect(decode(iconv.encode(greekLower, 'windows-1253'))).toMatchObject({ text: greekLower, encoding: 'windows-1253' });
+  });
+
   it('reads Windows-1252 punctuation as Windows-1252, never as Latin-1 controls', () => {
     const text = 'L’œuvre « réalisée » – c’est l’essentiel… Mise en œuvre globale des tâches clés du Parti.';
     const result = decode(iconv.encode(text, 'windows-1252'));

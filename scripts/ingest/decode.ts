@@ -47,12 +47,14 @@ function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
 
 /**
  * How much a decoding looks like real French, Russian or Greek text: the share of
- * characters that are letters of the dominant alphabet (with the accents French uses),
+ * characters that are letters of the dominant alphabet (with the accents French uses, in
+ * French proportions),
  * punctuation or spaces, penalised for C1 controls and replacement characters (signs of the
  * wrong code page) and for capitals inside words (what KOI8-R read as Windows-1251 looks like).
  */
 export function plausibility(text: string): number {
   let latin = 0;
+  let accented = 0;
   let cyrillic = 0;
   let greek = 0;
   let neutral = 0;
@@ -68,7 +70,7 @@ export function plausibility(text: string): number {
       lower = c >= 0x61;
     } else if ((c >= 0xe0 && c <= 0xff && c !== 0xf7) || c === 0x153 || c === 0x152 || (c >= 0xc0 && c <= 0xdf && c !== 0xd7)) {
       // French letters, mostly lower case; a run of capitals like ÐÑ is a UTF-8 misreading.
-      latin++;
+      accented++;
       lower = c >= 0xe0;
       if (!lower) bad += 0.5;
     } else if (c >= 0x410 && c <= 0x44f) {
@@ -92,7 +94,11 @@ export function plausibility(text: string): number {
     previousLower = lower;
   }
   if (n === 0) return 0;
-  const dominant = Math.max(latin, cyrillic, greek);
+  // French puts an accent on a few letters in ten; Cyrillic or Greek bytes read as Latin-1
+  // letters put one on nearly all, so accented letters only count up to half the plain ones.
+  const latinLetters = latin + Math.min(accented, latin / 2);
+  bad += accented - Math.min(accented, latin / 2);
+  const dominant = Math.max(latinLetters, cyrillic, greek);
   return (dominant + neutral - bad - innerCapitals * 2) / n;
 }
 
