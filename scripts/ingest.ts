@@ -2,9 +2,10 @@
  * `npm run ingest`: a folder of raw article files to the archive folder the site is built
  * from. This file only does I/O and reporting; every decision is in scripts/ingest/*.ts.
  */
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
@@ -105,6 +106,18 @@ try {
   fail((error as Error).message);
 }
 const taxonomyHash = sha256Hex(taxonomyText);
+// Any change to the pipeline's code or the schema invalidates cached results, so a stale
+// result never outlives the code that made it (INGEST_VERSION alone would rely on memory).
+async function sourceHash(dirs: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
+    for (const name of names) parts.push(name, await readFile(path.join(dir, name), 'utf8'));
+  }
+  return sha256Hex(parts.join('\0'));
+}
+const here = path.dirname(fileURLToPath(import.meta.url));
+const codeHash = await sourceHash([path.join(here, 'ingest'), path.resolve(here, '../src/schemas')]);
 
 const files = await listInputs(inputDir);
 const cache = new ResultCache(outDir);
@@ -120,7 +133,7 @@ try {
   for (const file of files) {
     const bytes = await readFile(path.join(inputDir, file));
     const sha256 = sha256Hex(bytes);
-    const key = sha256Hex(`${INGEST_VERSION}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
+    const key = sha256Hex(`${INGEST_VERSION}\0${codeHash}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
     let result = useCache ? await cache.get<FileResult>(key) : undefined;
     if (!result) {
       try {
