@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cspHeader } from '../config/csp.ts';
-import { headersFile } from './security-headers.ts';
+import { headersFile, RAW_HEADERS } from './security-headers.ts';
 
 describe('headersFile', () => {
   it('sets the CSP and hardening headers on every path, and sandboxes the raw copies', () => {
@@ -19,5 +20,13 @@ describe('headersFile', () => {
       expect(text).toMatch(/^\/archive\/\*$/m);
       expect(text).toMatch(/^\/archive\/raw\/\*$/m);
     }
+  });
+});
+
+describe("the README's nginx snippet", () => {
+  it('sends the same policies as _headers', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(`add_header Content-Security-Policy "${cspHeader}" always;`);
+    expect(readme).toContain(`add_header Content-Security-Policy "${RAW_HEADERS['Content-Security-Policy']}" always;`);
   });
 });
