@@ -126,4 +126,26 @@ describe('hostile text renders as inert characters', () => {
       await page.close();
     }
   });
+
+  it('search results show hostile titles and excerpts as text and inject nothing', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    // "braces" only occurs in the hostile titles and bodies, so every result carries payloads.
+    const searchUrl = new URL('search/?q=braces', site.url).href;
+    await page.goto(searchUrl);
+    const fr = hostile.find((h) => h.record.file === 'hostile-fr.txt');
+    const result = page.locator(`main a[href$="${fr?.record.url}"]`).first();
+    await result.waitFor({ timeout: 20_000 });
+    expect((await result.textContent())?.replace(/\s+/g, ' ').trim()).toBe(fr?.entry.title);
+    expect(await injected(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(page.url()).toBe(searchUrl);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
