@@ -58,8 +58,9 @@ describe('classifyBlocks', () => {
     expect(result.map(([kind]) => kind)).toEqual(['paragraph', 'credit', 'paragraph', 'source', 'source', 'chrome', 'chrome']);
   });
 
-  it('without a source line, cuts at the first comment counter', () => {
+  it('without a source line, cuts at the first comment counter and finds the byline before it', () => {
     expect(kinds(`${LONG}\n${LONG2}\nComment (0)\nLes jeunes ont fait la queue.`).map(([kind]) => kind)).toEqual(['paragraph', 'paragraph', 'chrome', 'chrome']);
+    expect(kinds(`${LONG}\n${LONG2}\nΝτιεμ Μι\nΣχόλιο (0)\nΚληρονομιά`).map(([kind]) => kind)).toEqual(['paragraph', 'paragraph', 'byline', 'chrome', 'chrome']);
   });
 
   it('does not take a short final sentence or a quoted line for a heading', () => {

@@ -175,7 +175,7 @@ export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
 
   markTags(out);
   markTitle(out, blocks);
-  markByline(out, footer);
+  markByline(out, footer !== -1 ? footer : chromeFrom);
   markHeadings(out);
   return out;
 }
@@ -217,11 +217,12 @@ function markTitle(out: ClassifiedBlock[], blocks: readonly Block[]): void {
   if (beforePublisher || unpunctuated || setApart) first.kind = 'title';
 }
 
-/** A short name-like line just before the footer source line. */
-function markByline(out: ClassifiedBlock[], footer: number): void {
-  if (footer <= 0) return;
-  const candidate = out.slice(0, footer).findLast((block) => block.kind !== 'ad' && block.kind !== 'credit');
-  if (candidate?.kind === 'paragraph' && bylineLike(candidate.text)) candidate.kind = 'byline';
+/** A short name-like line just before the footer source line (or, without one, before the chrome). */
+function markByline(out: ClassifiedBlock[], end: number): void {
+  if (end <= 0) return;
+  const candidate = out.slice(0, end).findLast((block) => block.kind !== 'ad' && block.kind !== 'credit');
+  const paragraphs = out.slice(0, end).filter((block) => block.kind === 'paragraph').length;
+  if (candidate?.kind === 'paragraph' && paragraphs >= 2 && bylineLike(candidate.text)) candidate.kind = 'byline';
 }
 
 /** Short unpunctuated lines between paragraphs are subheadings. */
