@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
 import { fingerprintTree, runIngest, startIngest } from '../../scripts/fuzz/harness.ts';
+import { sha256Hex } from '../../scripts/ingest/entry.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 const root = path.resolve('.cache/test-faults');
@@ -138,5 +139,27 @@ describe('ingest under faults', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(await fingerprintTree(firstHalf)).toEqual(before);
+  });
+
+  it('does not follow symlinks out of the input folder, nor loop on a symlinked folder', { timeout: TIMEOUT }, async () => {
+    const linked = path.join(root, 'input-with-links');
+    const secret = path.join(root, 'outside-secret.txt');
+    // A whole article outside the input: following the link would publish it.
+    const outsideText = (await readFile(path.join(firstHalf, (await readdir(firstHalf))[0] ?? ''), 'utf8')).replace(/\n/, ' SECRET-OUTSIDE\n');
+    await writeFile(secret, outsideText);
+    await cp(path.resolve('content/raw'), linked, { recursive: true });
+    await symlink(secret, path.join(linked, 'link-to-outside.txt'));
+    await symlink(linked, path.join(linked, 'loop'));
+    const linkedOut = path.join(root, 'linked-out');
+    const run = await ingest(['--input', linked, '--out', linkedOut]);
+    expect(run.code, run.stderr).toBe(0);
+    const rawCopies = await readdir(path.join(linkedOut, 'raw'));
+    expect(rawCopies).not.toContain(`${sha256Hex(outsideText)}.txt`);
+    const report = await readFile(path.join(linkedOut, 'ingest-report.json'), 'utf8');
+    expect(report).not.toContain('SECRET-OUTSIDE');
+    expect(report).not.toContain('loop/');
+    // Reporting the link as skipped would be fine; reading it is not.
+    const records = (JSON.parse(report) as { files: { file: string; status: string }[] }).files;
+    expect(records.filter((record) => record.file === 'link-to-outside.txt' && record.status !== 'skipped')).toEqual([]);
   });
 });
