@@ -19,5 +19,6 @@ describe('routes', () => {
   });
   it('encodes search filter values', () => {
     expect(searchWithin('publisher', 'Kinh tế & Đô thị')).toBe('search/?publisher=Kinh%20t%E1%BA%BF%20%26%20%C4%90%C3%B4%20th%E1%BB%8B');
+    expect(searchWithin('topic', 'doc-18-nq-tw', ['lang', 'ru'])).toBe('search/?topic=doc-18-nq-tw&lang=ru');
   });
 });

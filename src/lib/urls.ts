@@ -40,7 +40,10 @@ export const routes = {
   raw: (sha256: string) => `raw/${sha256}.txt`,
 } as const;
 
-/** Query strings for the search page's filters ("search within this"). */
-export function searchWithin(filter: 'topic' | 'lang' | 'publisher', value: string): string {
-  return `${routes.search()}?${filter}=${encodeURIComponent(value)}`;
+type SearchFilter = 'topic' | 'lang' | 'publisher';
+
+/** Query strings for the search page's filters ("search within this"); several combine. */
+export function searchWithin(filter: SearchFilter, value: string, ...more: [SearchFilter, string][]): string {
+  const query = [[filter, value] as const, ...more].map(([key, v]) => `${key}=${encodeURIComponent(v)}`).join('&');
+  return `${routes.search()}?${query}`;
 }
