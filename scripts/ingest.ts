@@ -4,6 +4,7 @@
  */
 import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { constants, existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,10 +12,14 @@ import cliProgress from 'cli-progress';
 import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
 import { markDuplicates } from './ingest/dedupe.ts';
 import { serializeArticle, sha256Hex } from './ingest/entry.ts';
-import { DEFAULT_MAX_BYTES, INGEST_VERSION, ingestFile, type FileResult } from './ingest/pipeline.ts';
+import { DEFAULT_MAX_BYTES, INGEST_VERSION, type FileResult } from './ingest/pipeline.ts';
+import { IngestPool } from './ingest/pool.ts';
 import { buildReport, formatSummary } from './ingest/report.ts';
 import { listInputs, readManifest, removeStale, ResultCache, writeAtomic, writeManifest } from './ingest/store.ts';
-import { compileTaxonomy, parseTaxonomy } from './ingest/topics.ts';
+import { parseTaxonomy } from './ingest/topics.ts';
+
+const MAX_JOBS = 4;
+const DEFAULT_FILE_TIMEOUT_S = 60;
 
 const HELP = `Usage: npm run ingest -- [options]
 
@@ -29,6 +34,10 @@ Options:
                     default: <out>/ingest-report.json
   --topics FILE     topic taxonomy (YAML); default: content/topics.yaml (no topics when absent)
   --max-bytes N     skip files larger than N bytes; default: ${DEFAULT_MAX_BYTES}
+  --jobs N          files processed in parallel (worker threads); default: the number of
+                    cores, at most ${MAX_JOBS}
+  --file-timeout S  stop a file that takes longer than S seconds and report it as skipped
+                    (timeouts are not cached); default: ${DEFAULT_FILE_TIMEOUT_S}
   --no-cache        re-read every file instead of reusing results for unchanged ones
                     (cache: <out>/.cache/ingest/)
   --quiet           print nothing but errors
@@ -51,6 +60,8 @@ try {
       report: { type: 'string' },
       topics: { type: 'string' },
       'max-bytes': { type: 'string' },
+      jobs: { type: 'string' },
+      'file-timeout': { type: 'string' },
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -73,6 +84,11 @@ const topicsPath = path.resolve(values.topics ?? 'content/topics.yaml');
 const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
 if (!Number.isInteger(maxBytes) || maxBytes <= 0) fail(`--max-bytes must be a positive whole number, not "${values['max-bytes']}"`);
 const quiet = values.quiet ?? false;
+const jobs = values.jobs === undefined ? Math.min(MAX_JOBS, os.availableParallelism()) : Number(values.jobs);
+if (!Number.isInteger(jobs) || jobs <= 0) fail(`--jobs must be a positive whole number, not "${values.jobs}"`);
+const fileTimeoutS = values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_S : Number(values['file-timeout']);
+if (!(fileTimeoutS > 0)) fail(`--file-timeout must be a positive number of seconds, not "${values['file-timeout']}"`);
+const fileTimeoutMs = fileTimeoutS * 1000;
 
 try {
   if (!(await stat(inputDir)).isDirectory()) fail(`input is not a folder: ${inputDir}`);
@@ -99,9 +115,9 @@ if (values.topics !== undefined || existsSync(topicsPath)) {
     fail(`topics file not readable: ${topicsPath}`);
   }
 }
-let taxonomy;
+// Checked here so a bad taxonomy stops the run with one message, before any worker starts.
 try {
-  taxonomy = compileTaxonomy(taxonomyText ? parseTaxonomy(taxonomyText, topicsPath) : []);
+  if (taxonomyText) parseTaxonomy(taxonomyText, topicsPath);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -128,29 +144,35 @@ const bar =
     : undefined;
 bar?.start(files.length, 0);
 
-const results: FileResult[] = [];
-try {
-  for (const file of files) {
+const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, fileTimeoutMs);
+const results: FileResult[] = new Array<FileResult>(files.length);
+let next = 0;
+/** Reads, looks up and dispatches files one after another; a few lanes keep every worker busy. */
+async function lane(): Promise<void> {
+  while (next < files.length) {
+    const index = next++;
+    const file = files[index] as string;
     const bytes = await readFile(path.join(inputDir, file));
     const sha256 = sha256Hex(bytes);
     const key = sha256Hex(`${INGEST_VERSION}\0${codeHash}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
     let result = useCache ? await cache.get<FileResult>(key) : undefined;
     if (!result) {
-      try {
-        result = ingestFile(bytes, file, taxonomy, { maxBytes });
-      } catch (error) {
-        // A bug or a file nobody foresaw: reported against that file, the run goes on.
-        result = { file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256 };
-      }
-      await cache.set(key, result);
+      result = await pool.run(file, bytes, sha256);
+      // A timeout depends on the machine's load, not on the file alone: try it again next run.
+      if (!result.reason?.startsWith('timeout:')) await cache.set(key, result);
     }
-    results.push(result);
+    results[index] = result;
     bar?.increment();
   }
+}
+try {
+  await Promise.all(Array.from({ length: jobs * 2 }, lane));
 } catch (error) {
   bar?.stop();
+  await pool.close();
   fail(`could not complete: ${(error as Error).message}`);
 }
+await pool.close();
 bar?.stop();
 
 const outcomes = markDuplicates(results);

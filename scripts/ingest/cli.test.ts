@@ -55,7 +55,7 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
   it('explains every option with --help', async () => {
     const { code, stdout } = await ingest('--help');
     expect(code).toBe(0);
-    for (const option of ['--input', '--out', '--report', '--topics', '--max-bytes', '--no-cache', '--quiet']) expect(stdout).toContain(option);
+    for (const option of ['--input', '--out', '--report', '--topics', '--max-bytes', '--jobs', '--file-timeout', '--no-cache', '--quiet']) expect(stdout).toContain(option);
   });
 
   it('writes entries, raw copies, report and manifest; keeps the input untouched', async () => {
@@ -109,6 +109,18 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
       path.join('articles', 'fr', 'written-by-hand.json'),
     ]);
     expect(files.filter((file) => file.startsWith('raw'))).toHaveLength(1);
+  });
+
+  it('stops a file over the time bound, reports it, and does not cache the timeout', async () => {
+    const bounded = path.join(dir, 'bounded');
+    const timedOut = await ingest('--input', path.join(input, 'samples'), '--out', bounded, '--file-timeout', '0.001', '--jobs', '1');
+    expect(timedOut.code).toBe(0);
+    expect(timedOut.stdout).toContain('skip reasons: timeout 5');
+    const report = JSON.parse(await readFile(path.join(bounded, 'ingest-report.json'), 'utf8')) as { files: { reason?: string }[] };
+    expect(report.files[0]?.reason).toBe('timeout: not finished within 0.001 s, stopped');
+    const again = await ingest('--input', path.join(input, 'samples'), '--out', bounded);
+    expect(again.stdout).toContain('(0 unchanged, from cache)');
+    expect(again.stdout).toContain('kept 5, skipped 0');
   });
 
   it('writes the report where --report says', async () => {

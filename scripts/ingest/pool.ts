@@ -1,0 +1,94 @@
+/**
+ * A small pool of ingest workers with a per-file time bound. A file that runs over the bound
+ * has its worker terminated (sync code cannot be interrupted any other way) and is reported
+ * as skipped; a fresh worker takes its place.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from './pipeline.ts';
+import type { WorkerJob, WorkerReply, WorkerSetup } from './worker.ts';
+
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+interface Slot {
+  worker: Worker;
+  busy: { job: WorkerJob; done: (result: FileResult) => void; timer: NodeJS.Timeout } | undefined;
+}
+
+export class IngestPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { job: WorkerJob; done: (result: FileResult) => void }[] = [];
+  private readonly setup: WorkerSetup;
+  private readonly timeoutMs: number;
+  private nextId = 0;
+
+  constructor(setup: WorkerSetup, size: number, timeoutMs: number) {
+    this.setup = setup;
+    this.timeoutMs = timeoutMs;
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: this.setup }), busy: undefined };
+    slot.worker.on('message', (reply: WorkerReply) => this.finish(slot, reply.result));
+    slot.worker.on('error', (error: Error) => {
+      const busy = slot.busy;
+      if (!busy) return;
+      this.replace(slot);
+      this.finishWith(busy, { file: busy.job.file, status: 'skipped', reason: `error: ${error.message}`, warnings: [], sha256: busy.job.sha256 });
+    });
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    this.slots[index] = this.spawn();
+  }
+
+  private finishWith(busy: NonNullable<Slot['busy']>, result: FileResult): void {
+    clearTimeout(busy.timer);
+    busy.done(result);
+    this.pump();
+  }
+
+  private finish(slot: Slot, result: FileResult): void {
+    const busy = slot.busy;
+    if (!busy) return;
+    slot.busy = undefined;
+    this.finishWith(busy, result);
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      const timer = setTimeout(() => {
+        const busy = slot.busy;
+        if (!busy) return;
+        slot.busy = undefined;
+        this.replace(slot);
+        this.finishWith(busy, {
+          file: busy.job.file,
+          status: 'skipped',
+          reason: `timeout: not finished within ${this.timeoutMs / 1000} s, stopped`,
+          warnings: [],
+          sha256: busy.job.sha256,
+        });
+      }, this.timeoutMs);
+      slot.busy = { ...next, timer };
+      slot.worker.postMessage(next.job);
+    }
+  }
+
+  run(file: string, bytes: Uint8Array, sha256: string): Promise<FileResult> {
+    return new Promise((done) => {
+      this.queue.push({ job: { id: this.nextId++, file, bytes, sha256 }, done });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+}
