@@ -69,8 +69,10 @@ const offending = new Set(reported);
 
 const byPath = new Map<string, FuzzCase>(cases.map((c) => [c.path, c]));
 const timing = await timeEachFile(cases, perFileMs);
-// A crash is the process dying, or a file whose processing threw (even if the CLI caught it).
-const crashes = (run.code === 0 || run.timedOut ? 0 : 1) + records.filter((record) => record.reason?.startsWith('error:')).length + timing.crashes;
+// A crash is the process dying, or a file whose processing threw (even if the CLI caught it);
+// the CLI run and the timing pass usually see the same file throw, so files are counted once.
+const threw = new Set([...records.filter((record) => record.reason?.startsWith('error:')).map((record) => record.file), ...timing.crashed]);
+const crashes = (run.code === 0 || run.timedOut ? 0 : 1) + threw.size;
 for (const failure of timing.failures) {
   offending.add(failure.path);
   problems.push(`${JSON.stringify(failure.path)} (${byPath.get(failure.path)?.kind}): ${failure.error}`);

@@ -11,14 +11,15 @@ export interface Timing {
   /** `overBound` when the slowest file was stopped at the bound rather than finishing. */
   slowest?: { path: string; ms: number; overBound: boolean };
   hangs: number;
-  crashes: number;
+  /** Files whose processing threw or killed the worker. */
+  crashed: string[];
   failures: { path: string; error: string }[];
 }
 
 const WORKER = new URL('./timing-worker.ts', import.meta.url);
 
 export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number): Promise<Timing> {
-  const timing: Timing = { hangs: 0, crashes: 0, failures: [] };
+  const timing: Timing = { hangs: 0, crashed: [], failures: [] };
   let worker = new Worker(WORKER);
   const ask = (fuzzCase: FuzzCase): Promise<TimingReply | 'timeout'> =>
     new Promise((resolve, reject) => {
@@ -50,7 +51,7 @@ export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number):
         reply = await ask(fuzzCase);
       } catch (error) {
         // The worker itself died (out of memory, stack overflow outside the try): a crash.
-        timing.crashes += 1;
+        timing.crashed.push(fuzzCase.path);
         timing.failures.push({ path: fuzzCase.path, error: `worker died: ${(error as Error).message}` });
         worker = new Worker(WORKER);
         continue;
@@ -64,7 +65,7 @@ export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number):
         continue;
       }
       if ('error' in reply) {
-        timing.crashes += 1;
+        timing.crashed.push(fuzzCase.path);
         timing.failures.push({ path: fuzzCase.path, error: `threw: ${reply.error.split('\n').slice(0, 3).join(' | ')}` });
       }
       if (!timing.slowest || (!timing.slowest.overBound && reply.ms > timing.slowest.ms)) timing.slowest = { path: fuzzCase.path, ms: reply.ms, overBound: false };
