@@ -30,7 +30,7 @@ export const searchText = {
   undated: 'date unknown',
   unknownPublisher: 'unknown publisher',
   topicHintsHeading: 'Topics named in your search',
-  topicHint: (count: number) => `${count} ${count === 1 ? 'article' : 'articles'} in every language`,
+  topicHint: (count: number) => `${count} ${count === 1 ? 'article' : 'articles'} across all languages`,
   status: (count: number, query: string, perLanguage: string) =>
     `${count === 0 ? 'No' : count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}${count > 0 ? ` (${perLanguage})` : ''}.`,
   shown: (shown: number, total: number) => `Showing ${shown} of ${total}.`,
