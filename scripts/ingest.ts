@@ -177,27 +177,28 @@ bar?.stop();
 
 const outcomes = markDuplicates(results);
 const report = buildReport(outcomes);
-const written: string[] = [];
-const rawCopies = new Set<string>();
+const kept = outcomes.filter((outcome) => outcome.status === 'kept' && outcome.article !== undefined);
+const entryPath = (outcome: (typeof kept)[number]): string => `articles/${outcome.article?.id}.json`;
+const rawPath = (outcome: (typeof kept)[number]): string => `raw/${outcome.sha256}.txt`;
+const planned = [...new Set(kept.flatMap((outcome) => [entryPath(outcome), rawPath(outcome)]))];
+if (inside(reportPath, outDir)) planned.push(path.relative(outDir, reportPath).split(path.sep).join('/'));
 try {
-  for (const outcome of outcomes) {
-    if (outcome.status !== 'kept' || !outcome.article) continue;
-    const entry = path.join('articles', `${outcome.article.id}.json`);
-    await writeAtomic(path.join(outDir, entry), serializeArticle(outcome.article));
-    written.push(entry);
-    const raw = path.join('raw', `${outcome.sha256}.txt`);
-    if (!rawCopies.has(raw)) {
-      await writeAtomic(path.join(outDir, raw), await readFile(path.join(inputDir, outcome.file)));
-      rawCopies.add(raw);
-      written.push(raw);
+  const previous = await readManifest(outDir);
+  // The manifest names what we are about to write before we write it, so files from a run
+  // interrupted half-way are still ours to clean up next time.
+  await writeManifest(outDir, [...previous, ...planned]);
+  const rawCopies = new Set<string>();
+  for (const outcome of kept) {
+    if (!outcome.article) continue;
+    await writeAtomic(path.join(outDir, entryPath(outcome)), serializeArticle(outcome.article));
+    if (!rawCopies.has(rawPath(outcome))) {
+      await writeAtomic(path.join(outDir, rawPath(outcome)), await readFile(path.join(inputDir, outcome.file)));
+      rawCopies.add(rawPath(outcome));
     }
   }
   await writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  if (inside(reportPath, outDir)) written.push(path.relative(outDir, reportPath));
-  const previous = await readManifest(outDir);
-  const portable = written.map((file) => file.split(path.sep).join('/'));
-  await removeStale(outDir, previous, portable);
-  await writeManifest(outDir, portable);
+  await removeStale(outDir, previous, planned);
+  await writeManifest(outDir, planned);
   if (useCache) await cache.prune();
 } catch (error) {
   const failedPath = (error as NodeJS.ErrnoException).path;
