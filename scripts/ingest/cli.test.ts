@@ -10,8 +10,14 @@ const run = promisify(execFile);
 const CLI = path.resolve('scripts/ingest.ts');
 
 async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return ingestWithEnv({}, ...args);
+}
+
+async function ingestWithEnv(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, ...extra };
+  if (!('ARCHIVE_DIR' in extra)) delete env.ARCHIVE_DIR;
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: path.resolve('.'), env: { ...process.env, ARCHIVE_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: path.resolve('.'), env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -121,6 +127,14 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     const again = await ingest('--input', path.join(input, 'samples'), '--out', bounded);
     expect(again.stdout).toContain('(0 unchanged, from cache)');
     expect(again.stdout).toContain('kept 5, skipped 0');
+  });
+
+  it('writes to $ARCHIVE_DIR when no --out is given', async () => {
+    const fromEnv = path.join(dir, 'from-env');
+    const { code } = await ingestWithEnv({ ARCHIVE_DIR: fromEnv }, '--input', path.join(input, 'samples'), '--quiet');
+    expect(code).toBe(0);
+    expect((await stat(path.join(fromEnv, 'ingest-report.json'))).isFile()).toBe(true);
+    expect((await readdir(path.join(fromEnv, 'articles'))).sort()).toEqual(['el', 'fr', 'ru']);
   });
 
   it('writes the report where --report says', async () => {
