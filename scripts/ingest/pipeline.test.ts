@@ -146,6 +146,20 @@ describe('ingestFile: messy articles', () => {
     expect(credentials.warnings.some((warning) => warning.startsWith('source: URL carries credentials'))).toBe(true);
   });
 
+  it('gives the same id when machine translation broke the source URL with spaces', () => {
+    const broken = french.replace(/Source : https:\/\/nld\.com\.vn\/thuc-hien-toan-dien/, 'Source : https: //nld.com.vn/ thuc-hien - toan-dien');
+    expect(broken).not.toBe(french);
+    const article = ingest(Buffer.from(broken)).article;
+    expect(article?.sourceUrl).toBe(reference?.sourceUrl);
+    expect(article?.id).toBe(reference?.id);
+  });
+
+  it('dates from the source URL when the publisher line is missing or impossible', () => {
+    const article = ingest(Buffer.from(french.replace('Người Lao ĐộngNgười Lao Động26/01/2025', 'Người Lao ĐộngNgười Lao Động31/02/2025'))).article;
+    expect(article).toMatchObject({ date: '2025-01-21', dateSource: 'source-url', publisher: { name: 'Người Lao Động', domain: 'nld.com.vn' } });
+    expect(article?.warnings).toContain('date: impossible date 31/02/2025 in publisher line');
+  });
+
   it('gives schema-valid, identical results for identical input', () => {
     const a = ingest(seed('003_736dc36327812824.txt'), 'dir/003.txt');
     const b = ingest(seed('003_736dc36327812824.txt'), 'dir/003.txt');
