@@ -43,6 +43,10 @@ describe('classifyBlocks', () => {
     expect(block).toMatchObject({ kind: 'paragraph', credit: 'LE VINH', text: `${LONG} ${LONG2} ${LONG}` });
   });
 
+  it('finds a short tag line right after the publisher line', () => {
+    expect(kinds(`Titre du jour\nHànộimớiHànộimới23/03/2024\n\nXIV съезд партии Секретариат Политбюро\n${LONG}\n${LONG2}`).map(([kind]) => kind)).toEqual(['title', 'publisher', 'tags', 'paragraph', 'paragraph']);
+  });
+
   it('finds the tag line by repetition', () => {
     const tags = 'Résolution n° 18-NQ/TW Bureau politique Secrétariat';
     expect(kinds(`${LONG}\n\n${tags}\n\n${tags}\n\n${LONG2}`).map(([kind]) => kind)).toEqual(['paragraph', 'tags', 'tags', 'paragraph']);

@@ -97,7 +97,7 @@ function headingLike(text: string): boolean {
 }
 
 function bylineLike(text: string): boolean {
-  return text.length <= 50 && wordCount(text) <= 6 && !FINAL_PUNCTUATION.test(text) && !/\p{N}/u.test(text) && /^\p{Lu}/u.test(text);
+  return text.length <= 40 && wordCount(text) <= 5 && !FINAL_PUNCTUATION.test(text) && !/\p{N}/u.test(text) && /^\p{Lu}/u.test(text);
 }
 
 /** A caption reads as one or two sentences about a photo; a longer paragraph just ends with a credit. */
@@ -180,7 +180,7 @@ export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
   return out;
 }
 
-/** The tag line: repeated verbatim, or right after the publisher line; long, without final punctuation. */
+/** The tag line: repeated verbatim, or right after the publisher line; without final punctuation. */
 function markTags(out: ClassifiedBlock[]): void {
   const seen = new Map<string, number>();
   let previous: ClassifiedBlock | undefined;
@@ -189,14 +189,14 @@ function markTags(out: ClassifiedBlock[]): void {
     if (block.kind !== 'chrome' && block.kind !== 'site-header') previous = block;
     if (block.kind !== 'paragraph') return;
     const first = seen.get(block.text);
-    const unpunctuated = !FINAL_PUNCTUATION.test(block.text) && wordCount(block.text) >= 4;
+    const unpunctuated = !FINAL_PUNCTUATION.test(block.text) && wordCount(block.text) >= 2;
     if (first !== undefined && unpunctuated) {
       block.kind = 'tags';
       const original = out[first];
       if (original) original.kind = 'tags';
     }
     if (!seen.has(block.text)) seen.set(block.text, index);
-    if (before?.kind === 'publisher' && unpunctuated && wordCount(block.text) >= 8) block.kind = 'tags';
+    if (before?.kind === 'publisher' && unpunctuated) block.kind = 'tags';
   });
 }
 
