@@ -51,6 +51,13 @@ describe('inferDateFromLead', () => {
     expect(inferDateFromLead('Le 3 mars 2023, à Hanoï', 'fr', '2025 2025').finding?.date).toBe('2023-03-03');
   });
 
+  it('does not take a start date or deadline for a dateline', () => {
+    expect(inferDateFromLead("À partir du 1er juillet, l'appareil administratif à deux niveaux", 'fr', '2025')).toEqual({});
+    expect(inferDateFromLead('С 1 июля двухуровневый аппарат местного самоуправления', 'ru', '2025')).toEqual({});
+    expect(inferDateFromLead('Από την 1η Ιουλίου, ο μηχανισμός τοπικής αυτοδιοίκησης', 'el', '2025')).toEqual({});
+    expect(inferDateFromLead('Le matin du 4 juillet, la réunion', 'fr', '2025').finding?.date).toBe('2025-07-04');
+  });
+
   it('ignores dates that are not at the start of the lead', () => {
     expect(inferDateFromLead('Les délégués ont passé en revue les résultats. Le 25 octobre 2017, le Comité central', 'fr', '2017')).toEqual({});
     expect(inferDateFromLead('Les provinces ont déployé une opération pilote entre le 20 et le 30 juin', 'fr', '2025')).toEqual({});
@@ -64,7 +71,7 @@ describe('inferDateFromLead', () => {
 
 describe('yearsByFrequency', () => {
   it('counts plausible years, not parts of references or other numbers', () => {
-    expect(yearsByFrequency('2024, 2024, 2025, 98/2023/QH15, 12345, 1850')).toEqual([
+    expect(yearsByFrequency('2024, 2024, 2025, 98/2023/QH15, 12345, 1850, 2025-2030, 2026 – 2031')).toEqual([
       { year: 2024, count: 2 },
       { year: 2025, count: 1 },
     ]);

@@ -92,16 +92,24 @@ const DATELINE: Record<Lang, RegExp> = {
   el: /(?:^|[\s(])(\d{1,2})(?:ης|ής|η|ή|ος)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
 };
 
+/** Words that make a day and month a range or a deadline ("from 1 July"), not the day of the report. */
+const NOT_A_DATELINE: Record<Lang, RegExp> = {
+  fr: /(?:à partir du|depuis le|jusqu'au|jusqu’au|avant le|après le|dès le|d'ici le|d’ici le|entre le|et le)$/iu,
+  ru: /(?:^|\s)(?:с|со|до|после|к|по|между|и)$/iu,
+  el: /(?:από την|από τις|έως την|έως τις|μέχρι την|μέχρι τις|μετά την|πριν την|πριν από την|ως την|και την)$/iu,
+};
+
 /** How far into the lead's first sentence a dateline may start ("Le matin du 4 juillet, ..." fits). */
 const DATELINE_REACH = 40;
 
 /**
- * Plausible years mentioned in the text, most frequent first (ties: the later year, since a
+ * Plausible years mentioned in the text (not in references, dates or ranges), most frequent first (ties: the later year, since a
  * report looks back at earlier years more often than forward).
  */
 export function yearsByFrequency(text: string): { year: number; count: number }[] {
   const counts = new Map<number, number>();
-  for (const match of text.matchAll(/(?<![\d/.-])((?:19|20)\d{2})(?![\d/])/g)) {
+  // Term ranges ("2025-2030") name a period, not when something happened: they do not count.
+  for (const match of text.matchAll(/(?<![\d/.\-–]\s?)((?:19|20)\d{2})(?![\d/]|\s?[-–]\s?\d)/g)) {
     const year = Number(match[1]);
     if (year < 1990 || year > 2035) continue;
     counts.set(year, (counts.get(year) ?? 0) + 1);
@@ -118,7 +126,10 @@ export function yearsByFrequency(text: string): { year: number; count: number }[
 export function inferDateFromLead(lead: string, lang: Lang, fullText: string): { finding?: DateFinding; warning?: string } {
   const head = firstSentence(stripDatelinePrefix(lead)).slice(0, DATELINE_REACH + 40);
   const match = [...head.matchAll(DATELINE[lang])].find(
-    (candidate) => candidate.index <= DATELINE_REACH && MONTHS[lang].includes(fold(candidate[2] ?? '')),
+    (candidate) =>
+      candidate.index <= DATELINE_REACH &&
+      MONTHS[lang].includes(fold(candidate[2] ?? '')) &&
+      !NOT_A_DATELINE[lang].test(head.slice(0, candidate.index + 1).trim()),
   );
   if (!match) return {};
   const [written, dayText = '', monthWord = '', yearText] = match;
