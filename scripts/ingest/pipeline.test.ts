@@ -120,6 +120,16 @@ describe('ingestFile: messy articles', () => {
     });
   });
 
+  it('ignores a front-matter title that is only markup, and never derives an empty title', () => {
+    const body = readFileSync('tests/fixtures/ingest/bad-front-matter.txt', 'utf8').split('---\n').at(-1) ?? '';
+    const result = ingest(Buffer.from(`---\ntitle: "<b></b><i> </i>"\n---\n${body}`));
+    expect(result.article?.titleSource).toBe('derived');
+    expect(result.article?.title).toMatch(/^Le secrétaire général a présidé/);
+    expect(result.warnings).toContain('front-matter: title has no text once markup is removed, ignored');
+    const dotted = ingest(Buffer.from(`…\n\n${body}`));
+    expect(dotted.article?.title).toMatch(/^Le secrétaire général a présidé/);
+  });
+
   it('survives malformed front matter with a warning', () => {
     const result = ingest(fixture('bad-front-matter.txt'));
     expect(result.status).toBe('kept');

@@ -9,7 +9,7 @@ import { resolvePublisher } from './extract/publisher.ts';
 import { extractRefs } from './extract/refs.ts';
 import { canonicalizeUrl } from './extract/source-url.ts';
 import { splitTags } from './extract/tags.ts';
-import { deriveTitle } from './extract/title.ts';
+import { deriveTitle, shorten } from './extract/title.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
@@ -146,16 +146,19 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
   const lang = detection.lang;
 
   const lead = body.find((block) => block.kind === 'paragraph')?.text;
+  const frontMatterTitle = frontMatter.title ? normalizeText(frontMatter.title).text.replace(/\s+/g, ' ').trim() : '';
+  if (frontMatter.title && !/\p{L}/u.test(frontMatterTitle)) warnings.push('front-matter: title has no text once markup is removed, ignored');
   let title: string;
   let titleSource: Article['titleSource'];
   if (titleBlock) {
     title = titleBlock.text;
     titleSource = 'file';
-  } else if (frontMatter.title) {
-    title = normalizeText(frontMatter.title).text.replace(/\n/g, ' ');
+  } else if (/\p{L}/u.test(frontMatterTitle)) {
+    title = frontMatterTitle;
     titleSource = 'file';
   } else {
-    title = deriveTitle(lead ?? body[0]?.text ?? '');
+    // The first paragraph whose first sentence has words in it (a lead can be a lone "…").
+    title = body.map((block) => deriveTitle(block.text)).find((candidate) => /\p{L}/u.test(candidate)) ?? shorten(bodyText.replace(/\s+/g, ' '));
     titleSource = 'derived';
   }
 
