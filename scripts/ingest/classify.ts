@@ -147,7 +147,8 @@ export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
       const alt = ALT_TEXT.exec(text);
       if (alt && isVietnamese(text)) {
         block.kind = 'alt-text';
-        if (alt[1]) block.originalTitle = alt[1].trim();
+        const original = alt[1]?.trim();
+        if (original) block.originalTitle = original;
       } else if (isVietnamese(text)) block.kind = 'alt-text';
       else {
         const { text: rest, credit } = splitCredit(text);

@@ -26,6 +26,12 @@ describe('splitFrontMatter', () => {
     expect(result.warnings[0]).toMatch(/^front-matter: opening ---/);
   });
 
+  it('reads YAML code tags as plain text, never as code', () => {
+    const result = splitFrontMatter('---\ntitle: !!js/function "function () { return 1 }"\n---\nTexte');
+    expect(result.frontMatter).toEqual({ title: 'function () { return 1 }' });
+    expect(result.content).toBe('Texte');
+  });
+
   it('never evaluates code front matter', () => {
     const marker = '__ingestFrontMatterRan';
     const result = splitFrontMatter(`---js\n{ title: (globalThis.${marker} = 1) }\n---\nTexte`);

@@ -16,7 +16,8 @@ function asText(value: unknown): string | undefined {
 }
 
 function parseYamlMapping(source: string): object {
-  const data: unknown = parseYaml(source, { maxAliasCount: 10 });
+  // Unknown tags (`!!js/function`) stay plain strings; yaml's console warnings would only be noise.
+  const data: unknown = parseYaml(source, { maxAliasCount: 10, logLevel: 'silent' });
   return typeof data === 'object' && data !== null ? data : {};
 }
 
