@@ -17,7 +17,7 @@ function asText(value: unknown): string | undefined {
 
 function parseYamlMapping(source: string): object {
   // Unknown tags (`!!js/function`) stay plain strings; yaml's console warnings would only be noise.
-  const data: unknown = parseYaml(source, { maxAliasCount: 10, logLevel: 'silent' });
+  const data: unknown = parseYaml(source, { maxAliasCount: 10, logLevel: 'error' });
   return typeof data === 'object' && data !== null ? data : {};
 }
 
