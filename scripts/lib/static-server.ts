@@ -64,7 +64,9 @@ export function startStaticServer(options: {
       return;
     }
     const file = pathname.startsWith(base) ? await resolveFile(root, `/${pathname.slice(base.length)}`) : undefined;
-    const headers = { ...options.headers };
+    // As a real host configured from dist/_headers would: never let a browser sniff a raw
+    // copy's text into HTML.
+    const headers = { 'x-content-type-options': 'nosniff', ...options.headers };
     if (!file) {
       const notFound = path.join(root, '404.html');
       const exists = (await stat(notFound).catch(() => undefined))?.isFile();
