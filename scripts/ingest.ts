@@ -15,7 +15,7 @@ import { serializeArticle, sha256Hex } from './ingest/entry.ts';
 import { DEFAULT_MAX_BYTES, INGEST_VERSION, type FileResult } from './ingest/pipeline.ts';
 import { IngestPool } from './ingest/pool.ts';
 import { buildReport, formatSummary } from './ingest/report.ts';
-import { listInputs, readManifest, removeStale, ResultCache, writeAtomic, writeManifest } from './ingest/store.ts';
+import { listInputs, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeManifest } from './ingest/store.ts';
 import { parseTaxonomy } from './ingest/topics.ts';
 
 const MAX_JOBS = 4;
@@ -184,6 +184,7 @@ const planned = [...new Set(kept.flatMap((outcome) => [entryPath(outcome), rawPa
 if (inside(reportPath, outDir)) planned.push(path.relative(outDir, reportPath).split(path.sep).join('/'));
 try {
   const previous = await readManifest(outDir);
+  await removeOrphanTemporaries(outDir, ['articles', 'raw', path.relative(outDir, cache.dir)]);
   // The manifest names what we are about to write before we write it, so files from a run
   // interrupted half-way are still ours to clean up next time.
   await writeManifest(outDir, [...previous, ...planned]);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listInputs, readManifest, removeStale, ResultCache, writeAtomic, writeManifest } from './store.ts';
+import { listInputs, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeManifest } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,6 +41,17 @@ describe('manifest and stale files', () => {
     await writeFile(path.join(dir, '..', 'outside.txt'), 'not ours').catch(() => undefined);
     expect(await removeStale(dir, previous, ['articles/fr/kept.json'])).toEqual(['articles/fr/old.json']);
     expect((await readdir(path.join(dir, 'articles', 'fr'))).sort()).toEqual(['kept.json', 'someone-elses.json']);
+  });
+
+  it('removes the temporary files a killed run left, and nothing else', async () => {
+    await mkdir(path.join(dir, 'raw'), { recursive: true });
+    await mkdir(path.join(dir, 'articles', 'ru'), { recursive: true });
+    await mkdir(path.join(dir, 'elsewhere'), { recursive: true });
+    const left = ['raw/.ab12.txt.4643.tmp', 'articles/ru/.x-1.json.77.tmp', '.ingest-report.json.9.tmp'];
+    const others = ['raw/ab12.txt', 'raw/.notes.tmp', 'articles/ru/x-1.json', 'elsewhere/.y.json.5.tmp'];
+    for (const file of [...left, ...others]) await writeFile(path.join(dir, file), 'x');
+    expect(await removeOrphanTemporaries(dir, ['articles', 'raw'])).toEqual([...left].sort());
+    for (const file of others) await expect(readFile(path.join(dir, file), 'utf8')).resolves.toBe('x');
   });
 
   it('reads a missing or broken manifest as empty', async () => {

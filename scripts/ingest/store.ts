@@ -39,6 +39,34 @@ export async function writeAtomic(file: string, content: string | Uint8Array): P
   return true;
 }
 
+/** The name `writeAtomic` gives its temporary files, and nothing else does. */
+const TEMPORARY = /^\..+\.\d+\.tmp$/;
+
+/**
+ * Deletes the temporary files a killed run left half-written in the folders the ingest writes
+ * (the archive root, `articles/`, `raw/`, the cache); otherwise they would linger and be
+ * published with the raw copies. Only names of `writeAtomic`'s own pattern are touched.
+ */
+export async function removeOrphanTemporaries(outDir: string, folders: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const folder of ['', ...folders]) {
+    const dir = path.join(outDir, folder);
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: folder !== '', withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      await rm(file, { force: true });
+      removed.push(path.relative(outDir, file).split(path.sep).join('/'));
+    }
+  }
+  return removed.sort();
+}
+
 export const MANIFEST_NAME = '.ingest-manifest.json';
 
 /** The files (relative to the archive folder) a previous run wrote; none when unreadable. */
