@@ -50,6 +50,31 @@ describe('buildArchiveIndex', () => {
     expect(big.relatedTo('fr/n00')).toHaveLength(RELATED_COUNT);
   });
 
+  it('picks the same related articles as scoring and sorting every candidate', () => {
+    const slugs = ['party', 'hcmc', 'doc-18-nq-tw'];
+    const mixed = Array.from({ length: 40 }, (_, i) =>
+      article(`fr/m${String(i).padStart(2, '0')}`, {
+        ...(i % 3 ? { date: `2025-01-${String((i % 28) + 1).padStart(2, '0')}` } : {}),
+        translationKey: `k${i % 17}`,
+        topics: slugs.filter((_, s) => (i * (s + 3)) % 5 < 2 + s).map(topic),
+        documentRefs: ['18-NQ/TW'],
+      }),
+    );
+    const built = buildArchiveIndex(mixed, curated, documentTopic);
+    const weight = (slug: string) => Math.log(1 + mixed.length / (built.byTopic.get(slug)?.length ?? 1));
+    for (const one of built.all) {
+      const mine = new Set(one.topics.map((t) => t.slug));
+      const expected = built.all
+        .filter((other) => other.translationKey !== one.translationKey)
+        .map((other, order) => ({ other, order, score: other.topics.filter((t) => mine.has(t.slug)).reduce((sum, t) => sum + weight(t.slug), 0) }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score || a.order - b.order)
+        .slice(0, RELATED_COUNT)
+        .map(({ other }) => other.id);
+      expect(built.relatedTo(one.id).map((a) => a.id), one.id).toEqual(expected);
+    }
+  });
+
   it('names the article when a topic is undefined or ids collide', () => {
     expect(() => buildArchiveIndex([article('fr/x', { topics: [topic('nowhere')] })], curated, documentTopic)).toThrow(/fr\/x: topic nowhere/);
     expect(() => buildArchiveIndex([article('fr/x'), article('fr/x')], curated, documentTopic)).toThrow(/share the id fr\/x/);

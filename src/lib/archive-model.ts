@@ -175,22 +175,38 @@ function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>):
   const total = all.length;
   const rank = new Map(all.map((a, i) => [a.id, i]));
   const weight = new Map([...byTopic].map(([slug, list]) => [slug, Math.log(1 + total / list.length)]));
+  // Ranks instead of ids, and one score array reused for every article: this pass visits up to
+  // RELATED_SCAN_PER_TOPIC candidates per topic of every article, so allocation and sorting
+  // here made up most of the index build on large archives.
+  const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, list.slice(0, RELATED_SCAN_PER_TOPIC).map((a) => rank.get(a.id) ?? 0)]));
+  const scores = new Float64Array(total);
   const related = new Map<string, Article[]>();
   for (const article of all) {
-    const scores = new Map<string, number>();
+    const touched: number[] = [];
     for (const slug of new Set(article.topics.map((t) => t.slug))) {
       const w = weight.get(slug) ?? 0;
-      for (const other of (byTopic.get(slug) ?? []).slice(0, RELATED_SCAN_PER_TOPIC)) {
-        if (other.translationKey === article.translationKey) continue;
-        scores.set(other.id, (scores.get(other.id) ?? 0) + w);
+      for (const other of topicRanks.get(slug) ?? []) {
+        if (all[other]?.translationKey === article.translationKey) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    const best = [...scores]
-      .sort(([a, sa], [b, sb]) => sb - sa || (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
-      .slice(0, RELATED_COUNT)
-      .map(([id]) => all[rank.get(id) ?? -1])
-      .filter((a): a is Article => a !== undefined);
-    related.set(article.id, best);
+    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => all[r] as Article));
+    for (const r of touched) scores[r] = 0;
   }
   return related;
+}
+
+/** The `count` best ranks by score, ties to the lower rank (the newer article), in one pass. */
+function topRanks(candidates: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  const beats = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && a < b);
+  for (const candidate of candidates) {
+    if (best.length === count && !beats(candidate, best[count - 1] as number)) continue;
+    let at = best.length;
+    while (at > 0 && beats(candidate, best[at - 1] as number)) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
