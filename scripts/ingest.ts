@@ -166,7 +166,8 @@ async function lane(): Promise<void> {
   }
 }
 try {
-  await Promise.all(Array.from({ length: jobs * 2 }, lane));
+  // More lanes than workers: most of a lane's time is file and cache I/O, which overlaps.
+  await Promise.all(Array.from({ length: Math.max(jobs * 2, 16) }, lane));
 } catch (error) {
   bar?.stop();
   await pool.close();
@@ -193,8 +194,12 @@ try {
     if (!outcome.article) continue;
     await writeAtomic(path.join(outDir, entryPath(outcome)), serializeArticle(outcome.article));
     if (!rawCopies.has(rawPath(outcome))) {
-      await writeAtomic(path.join(outDir, rawPath(outcome)), await readFile(path.join(inputDir, outcome.file)));
       rawCopies.add(rawPath(outcome));
+      // A raw copy is named by the SHA-256 of its bytes and only ever written whole, so one of
+      // the right size is already the right copy: an unchanged re-run need not read it back.
+      const copy = path.join(outDir, rawPath(outcome));
+      if ((await stat(copy).catch(() => undefined))?.size === outcome.article.raw.bytes) continue;
+      await writeAtomic(copy, await readFile(path.join(inputDir, outcome.file)));
     }
   }
   await writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);

@@ -19,12 +19,13 @@ export class IngestPool {
   private readonly queue: { job: WorkerJob; done: (result: FileResult) => void }[] = [];
   private readonly setup: WorkerSetup;
   private readonly timeoutMs: number;
+  private readonly size: number;
   private nextId = 0;
 
   constructor(setup: WorkerSetup, size: number, timeoutMs: number) {
     this.setup = setup;
     this.timeoutMs = timeoutMs;
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.size = size;
   }
 
   private spawn(): Slot {
@@ -82,6 +83,9 @@ export class IngestPool {
   }
 
   run(file: string, bytes: Uint8Array, sha256: string): Promise<FileResult> {
+    // Workers start on the first file that needs one: a re-run where every file comes from
+    // the cache then never pays for loading the pipeline, its language models and stemmers.
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
     return new Promise((done) => {
       this.queue.push({ job: { id: this.nextId++, file, bytes, sha256 }, done });
       this.pump();
