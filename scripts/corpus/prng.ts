@@ -1,8 +1,6 @@
-/**
- * Seeded randomness for the corpus generator. mulberry32 is tiny, fast and good enough for
- * test data; what matters is that the same seed gives the same corpus on every machine, which
- * Math.random cannot promise.
- */
+/** Seeded randomness for the corpus generator: the same seed gives the same corpus. */
+import { mulberry32 as uniform } from '../lib/mulberry32.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -19,14 +17,7 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = uniform(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick: empty list');

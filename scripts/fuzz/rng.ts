@@ -1,5 +1,7 @@
+import { mulberry32 } from '../lib/mulberry32.ts';
+
 /**
- * A small seeded generator (mulberry32). Fuzz corpora must be reproducible from a seed, so a
+ * A small seeded generator. Fuzz corpora must be reproducible from a seed, so a
  * failing file can be regenerated and saved instead of being lost with the run.
  */
 export interface Rng {
@@ -14,14 +16,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (max: number): number => Math.floor(next() * max);
   return {
     next,

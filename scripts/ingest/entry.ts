@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { articleSchema, type Article, type Lang } from '../../src/schemas/article.ts';
+import { slugify } from '../../src/lib/slug.ts';
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -8,13 +9,7 @@ const SLUG_MAX = 60;
 
 /** ASCII slug: diacritics folded (đ -> d), lower case, hyphen-separated, cut at a hyphen near the limit. */
 export function asciiSlug(text: string, max = SLUG_MAX): string {
-  const slug = text
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = slugify(text);
   if (slug.length <= max) return slug;
   const cut = slug.slice(0, max);
   const hyphen = cut.lastIndexOf('-');

@@ -2,6 +2,7 @@ import type { Article, Lang } from '../schemas/article.ts';
 import { LANGS } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
+import { slugify } from './slug.ts';
 import { sortNewestFirst } from './sort.ts';
 
 /** What the site needs to show a topic; curated topics and document topics alike. */
@@ -55,13 +56,7 @@ export const RELATED_SCAN_PER_TOPIC = 200;
 /** `nld.com.vn` -> `nld-com-vn`; a name when there is no domain (`Báo Nhân dân` -> `bao-nhan-dan`). */
 export function publisherSlug(publisher: { name: string; domain?: string | undefined }): string {
   const source = publisher.domain ?? publisher.name;
-  const slug = source
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = slugify(source);
   if (!slug) throw new Error(`publisher ${JSON.stringify(publisher.name)} gives an empty URL slug`);
   return slug;
 }

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { LANGS } from './article.ts';
+import { slugify } from '../lib/slug.ts';
 
 /**
  * A topic is one thing whatever the language. Curated topics live in `content/topics.yaml`;
@@ -35,14 +36,7 @@ export type Topic = z.infer<typeof topicSchema>;
 
 /** `18-NQ/TW` -> `doc-18-nq-tw`: the slug of the document topic made from a reference. */
 export function documentTopicSlug(reference: string): string {
-  const slug = reference
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `doc-${slug}`;
+  return `doc-${slugify(reference)}`;
 }
 
 /** Where the curated taxonomy lives, relative to the project root. */

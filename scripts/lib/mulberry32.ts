@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded generator, uniform in [0, 1). Generated corpora (benchmark and
+ * fuzz) must come out the same from the same seed on every machine, which Math.random cannot
+ * promise; its quality is plenty for test data.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
