@@ -124,16 +124,17 @@ try {
 const taxonomyHash = sha256Hex(taxonomyText);
 // Any change to the pipeline's code or the schema invalidates cached results, so a stale
 // result never outlives the code that made it (INGEST_VERSION alone would rely on memory).
-async function sourceHash(dirs: readonly string[]): Promise<string> {
+async function sourceHash(dirs: readonly string[], files: readonly string[]): Promise<string> {
   const parts: string[] = [];
   for (const dir of dirs) {
     const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
     for (const name of names) parts.push(name, await readFile(path.join(dir, name), 'utf8'));
   }
+  for (const file of files) parts.push(file, await readFile(file, 'utf8'));
   return sha256Hex(parts.join('\0'));
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const codeHash = await sourceHash([path.join(here, 'ingest'), path.resolve(here, '../src/schemas')]);
+const codeHash = await sourceHash([path.join(here, 'ingest'), path.resolve(here, '../src/schemas')], [path.resolve(here, '../src/lib/slug.ts')]);
 
 const files = await listInputs(inputDir);
 const cache = new ResultCache(outDir);
