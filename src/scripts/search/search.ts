@@ -9,7 +9,7 @@ import { excerptParts } from '../../lib/search/excerpt.ts';
 import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../../lib/search/facets.ts';
 import { mergeByDate, mergeByRelevance } from '../../lib/search/merge.ts';
 import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
-import { searchText as t } from '../../lib/search/strings.ts';
+import { searchText as t } from '../../i18n/search.ts';
 import { matchTopicHints, type TopicHint } from '../../lib/search/topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The search page's interface text, used by its Astro markup and its browser script alike.
- * English like the rest of the interface (src/i18n/ui.ts); article text keeps its language.
+ * English like the rest of the interface (ui.ts beside it), kept with it so that all interface
+ * text is translated in one folder; article text keeps its language.
  */
 export const searchText = {
   title: 'Search',
