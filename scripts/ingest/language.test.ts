@@ -19,6 +19,17 @@ describe('detectLanguage', () => {
     expect(detectLanguage(fixture('english.txt'))).toMatchObject({ detected: 'eng' });
   });
 
+  it('tells Russian from the other Cyrillic languages by their letters', () => {
+    const russian = detectLanguage(seed('002_71d977bec0ddab80.txt'));
+    expect(russian).toMatchObject({ lang: 'ru', evidence: expect.stringContaining('ы/э') });
+    const bulgarian =
+      'Министър-председателят заяви, че правителството ще продължи реформите в съдебната система. Според него е необходимо да се засили борбата с корупцията и да се подобри работата на държавната администрация, като страната използва европейските средства по-ефективно.';
+    expect(detectLanguage(bulgarian)).toMatchObject({ detected: 'bul' });
+    const serbian =
+      'Председник је изјавио да ће влада наставити реформе у правосуђу. Према његовим речима, неопходно је појачати борбу против корупције и побољшати рад државне управе, а земља мора боље да користи средства.';
+    expect(detectLanguage(serbian)).toMatchObject({ detected: 'srp' });
+  });
+
   it('is not fooled by a French-looking label on a Polish page', () => {
     expect(detectLanguage(`Source : https://x.vn/a\n${fixture('polish.txt')}`).lang).toBeUndefined();
   });

@@ -26,6 +26,12 @@ interface ScriptCounts {
   other: number;
   /** Letters only Ukrainian (and Belarusian) use among Cyrillic alphabets: і ї є ґ ў. */
   ukrainian: number;
+  /** ы and э: Russian (and Belarusian) letters that Bulgarian, Serbian, Macedonian and Ukrainian lack. */
+  russian: number;
+  /** ъ, rare in Russian and among the commonest letters in Bulgarian. */
+  hardSign: number;
+  /** Cyrillic letters outside the 33 of the Russian alphabet (Serbian ј, Kazakh қ, Ukrainian і…). */
+  nonRussian: number;
   /** Letters only Vietnamese uses among Latin alphabets (ơ ư ă đ and tone-marked vowels). */
   vietnamese: number;
   /** Letters Polish uses and French does not: ą ę ł ń ś ź ż. */
@@ -38,7 +44,7 @@ const UKRAINIAN_ONLY = new Set('іїєґў');
 
 /** Counts letters per script by code point range: a regex per character is ten times slower. */
 function countScripts(text: string): ScriptCounts {
-  const counts: ScriptCounts = { latin: 0, cyrillic: 0, greek: 0, other: 0, ukrainian: 0, vietnamese: 0, polish: 0 };
+  const counts: ScriptCounts = { latin: 0, cyrillic: 0, greek: 0, other: 0, ukrainian: 0, russian: 0, hardSign: 0, nonRussian: 0, vietnamese: 0, polish: 0 };
   for (const char of text) {
     const c = char.codePointAt(0) ?? 0;
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
@@ -52,7 +58,12 @@ function countScripts(text: string): ScriptCounts {
       if (POLISH_ONLY.has(lower)) counts.polish++;
     } else if (c >= 0x400 && c <= 0x4ff) {
       counts.cyrillic++;
-      if (UKRAINIAN_ONLY.has(char.toLowerCase())) counts.ukrainian++;
+      if (c === 0x44b || c === 0x42b || c === 0x44d || c === 0x42d) counts.russian++;
+      else if (c === 0x44a || c === 0x42a) counts.hardSign++;
+      else if (c < 0x410 || c > 0x44f) {
+        if (c !== 0x401 && c !== 0x451) counts.nonRussian++;
+        if (UKRAINIAN_ONLY.has(char.toLowerCase())) counts.ukrainian++;
+      }
     } else if ((c >= 0x370 && c <= 0x3ff) || (c >= 0x1f00 && c <= 0x1fff)) {
       if (c !== 0x37e && c !== 0x387) counts.greek++;
     } else if (/\p{L}/u.test(char)) {
@@ -84,6 +95,11 @@ export function detectLanguage(text: string): Detection {
     if (counts.ukrainian / counts.cyrillic > 0.01) {
       const code = /[ўЎ]/u.test(sample) ? 'bel' : 'ukr';
       return { detected: code, reason: `lang: ${named(code)} is not archived (letters і ї є ґ ў absent from Russian)` };
+    }
+    // Only Russian letters, with ы/э and few ъ: no other Cyrillic language franc could pick
+    // writes that way, and franc is most of the ingest's time for a Russian file.
+    if (counts.nonRussian === 0 && counts.russian / counts.cyrillic > 0.005 && counts.hardSign / counts.cyrillic < 0.005) {
+      return { lang: 'ru', evidence: `Cyrillic script (${share(counts.cyrillic)}), Russian alphabet with ы/э and few ъ` };
     }
     const code = franc(sample, { only: CYRILLIC, minLength: 10 });
     if (code === 'rus' || code === 'und') return { lang: 'ru', evidence: `Cyrillic script (${share(counts.cyrillic)}), franc: ${named(code)}` };
