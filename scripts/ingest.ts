@@ -3,7 +3,7 @@
  * from. This file only does I/O and reporting; every decision is in scripts/ingest/*.ts.
  */
 import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { constants, existsSync } from 'node:fs';
+import { constants, existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +11,25 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
 import { markDuplicates } from './ingest/dedupe.ts';
-import { serializeArticle, sha256Hex } from './ingest/entry.ts';
+import { sha256Hex } from './ingest/entry.ts';
 import { DEFAULT_MAX_BYTES, INGEST_VERSION, type FileResult } from './ingest/pipeline.ts';
 import { IngestPool } from './ingest/pool.ts';
-import { buildReport, formatSummary } from './ingest/report.ts';
-import { listInputs, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeManifest } from './ingest/store.ts';
+import { unpack } from './ingest/processed.ts';
+import { buildReport, formatSummary, type Report } from './ingest/report.ts';
+import {
+  forgetLastRun,
+  lastRunHolds,
+  listInputs,
+  MANIFEST_NAME,
+  readLastRun,
+  readManifest,
+  removeOrphanTemporaries,
+  removeStale,
+  ResultCache,
+  writeAtomic,
+  writeLastRun,
+  writeManifest,
+} from './ingest/store.ts';
 import { parseTaxonomy } from './ingest/topics.ts';
 
 const MAX_JOBS = 4;
@@ -136,9 +150,33 @@ async function sourceHash(dirs: readonly string[], files: readonly string[]): Pr
 const here = path.dirname(fileURLToPath(import.meta.url));
 const codeHash = await sourceHash([path.join(here, 'ingest'), path.resolve(here, '../src/schemas')], [path.resolve(here, '../src/lib/slug.ts')]);
 
-const files = await listInputs(inputDir);
+const inputs = listInputs(inputDir);
+const files = inputs.map((input) => input.path);
 const cache = new ResultCache(outDir);
 const useCache = !values['no-cache'];
+const keyOf = (file: string, sha256: string): string => sha256Hex(`${INGEST_VERSION}\0${codeHash}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
+
+/** Each file's cache key, or why it could not be read. */
+const keys: ({ key: string } | { unread: string })[] = inputs.map(({ path: file, link }) => {
+  // Following a link could publish a file from anywhere on the machine.
+  if (link) return { unread: 'link: a symbolic link, not followed' };
+  try {
+    return { key: keyOf(file, sha256Hex(readFileSync(path.join(inputDir, file)))) };
+  } catch (error) {
+    // A file gone or unreadable mid-run is that file's problem, not the run's.
+    return { unread: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+});
+const fingerprint = sha256Hex([reportPath, ...keys.map((k, i) => `${files[i]}\0${'key' in k ? k.key : k.unread}`)].join('\0'));
+if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
+  // Nothing this run would write differs from what is there: say so, from the last report.
+  if (!quiet) {
+    const { summary } = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    console.log(formatSummary(summary, { cacheHits: files.length, seconds: (performance.now() - started) / 1000, reportPath }));
+  }
+  process.exit(0);
+}
+
 const bar =
   !quiet && process.stderr.isTTY && files.length >= 50
     ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -147,28 +185,44 @@ bar?.start(files.length, 0);
 
 const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, fileTimeoutMs);
 const results: FileResult[] = new Array<FileResult>(files.length);
+/** Entry file texts by article file, as the workers serialised them. */
+const entryTexts = new Map<string, string>();
 let next = 0;
-/** Reads, looks up and dispatches files one after another; a few lanes keep every worker busy. */
+/** Looks files up in the cache and sends the rest to the workers; the lanes keep every worker busy. */
 async function lane(): Promise<void> {
   while (next < files.length) {
     const index = next++;
     const file = files[index] as string;
-    const bytes = await readFile(path.join(inputDir, file));
-    const sha256 = sha256Hex(bytes);
-    const key = sha256Hex(`${INGEST_VERSION}\0${codeHash}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
-    let result = useCache ? await cache.get<FileResult>(key) : undefined;
-    if (!result) {
-      result = await pool.run(file, bytes, sha256);
-      // A timeout depends on the machine's load, not on the file alone: try it again next run.
-      if (!result.reason?.startsWith('timeout:')) await cache.set(key, result);
+    const known = keys[index] as (typeof keys)[number];
+    if ('unread' in known) {
+      results[index] = { file, status: 'skipped', reason: known.unread, warnings: [], sha256: '' };
+      bar?.increment();
+      continue;
     }
-    results[index] = result;
+    let processed = useCache ? cache.get(known.key) : undefined;
+    if (!processed) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(inputDir, file));
+      } catch (error) {
+        results[index] = { file, status: 'skipped', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, warnings: [], sha256: '' };
+        bar?.increment();
+        continue;
+      }
+      // Hashed again: the file may have changed since it was first read.
+      const sha256 = sha256Hex(bytes);
+      processed = await pool.run(file, bytes, sha256);
+      // A timeout depends on the machine's load, not on the file alone: try it again next run.
+      if (!processed.result.reason?.startsWith('timeout:')) cache.set(keyOf(file, sha256), processed);
+    }
+    results[index] = unpack(processed);
+    if (processed.entry !== undefined) entryTexts.set(file, processed.entry);
     bar?.increment();
   }
 }
 try {
-  // More lanes than workers: most of a lane's time is file and cache I/O, which overlaps.
-  await Promise.all(Array.from({ length: Math.max(jobs * 2, 16) }, lane));
+  // Two lanes per worker: one waits for its result while the other's file is being read.
+  await Promise.all(Array.from({ length: jobs * 2 }, lane));
 } catch (error) {
   bar?.stop();
   await pool.close();
@@ -185,28 +239,34 @@ const rawPath = (outcome: (typeof kept)[number]): string => `raw/${outcome.sha25
 const planned = [...new Set(kept.flatMap((outcome) => [entryPath(outcome), rawPath(outcome)]))];
 if (inside(reportPath, outDir)) planned.push(path.relative(outDir, reportPath).split(path.sep).join('/'));
 try {
-  const previous = await readManifest(outDir);
-  await removeOrphanTemporaries(outDir, ['articles', 'raw', path.relative(outDir, cache.dir)]);
+  forgetLastRun(cache.dir);
+  const previous = readManifest(outDir);
+  removeOrphanTemporaries(outDir, ['articles', 'raw', path.relative(outDir, cache.dir)]);
   // The manifest names what we are about to write before we write it, so files from a run
   // interrupted half-way are still ours to clean up next time.
-  await writeManifest(outDir, [...previous, ...planned]);
+  writeManifest(outDir, [...previous, ...planned]);
   const rawCopies = new Set<string>();
   for (const outcome of kept) {
     if (!outcome.article) continue;
-    await writeAtomic(path.join(outDir, entryPath(outcome)), serializeArticle(outcome.article));
+    writeAtomic(path.join(outDir, entryPath(outcome)), entryTexts.get(outcome.file) as string);
     if (!rawCopies.has(rawPath(outcome))) {
       rawCopies.add(rawPath(outcome));
       // A raw copy is named by the SHA-256 of its bytes and only ever written whole, so one of
       // the right size is already the right copy: an unchanged re-run need not read it back.
       const copy = path.join(outDir, rawPath(outcome));
-      if ((await stat(copy).catch(() => undefined))?.size === outcome.article.raw.bytes) continue;
-      await writeAtomic(copy, await readFile(path.join(inputDir, outcome.file)));
+      if (statSync(copy, { throwIfNoEntry: false })?.size === outcome.article.raw.bytes) continue;
+      writeAtomic(copy, readFileSync(path.join(inputDir, outcome.file)));
     }
   }
-  await writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  await removeStale(outDir, previous, planned);
-  await writeManifest(outDir, planned);
-  if (useCache) await cache.prune();
+  writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  removeStale(outDir, previous, planned);
+  writeManifest(outDir, planned);
+  if (useCache) {
+    cache.prune();
+    // A timed-out file gets another chance next run, so such a run is not one to repeat.
+    const timedOut = results.some((result) => result.reason?.startsWith('timeout:'));
+    if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath]);
+  }
 } catch (error) {
   const failedPath = (error as NodeJS.ErrnoException).path;
   fail(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${(error as Error).message}`);

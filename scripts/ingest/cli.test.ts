@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -97,6 +97,11 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toContain('(8 unchanged, from cache)');
     expect(await snapshot(out)).toEqual(first);
+    // A lost entry is noticed and written again, even though no input changed.
+    const lost = path.join(out, 'articles', 'fr', 'thuc-hien-toan-dien-hieu-qua-cac-nhiem-vu-trong-tam-74335e0e1b.json');
+    await rm(lost);
+    expect((await ingest('--input', input, '--out', out, '--quiet')).code).toBe(0);
+    expect(await snapshot(out)).toEqual(first);
     const uncached = await ingest('--input', input, '--out', out, '--no-cache', '--quiet');
     expect(uncached.stdout).toBe('');
     expect(await snapshot(out)).toEqual(first);
@@ -127,6 +132,23 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     const again = await ingest('--input', path.join(input, 'samples'), '--out', bounded);
     expect(again.stdout).toContain('(0 unchanged, from cache)');
     expect(again.stdout).toContain('kept 5, skipped 0');
+  });
+
+  it('names every link in the report as not followed, and goes on with the rest', async () => {
+    const linked = path.join(dir, 'linked');
+    await mkdir(linked);
+    await cp(path.join(input, 'samples', '002_71d977bec0ddab80.txt'), path.join(linked, 'real.txt'));
+    await symlink(path.join(linked, 'real.txt'), path.join(linked, 'link-to-real.txt'));
+    await symlink(path.join(dir, 'no-such-file.txt'), path.join(linked, 'dangling.txt'));
+    const { code, stdout } = await ingest('--input', linked, '--out', path.join(dir, 'linked-out'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/kept 1, skipped 2, duplicate 0/);
+    const report = JSON.parse(await readFile(path.join(dir, 'linked-out', 'ingest-report.json'), 'utf8')) as { files: { file: string; status: string; reason?: string }[] };
+    expect(report.files.map(({ file, status, reason }) => [file, status, reason])).toEqual([
+      ['dangling.txt', 'skipped', 'link: a symbolic link, not followed'],
+      ['link-to-real.txt', 'skipped', 'link: a symbolic link, not followed'],
+      ['real.txt', 'kept', undefined],
+    ]);
   });
 
   it('writes to $ARCHIVE_DIR when no --out is given', async () => {

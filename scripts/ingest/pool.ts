@@ -5,18 +5,19 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './pipeline.ts';
+import type { Processed } from './processed.ts';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 interface Slot {
   worker: Worker;
-  busy: { job: WorkerJob; done: (result: FileResult) => void; timer: NodeJS.Timeout } | undefined;
+  busy: { job: WorkerJob; done: (processed: Processed) => void; timer: NodeJS.Timeout } | undefined;
 }
 
 export class IngestPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: WorkerJob; done: (result: FileResult) => void }[] = [];
+  private readonly queue: { job: WorkerJob; done: (processed: Processed) => void }[] = [];
   private readonly setup: WorkerSetup;
   private readonly timeoutMs: number;
   private readonly size: number;
@@ -30,12 +31,12 @@ export class IngestPool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: this.setup }), busy: undefined };
-    slot.worker.on('message', (reply: WorkerReply) => this.finish(slot, reply.result));
+    slot.worker.on('message', ({ id: _id, ...processed }: WorkerReply) => this.finish(slot, processed));
     slot.worker.on('error', (error: Error) => {
       const busy = slot.busy;
       if (!busy) return;
       this.replace(slot);
-      this.finishWith(busy, { file: busy.job.file, status: 'skipped', reason: `error: ${error.message}`, warnings: [], sha256: busy.job.sha256 });
+      this.failWith(busy, `error: ${error.message}`);
     });
     return slot;
   }
@@ -46,17 +47,23 @@ export class IngestPool {
     this.slots[index] = this.spawn();
   }
 
-  private finishWith(busy: NonNullable<Slot['busy']>, result: FileResult): void {
+  private finishWith(busy: NonNullable<Slot['busy']>, processed: Processed): void {
     clearTimeout(busy.timer);
-    busy.done(result);
+    busy.done(processed);
     this.pump();
   }
 
-  private finish(slot: Slot, result: FileResult): void {
+  /** A result the pool makes itself, for a file its worker could not finish. */
+  private failWith(busy: NonNullable<Slot['busy']>, reason: string): void {
+    const result: FileResult = { file: busy.job.file, status: 'skipped', reason, warnings: [], sha256: busy.job.sha256 };
+    this.finishWith(busy, { result });
+  }
+
+  private finish(slot: Slot, processed: Processed): void {
     const busy = slot.busy;
     if (!busy) return;
     slot.busy = undefined;
-    this.finishWith(busy, result);
+    this.finishWith(busy, processed);
   }
 
   private pump(): void {
@@ -69,20 +76,14 @@ export class IngestPool {
         if (!busy) return;
         slot.busy = undefined;
         this.replace(slot);
-        this.finishWith(busy, {
-          file: busy.job.file,
-          status: 'skipped',
-          reason: `timeout: not finished within ${this.timeoutMs / 1000} s, stopped`,
-          warnings: [],
-          sha256: busy.job.sha256,
-        });
+        this.failWith(busy, `timeout: not finished within ${this.timeoutMs / 1000} s, stopped`);
       }, this.timeoutMs);
       slot.busy = { ...next, timer };
       slot.worker.postMessage(next.job);
     }
   }
 
-  run(file: string, bytes: Uint8Array, sha256: string): Promise<FileResult> {
+  run(file: string, bytes: Uint8Array, sha256: string): Promise<Processed> {
     // Workers start on the first file that needs one: a re-run where every file comes from
     // the cache then never pays for loading the pipeline, its language models and stemmers.
     while (this.slots.length < this.size) this.slots.push(this.spawn());

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listInputs, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeManifest } from './store.ts';
+import { forgetLastRun, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeLastRun, writeManifest } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,19 +13,26 @@ afterEach(async () => {
 });
 
 describe('listInputs', () => {
-  it('lists *.txt files recursively, with / separators, in code-point order', async () => {
+  it('lists *.txt files and links recursively, with / separators, in code-point order', async () => {
     await mkdir(path.join(dir, 'b', 'c'), { recursive: true });
     for (const file of ['z.txt', 'a.TXT', 'b/c/d.txt', 'b/e.txt', 'notes.md', 'b/c/img.jpg']) await writeFile(path.join(dir, file), 'x');
-    expect(await listInputs(dir)).toEqual(['a.TXT', 'b/c/d.txt', 'b/e.txt', 'z.txt']);
+    await symlink(path.join(dir, 'z.txt'), path.join(dir, 'b', 'link.txt'));
+    expect(listInputs(dir)).toEqual([
+      { path: 'a.TXT', link: false },
+      { path: 'b/c/d.txt', link: false },
+      { path: 'b/e.txt', link: false },
+      { path: 'b/link.txt', link: true },
+      { path: 'z.txt', link: false },
+    ]);
   });
 });
 
 describe('writeAtomic', () => {
   it('writes through a temporary file, leaves none behind, and skips unchanged content', async () => {
     const file = path.join(dir, 'deep', 'a.json');
-    expect(await writeAtomic(file, 'one')).toBe(true);
-    expect(await writeAtomic(file, 'one')).toBe(false);
-    expect(await writeAtomic(file, 'two')).toBe(true);
+    expect(writeAtomic(file, 'one')).toBe(true);
+    expect(writeAtomic(file, 'one')).toBe(false);
+    expect(writeAtomic(file, 'two')).toBe(true);
     expect(await readFile(file, 'utf8')).toBe('two');
     expect(await readdir(path.dirname(file))).toEqual(['a.json']);
   });
@@ -35,11 +42,11 @@ describe('manifest and stale files', () => {
   it('removes only files the previous run wrote and this one did not', async () => {
     await mkdir(path.join(dir, 'articles', 'fr'), { recursive: true });
     for (const file of ['articles/fr/old.json', 'articles/fr/kept.json', 'articles/fr/someone-elses.json']) await writeFile(path.join(dir, file), '{}');
-    await writeManifest(dir, ['articles/fr/old.json', 'articles/fr/kept.json', '../outside.txt']);
-    const previous = await readManifest(dir);
+    writeManifest(dir, ['articles/fr/old.json', 'articles/fr/kept.json', '../outside.txt']);
+    const previous = readManifest(dir);
     expect(previous).toEqual(['../outside.txt', 'articles/fr/kept.json', 'articles/fr/old.json']);
     await writeFile(path.join(dir, '..', 'outside.txt'), 'not ours').catch(() => undefined);
-    expect(await removeStale(dir, previous, ['articles/fr/kept.json'])).toEqual(['articles/fr/old.json']);
+    expect(removeStale(dir, previous, ['articles/fr/kept.json'])).toEqual(['articles/fr/old.json']);
     expect((await readdir(path.join(dir, 'articles', 'fr'))).sort()).toEqual(['kept.json', 'someone-elses.json']);
   });
 
@@ -50,27 +57,64 @@ describe('manifest and stale files', () => {
     const left = ['raw/.ab12.txt.4643.tmp', 'articles/ru/.x-1.json.77.tmp', '.ingest-report.json.9.tmp'];
     const others = ['raw/ab12.txt', 'raw/.notes.tmp', 'articles/ru/x-1.json', 'elsewhere/.y.json.5.tmp'];
     for (const file of [...left, ...others]) await writeFile(path.join(dir, file), 'x');
-    expect(await removeOrphanTemporaries(dir, ['articles', 'raw'])).toEqual([...left].sort());
+    expect(removeOrphanTemporaries(dir, ['articles', 'raw'])).toEqual([...left].sort());
     for (const file of others) await expect(readFile(path.join(dir, file), 'utf8')).resolves.toBe('x');
   });
 
   it('reads a missing or broken manifest as empty', async () => {
-    expect(await readManifest(dir)).toEqual([]);
+    expect(readManifest(dir)).toEqual([]);
     await writeFile(path.join(dir, '.ingest-manifest.json'), '{not json');
-    expect(await readManifest(dir)).toEqual([]);
+    expect(readManifest(dir)).toEqual([]);
   });
 });
 
 describe('ResultCache', () => {
+  const article = '{\n  "id": "fr/x",\n  "title": "Une ligne\\nsur deux"\n}\n';
+  const kept = { result: { file: 'a.txt', status: 'kept' as const, warnings: [], sha256: 'a' }, entry: article };
+  const skipped = { result: { file: 'b.txt', status: 'skipped' as const, reason: 'empty: no bytes', warnings: [], sha256: 'b' } };
+
   it('returns what was stored, counts hits, prunes what a run did not use', async () => {
     const first = new ResultCache(dir);
-    await first.set('a'.repeat(64), { status: 'kept' });
-    await first.set('b'.repeat(64), { status: 'skipped' });
+    first.set('a'.repeat(64), kept);
+    first.set('b'.repeat(64), skipped);
+    await writeFile(path.join(first.dir, `${'c'.repeat(64)}.json`), '{}');
     const second = new ResultCache(dir);
-    expect(await second.get('a'.repeat(64))).toEqual({ status: 'kept' });
-    expect(await second.get('c'.repeat(64))).toBeUndefined();
+    expect(second.get('a'.repeat(64))).toEqual(kept);
+    expect(second.get('c'.repeat(64))).toBeUndefined();
     expect(second.hits).toBe(1);
-    await second.prune();
-    expect(await readdir(second.dir)).toEqual([`${'a'.repeat(64)}.json`]);
+    second.prune();
+    expect(await readdir(second.dir)).toEqual([`${'a'.repeat(64)}.txt`]);
+  });
+
+  it('keeps the entry text byte for byte and reads a damaged record as a miss', async () => {
+    const cache = new ResultCache(dir);
+    cache.set('d'.repeat(64), kept);
+    expect(await readFile(path.join(cache.dir, `${'d'.repeat(64)}.txt`), 'utf8')).toBe(`${JSON.stringify(kept.result)}\n${article}`);
+    await writeFile(path.join(cache.dir, `${'e'.repeat(64)}.txt`), '{"result": trunc');
+    expect(cache.get('e'.repeat(64))).toBeUndefined();
+    expect(cache.hits).toBe(0);
+  });
+});
+
+describe('the last run record', () => {
+  it('holds while the fingerprint and every file it names are unchanged', async () => {
+    await mkdir(path.join(dir, 'articles'), { recursive: true });
+    await writeFile(path.join(dir, 'articles', 'a.json'), 'one');
+    const elsewhere = path.join(dir, 'report.json');
+    await writeFile(elsewhere, '{}');
+    const cacheDir = path.join(dir, '.cache', 'ingest');
+    writeLastRun(cacheDir, 'f1', dir, ['articles/a.json', elsewhere]);
+    expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(true);
+    expect(lastRunHolds(readLastRun(cacheDir), 'f2', dir)).toBe(false);
+
+    await writeFile(path.join(dir, 'articles', 'a.json'), 'two');
+    expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
+    writeLastRun(cacheDir, 'f1', dir, ['articles/a.json', elsewhere]);
+    await rm(elsewhere);
+    expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
+
+    forgetLastRun(cacheDir);
+    expect(readLastRun(cacheDir)).toBeUndefined();
+    expect(lastRunHolds(undefined, 'f1', dir)).toBe(false);
   });
 });

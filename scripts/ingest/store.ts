@@ -1,17 +1,42 @@
 /**
  * The ingest's file-system side, kept apart from the pure pipeline: listing inputs, atomic
  * writes, the manifest of what the ingest wrote, and the result cache.
+ *
+ * Synchronous on purpose: a run makes tens of thousands of small reads and writes, and each
+ * promise-based one costs four thread-pool round trips (open, stat, read, close). Reading and
+ * hashing 10,000 inputs took 0.24 s this way against 0.70 s with fs/promises and 16 lanes.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Processed } from './processed.ts';
 
-/** Input files: `*.txt` anywhere below `root`, as `/`-separated relative paths in code-point order. */
-export async function listInputs(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.txt$/i.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export interface InputFile {
+  /** Relative to the input folder, `/`-separated. */
+  path: string;
+  /** A symbolic link: listed so the report names it, never read (it could lead anywhere). */
+  link: boolean;
+}
+
+/**
+ * Every entry below `dir`, descending into real folders only. Not `readdirSync`'s `recursive`
+ * option: unlike the promise version, it descends into linked folders, so a link to a parent
+ * makes it loop until paths grow too long.
+ */
+function walk(dir: string): Dirent[] {
+  const out: Dirent[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    out.push(entry);
+    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name)));
+  }
+  return out;
+}
+
+/** Input files: `*.txt` anywhere below `root`, in code-point order of their paths. */
+export function listInputs(root: string): InputFile[] {
+  const files = walk(root)
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.txt$/i.test(entry.name))
+    .map((entry) => ({ path: path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'), link: entry.isSymbolicLink() }));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
@@ -19,21 +44,20 @@ export async function listInputs(root: string): Promise<string[]> {
  * the old file or the new one, never half of one. Unchanged content is not rewritten, so
  * timestamps stay put for tools that watch them. Returns whether the file changed.
  */
-export async function writeAtomic(file: string, content: string | Uint8Array): Promise<boolean> {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+export function writeAtomic(file: string, content: string | Uint8Array): boolean {
   try {
-    const existing = await readFile(file);
-    if (existing.equals(bytes)) return false;
+    // Text is compared as text: decoding the old file is cheaper than encoding the new one.
+    if (typeof content === 'string' ? readFileSync(file, 'utf8') === content : readFileSync(file).equals(content)) return false;
   } catch {
     // No previous file: write it.
   }
-  await mkdir(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
   return true;
@@ -47,20 +71,20 @@ const TEMPORARY = /^\..+\.\d+\.tmp$/;
  * (the archive root, `articles/`, `raw/`, the cache); otherwise they would linger and be
  * published with the raw copies. Only names of `writeAtomic`'s own pattern are touched.
  */
-export async function removeOrphanTemporaries(outDir: string, folders: readonly string[]): Promise<string[]> {
+export function removeOrphanTemporaries(outDir: string, folders: readonly string[]): string[] {
   const removed: string[] = [];
   for (const folder of ['', ...folders]) {
     const dir = path.join(outDir, folder);
     let entries;
     try {
-      entries = await readdir(dir, { recursive: folder !== '', withFileTypes: true });
+      entries = folder === '' ? readdirSync(dir, { withFileTypes: true }) : walk(dir);
     } catch {
       continue;
     }
     for (const entry of entries) {
       if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
       const file = path.join(entry.parentPath, entry.name);
-      await rm(file, { force: true });
+      rmSync(file, { force: true });
       removed.push(path.relative(outDir, file).split(path.sep).join('/'));
     }
   }
@@ -70,9 +94,9 @@ export async function removeOrphanTemporaries(outDir: string, folders: readonly 
 export const MANIFEST_NAME = '.ingest-manifest.json';
 
 /** The files (relative to the archive folder) a previous run wrote; none when unreadable. */
-export async function readManifest(outDir: string): Promise<string[]> {
+export function readManifest(outDir: string): string[] {
   try {
-    const data: unknown = JSON.parse(await readFile(path.join(outDir, MANIFEST_NAME), 'utf8'));
+    const data: unknown = JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8'));
     if (typeof data === 'object' && data !== null && 'files' in data && Array.isArray(data.files)) {
       return data.files.filter((file): file is string => typeof file === 'string');
     }
@@ -82,16 +106,16 @@ export async function readManifest(outDir: string): Promise<string[]> {
   return [];
 }
 
-export async function writeManifest(outDir: string, files: readonly string[]): Promise<void> {
+export function writeManifest(outDir: string, files: readonly string[]): void {
   const sorted = [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await writeAtomic(path.join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: sorted }, null, 2)}\n`);
+  writeAtomic(path.join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: sorted }, null, 2)}\n`);
 }
 
 /**
  * Deletes what the previous run wrote and this one did not: only paths from the previous
  * manifest, only inside the archive folder. A file someone else put there is never touched.
  */
-export async function removeStale(outDir: string, previous: readonly string[], current: readonly string[]): Promise<string[]> {
+export function removeStale(outDir: string, previous: readonly string[], current: readonly string[]): string[] {
   const keep = new Set(current);
   const removed: string[] = [];
   const root = path.resolve(outDir);
@@ -99,13 +123,17 @@ export async function removeStale(outDir: string, previous: readonly string[], c
     if (keep.has(file)) continue;
     const absolute = path.resolve(root, file);
     if (!absolute.startsWith(root + path.sep)) continue;
-    await rm(absolute, { force: true });
+    rmSync(absolute, { force: true });
     removed.push(file);
   }
   return removed;
 }
 
-/** Results of unchanged files, keyed by a hash of everything the result depends on. */
+/**
+ * Results of unchanged files, keyed by a hash of everything the result depends on. A record is
+ * the result as one JSON line, then the entry file's text as it is: no escaping to write, no
+ * second parse to read it back.
+ */
 export class ResultCache {
   readonly dir: string;
   hits = 0;
@@ -115,33 +143,91 @@ export class ResultCache {
     this.dir = path.join(outDir, '.cache', 'ingest');
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
+  get(key: string): Processed | undefined {
     this.used.add(key);
+    let text: string;
     try {
-      const value = JSON.parse(await readFile(path.join(this.dir, `${key}.json`), 'utf8')) as T;
-      this.hits++;
-      return value;
+      text = readFileSync(path.join(this.dir, `${key}.txt`), 'utf8');
     } catch {
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    try {
+      const result = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Processed['result'];
+      this.hits++;
+      return newline === -1 ? { result } : { result, entry: text.slice(newline + 1) };
+    } catch {
+      // A damaged record is a miss: the file is processed again and the record rewritten.
       return undefined;
     }
   }
 
-  async set(key: string, value: unknown): Promise<void> {
+  set(key: string, processed: Processed): void {
     this.used.add(key);
-    await writeAtomic(path.join(this.dir, `${key}.json`), JSON.stringify(value));
+    const line = JSON.stringify(processed.result);
+    writeAtomic(path.join(this.dir, `${key}.txt`), processed.entry === undefined ? line : `${line}\n${processed.entry}`);
   }
 
   /** Drops entries this run did not use (older versions, deleted or changed files). */
-  async prune(): Promise<void> {
+  prune(): void {
     let names: string[];
     try {
-      names = await readdir(this.dir);
+      names = readdirSync(this.dir);
     } catch {
       return;
     }
     for (const name of names) {
-      const key = /^([0-9a-f]{64})\.json$/.exec(name)?.[1];
-      if (key && !this.used.has(key)) await rm(path.join(this.dir, name), { force: true });
+      // `.json` records are an earlier format this code never reads.
+      const [, key, extension] = /^([0-9a-f]{64})\.(txt|json)$/.exec(name) ?? [];
+      if (key && (extension === 'json' || !this.used.has(key))) rmSync(path.join(this.dir, name), { force: true });
     }
   }
+}
+
+/**
+ * What the last complete run wrote (each file's size and modification time) and a fingerprint
+ * of everything its output depended on. A run that finds the same fingerprint and every file
+ * as that run left it would write the same bytes again, so it has nothing to do. Kept in the
+ * cache folder, not the manifest: modification times belong to this machine, not the archive.
+ */
+export interface LastRun {
+  fingerprint: string;
+  files: [file: string, bytes: number, mtimeMs: number][];
+}
+
+const LAST_RUN_NAME = 'last-run.json';
+
+export function readLastRun(cacheDir: string): LastRun | undefined {
+  try {
+    const data = JSON.parse(readFileSync(path.join(cacheDir, LAST_RUN_NAME), 'utf8')) as LastRun;
+    return typeof data.fingerprint === 'string' && Array.isArray(data.files) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `last` was made with `fingerprint` and every file it names is still as it was. */
+export function lastRunHolds(last: LastRun | undefined, fingerprint: string, outDir: string): boolean {
+  if (last?.fingerprint !== fingerprint) return false;
+  return last.files.every(([file, bytes, mtimeMs]) => {
+    const now = statSync(path.resolve(outDir, file), { throwIfNoEntry: false });
+    return now !== undefined && now.size === bytes && now.mtimeMs === mtimeMs;
+  });
+}
+
+/** Records a complete run; `files` are relative to `outDir` or absolute. */
+export function writeLastRun(cacheDir: string, fingerprint: string, outDir: string, files: readonly string[]): void {
+  const record: LastRun = {
+    fingerprint,
+    files: files.map((file) => {
+      const now = statSync(path.resolve(outDir, file));
+      return [file, now.size, now.mtimeMs];
+    }),
+  };
+  writeAtomic(path.join(cacheDir, LAST_RUN_NAME), JSON.stringify(record));
+}
+
+/** Forgets the last run, before a run starts changing what it wrote. */
+export function forgetLastRun(cacheDir: string): void {
+  rmSync(path.join(cacheDir, LAST_RUN_NAME), { force: true });
 }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ingestFile, type FileResult } from './pipeline.ts';
+import { pack, type Processed } from './processed.ts';
 import { compileTaxonomy, parseTaxonomy } from './topics.ts';
 
 export interface WorkerSetup {
@@ -20,9 +21,8 @@ export interface WorkerJob {
   sha256: string;
 }
 
-export interface WorkerReply {
+export interface WorkerReply extends Processed {
   id: number;
-  result: FileResult;
 }
 
 const setup = workerData as WorkerSetup;
@@ -36,5 +36,5 @@ parentPort?.on('message', (job: WorkerJob) => {
     // A bug or a file nobody foresaw: reported against that file, the run goes on.
     result = { file: job.file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256: job.sha256 };
   }
-  parentPort?.postMessage({ id: job.id, result } satisfies WorkerReply);
+  parentPort?.postMessage({ id: job.id, ...pack(result) } satisfies WorkerReply);
 });
