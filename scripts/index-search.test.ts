@@ -1,38 +1,43 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, type SearchIndexSummary } from './index-search.ts';
+import { makeArticle } from '../src/lib/test-fixtures.ts';
+import type { Article } from '../src/schemas/article.ts';
+import { buildSearchIndex, writeSearchIndex, type SearchIndex } from './index-search.ts';
 
-const article = (lang: string, title: string) =>
-  `<!doctype html><html lang="${lang}"><body><nav>Navigation words</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${title} body text</p></article></body></html>`;
+const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
 
 describe('buildSearchIndex', () => {
+  let root: string;
+  let entries: string;
+  let scratch: string;
   let site: string;
-  let summary: SearchIndexSummary;
+  let index: SearchIndex;
 
   beforeAll(async () => {
-    site = await mkdtemp(path.join(os.tmpdir(), 'index-search-'));
-    const pages: [string, string][] = [
-      ['articles/fr/a/index.html', article('fr', 'Réforme')],
-      ['articles/fr/b/index.html', article('fr', 'Congrès')],
-      ['articles/ru/c/index.html', article('ru', 'Съезд')],
-      ['index.html', '<!doctype html><html lang="en"><body><h1>Home</h1></body></html>'],
-      ['topics/x/index.html', '<!doctype html><html lang="en"><body><h1>Listing</h1></body></html>'],
-    ];
-    for (const [file, html] of pages) {
-      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
-      await writeFile(path.join(site, file), html);
+    root = await mkdtemp(path.join(os.tmpdir(), 'index-search-'));
+    entries = path.join(root, 'articles');
+    scratch = path.join(root, 'scratch');
+    site = path.join(root, 'site');
+    for (const article of [entry('fr/a', 'Réforme'), entry('fr/b', 'Congrès'), entry('ru/c', 'Съезд')]) {
+      await mkdir(path.join(entries, article.lang), { recursive: true });
+      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
     }
-    summary = await buildSearchIndex(site);
+    // What a previous build left there is replaced, not merged.
+    await mkdir(path.join(site, 'pagefind', 'el'), { recursive: true });
+    await writeFile(path.join(site, 'pagefind', 'el', 'stale.js'), '');
+    index = await buildSearchIndex(entries, scratch);
+    await writeSearchIndex(index, site);
   }, 60_000);
 
   afterAll(async () => {
-    await rm(site, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
-  it('indexes the article pages of each language into that language’s own bundle', () => {
-    expect(summary).toEqual({ fr: 2, ru: 1, el: 0 });
+  it('indexes the entries of each language into that language’s own bundle', () => {
+    expect(index.summary).toEqual({ fr: 2, ru: 1, el: 0 });
   });
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
@@ -45,7 +50,18 @@ describe('buildSearchIndex', () => {
     expect(fr).toContain('wasm.fr.pagefind');
     expect(fr).toContain('pagefind.js');
     expect(fr.filter((file) => /ui|highlight/.test(file))).toEqual([]);
-    const entry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
-    expect(Object.keys(entry.languages)).toEqual(['ru']);
+    const pagefindEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(pagefindEntry.languages)).toEqual(['ru']);
+  });
+
+  it('leaves no scratch pages behind', () => {
+    expect(existsSync(scratch)).toBe(false);
+  });
+
+  it('stops at an entry that does not match the schema, naming its file', async () => {
+    const bad = path.join(root, 'bad');
+    await mkdir(path.join(bad, 'fr'), { recursive: true });
+    await writeFile(path.join(bad, 'fr', 'broken.json'), JSON.stringify({ ...entry('fr/broken', 'x'), lang: 'de' }));
+    await expect(buildSearchIndex(bad, path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')} does not match the article schema: lang:`);
   });
 });

@@ -102,6 +102,16 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
+  it('indexes what articles say, not the site around them', async () => {
+    const page = await browser.newPage();
+    // Every article page with a source links to the Wayback Machine; no article text names it.
+    // (Pagefind also matches word beginnings and stems, so a common English word would not do.)
+    const { status, results } = await open(page, '?q=Wayback');
+    expect(results).toEqual([]);
+    expect(status).toMatch(/^No results/);
+    await page.close();
+  });
+
   it('finds a document reference as typed, and one query returns hits in two languages with their badges', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
