@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../src/lib/test-fixtures.ts';
 import type { Article } from '../src/schemas/article.ts';
-import { buildSearchIndex, writeSearchIndex, type SearchIndex } from './index-search.ts';
+import { buildSearchIndex, type SearchIndexSummary } from './index-search.ts';
 
 const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
 
@@ -14,7 +14,7 @@ describe('buildSearchIndex', () => {
   let entries: string;
   let scratch: string;
   let site: string;
-  let index: SearchIndex;
+  let summary: SearchIndexSummary;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'index-search-'));
@@ -28,8 +28,7 @@ describe('buildSearchIndex', () => {
     // What a previous build left there is replaced, not merged.
     await mkdir(path.join(site, 'pagefind', 'el'), { recursive: true });
     await writeFile(path.join(site, 'pagefind', 'el', 'stale.js'), '');
-    index = await buildSearchIndex(entries, scratch);
-    await writeSearchIndex(index, site);
+    summary = await buildSearchIndex(entries, path.join(site, 'pagefind'), scratch);
   }, 60_000);
 
   afterAll(async () => {
@@ -37,7 +36,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('indexes the entries of each language into that language’s own bundle', () => {
-    expect(index.summary).toEqual({ fr: 2, ru: 1, el: 0 });
+    expect(summary).toEqual({ fr: 2, ru: 1, el: 0 });
   });
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
@@ -62,6 +61,6 @@ describe('buildSearchIndex', () => {
     const bad = path.join(root, 'bad');
     await mkdir(path.join(bad, 'fr'), { recursive: true });
     await writeFile(path.join(bad, 'fr', 'broken.json'), JSON.stringify({ ...entry('fr/broken', 'x'), lang: 'de' }));
-    await expect(buildSearchIndex(bad, path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')} does not match the article schema: lang:`);
+    await expect(buildSearchIndex(bad, path.join(root, 'bad-index'), path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')} does not match the article schema: lang:`);
   });
 });
