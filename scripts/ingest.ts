@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
+import { parseTaxonomy } from '../src/schemas/topic.ts';
 import { markDuplicates } from './ingest/dedupe.ts';
 import { sha256Hex } from './ingest/entry.ts';
-import { DEFAULT_MAX_BYTES, INGEST_VERSION, type FileResult } from './ingest/pipeline.ts';
+import { DEFAULT_MAX_BYTES, INGEST_VERSION } from './ingest/constants.ts';
+import type { FileResult } from './ingest/pipeline.ts';
 import { IngestPool } from './ingest/pool.ts';
 import { unpack } from './ingest/processed.ts';
 import { buildReport, formatSummary, type Report } from './ingest/report.ts';
@@ -30,7 +32,6 @@ import {
   writeLastRun,
   writeManifest,
 } from './ingest/store.ts';
-import { parseTaxonomy } from './ingest/topics.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schemas/article.ts';
-import { ingestFile, LARGE_FILE_BYTES } from './pipeline.ts';
+import { LARGE_FILE_BYTES } from './constants.ts';
+import { ingestFile } from './pipeline.ts';
 
 const fixture = (name: string): Buffer => readFileSync(`tests/fixtures/ingest/${name}`);
 const seed = (name: string): Buffer => readFileSync(`content/raw/${name}`);

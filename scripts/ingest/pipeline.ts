@@ -2,6 +2,7 @@ import type { Article, BodyBlock, Lang } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { splitBlocks } from './blocks.ts';
 import { classifyBlocks, type ClassifiedBlock } from './classify.ts';
+import { DEFAULT_MAX_BYTES, LARGE_FILE_BYTES, MIN_BODY_CHARS } from './constants.ts';
 import { decode, plausibility } from './decode.ts';
 import { articleId, buildArticle, sha256Hex, translationKey } from './entry.ts';
 import { dateFromFrontMatter, dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, type DateFinding } from './extract/date.ts';
@@ -14,16 +15,6 @@ import { splitFrontMatter } from './frontmatter.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { assignTopics, type CompiledTaxonomy } from './topics.ts';
-
-/** Bump when a change to the pipeline changes its output, so cached results are redone. */
-export const INGEST_VERSION = 1;
-
-/** Above this an article is kept but flagged: real articles are a few dozen KB. */
-export const LARGE_FILE_BYTES = 200 * 1024;
-/** Above this a file is not read as an article at all: no news article is 2 MB, a dump or a broken scrape is. */
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
-/** Less article text than this is a stub (a title and a link), not an article. */
-export const MIN_BODY_CHARS = 120;
 
 export interface FileResult {
   file: string;
