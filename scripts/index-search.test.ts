@@ -61,6 +61,6 @@ describe('buildSearchIndex', () => {
     const bad = path.join(root, 'bad');
     await mkdir(path.join(bad, 'fr'), { recursive: true });
     await writeFile(path.join(bad, 'fr', 'broken.json'), JSON.stringify({ ...entry('fr/broken', 'x'), lang: 'de' }));
-    await expect(buildSearchIndex(bad, path.join(root, 'bad-index'), path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')} does not match the article schema: lang:`);
+    await expect(buildSearchIndex(bad, path.join(root, 'bad-index'), path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')}: the entry does not match the article schema: lang:`);
   });
 });

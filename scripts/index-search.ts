@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { archiveDir, articlesDir, distDir } from '../src/config/archive.ts';
 import { searchDocument } from '../src/lib/search-record.ts';
-import { articleSchema, LANGS, type Lang } from '../src/schemas/article.ts';
+import { LANGS, parseArticle, type Lang } from '../src/schemas/article.ts';
 
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -45,14 +45,10 @@ function writeSearchDocuments(entriesDir: string, scratchDir: string): void {
   }
   for (const name of names) {
     const file = path.join(entriesDir, name);
-    const parsed = articleSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
-      throw new Error(`${file} does not match the article schema: ${issues.join('; ')}`);
-    }
-    const folder = path.join(scratchDir, 'articles', parsed.data.id);
+    const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
+    const folder = path.join(scratchDir, 'articles', entry.id);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), searchDocument(parsed.data));
+    writeFileSync(path.join(folder, 'index.html'), searchDocument(entry));
   }
 }
 

@@ -157,6 +157,8 @@ const cache = new ResultCache(outDir);
 const useCache = !values['no-cache'];
 const keyOf = (file: string, sha256: string): string => sha256Hex(`${INGEST_VERSION}\0${codeHash}\0${taxonomyHash}\0${maxBytes}\0${file}\0${sha256}`);
 
+const unreadable = (error: unknown): string => `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+
 /** Each file's cache key, or why it could not be read. */
 const keys: ({ key: string } | { unread: string })[] = inputs.map(({ path: file, link }) => {
   // Following a link could publish a file from anywhere on the machine.
@@ -165,7 +167,7 @@ const keys: ({ key: string } | { unread: string })[] = inputs.map(({ path: file,
     return { key: keyOf(file, sha256Hex(readFileSync(path.join(inputDir, file)))) };
   } catch (error) {
     // A file gone or unreadable mid-run is that file's problem, not the run's.
-    return { unread: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return { unread: unreadable(error) };
   }
 });
 const fingerprint = sha256Hex([reportPath, ...keys.map((k, i) => `${files[i]}\0${'key' in k ? k.key : k.unread}`)].join('\0'));
@@ -206,7 +208,7 @@ async function lane(): Promise<void> {
       try {
         bytes = readFileSync(path.join(inputDir, file));
       } catch (error) {
-        results[index] = { file, status: 'skipped', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, warnings: [], sha256: '' };
+        results[index] = { file, status: 'skipped', reason: unreadable(error), warnings: [], sha256: '' };
         bar?.increment();
         continue;
       }

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articlesDir } from '../src/config/archive.ts';
-import { articleSchema, LANGS, type Article, type Lang } from '../src/schemas/article.ts';
+import { LANGS, parseArticle, type Article, type Lang } from '../src/schemas/article.ts';
 import { parseTaxonomy, TOPICS_FILE, type Topic } from '../src/schemas/topic.ts';
 import { ingestFile } from './ingest/pipeline.ts';
 import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from './ingest/topics.ts';
@@ -85,12 +85,11 @@ async function readEntry(file: string): Promise<Article> {
   } catch (error) {
     fail(`${file}: not a readable JSON entry: ${(error as Error).message}`);
   }
-  const result = articleSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    fail(`${file}: not an article entry: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  try {
+    return parseArticle(data, file);
+  } catch (error) {
+    fail((error as Error).message);
   }
-  return result.data;
 }
 
 /** An entry, a raw file run through the ingest, or an id looked up in the archive. */

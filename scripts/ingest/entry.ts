@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { articleSchema, type Article, type Lang } from '../../src/schemas/article.ts';
+import { articleSchema, parseArticle, type Article, type Lang } from '../../src/schemas/article.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -50,12 +50,7 @@ export function translationKey(sourceUrl: string | undefined, rawSha256: string)
  * the JSON written for it is the same whatever order the fields were filled in.
  */
 export function buildArticle(fields: Article, file: string): Article {
-  const result = articleSchema.safeParse(fields);
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
-    throw new Error(`${file}: the entry does not match the article schema: ${issues.join('; ')}`);
-  }
-  return orderKeys(result.data, Object.keys(articleSchema.shape)) as Article;
+  return orderKeys(parseArticle(fields, file), Object.keys(articleSchema.shape)) as Article;
 }
 
 function orderKeys(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { describeIssues } from './issues.ts';
 
 /**
  * The one definition of an archived article. The ingest validates every entry it writes
@@ -67,3 +68,10 @@ export const articleSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type Article = z.infer<typeof articleSchema>;
+
+/** An article entry read from `file`, or an error naming the file and every field that is wrong. */
+export function parseArticle(data: unknown, file: string): Article {
+  const result = articleSchema.safeParse(data);
+  if (!result.success) throw new Error(`${file}: the entry does not match the article schema: ${describeIssues(result.error, '(entry)')}`);
+  return result.data;
+}

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { describeIssues } from './issues.ts';
 import { parse as parseYaml } from 'yaml';
 import { LANGS } from './article.ts';
 import { slugify } from '../lib/slug.ts';
@@ -63,8 +64,7 @@ export function parseTaxonomy(yamlText: string, source = TOPICS_FILE): Topic[] {
         : `topic #${index + 1}`;
     const result = topicSchema.safeParse(entry);
     if (!result.success) {
-      const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(topic)'}: ${issue.message}`);
-      throw new Error(`${source}: ${name} is invalid: ${issues.join('; ')}`);
+      throw new Error(`${source}: ${name} is invalid: ${describeIssues(result.error, '(topic)')}`);
     }
     const topic = result.data;
     if (topic.kind === 'document') {
