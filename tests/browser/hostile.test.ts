@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
-import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
+import { launchBrowser, serveTestSite, watchDialogs, watchErrors } from './support/browser.ts';
 import { testArchiveDir } from './support/paths.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -94,11 +94,7 @@ describe('hostile text renders as inert characters', () => {
     for (const { record, entry } of hostile) {
       const page = await browser.newPage();
       const errors = watchErrors(page);
-      const dialogs: string[] = [];
-      page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
+      const dialogs = watchDialogs(page);
       const pageUrl = new URL(record.url.replace(/^\//, ''), site.url).href;
       const response = await page.goto(pageUrl);
       expect(response?.status(), record.file).toBe(200);
@@ -130,11 +126,7 @@ describe('hostile text renders as inert characters', () => {
   it('search results show hostile titles and excerpts as text and inject nothing', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     // "braces" only occurs in the hostile titles and bodies, so every result carries payloads.
     const searchUrl = new URL('search/?q=braces', site.url).href;
     await page.goto(searchUrl);
