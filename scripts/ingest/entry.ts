@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { articleSchema, parseArticle, type Article, type Lang } from '../../src/schemas/article.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { cutSlug, slugify } from '../../src/lib/slug.ts';
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -9,11 +9,7 @@ const SLUG_MAX = 60;
 
 /** ASCII slug: diacritics folded (đ -> d), lower case, hyphen-separated, cut at a hyphen near the limit. */
 export function asciiSlug(text: string, max = SLUG_MAX): string {
-  const slug = slugify(text);
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max);
-  const hyphen = cut.lastIndexOf('-');
-  return (hyphen > max / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
+  return cutSlug(slugify(text), max);
 }
 
 /** The URL's last non-empty path segment without its extension, decoded. */

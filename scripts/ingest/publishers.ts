@@ -1,3 +1,5 @@
+import { caseFold } from '../../src/lib/publishers.ts';
+
 /**
  * Vietnamese publishers by domain, with the name they print. Source URLs name the domain;
  * this table turns it into the name a reader recognises. Unknown domains stay as they are.
@@ -46,6 +48,25 @@ export const PUBLISHERS: Readonly<Record<string, string>> = {
   'baonghean.vn': 'Báo Nghệ An',
   'vietnam.vn': 'Vietnam.vn',
 };
+
+const withoutMarks = (name: string): string => caseFold(name).replace(/[đ]/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
+/** Table names, compared case-folded and then also without diacritics, to their domain (the first listed). */
+const DOMAINS_BY_NAME = new Map<string, string>();
+const DOMAINS_BY_BARE_NAME = new Map<string, string | null>();
+for (const [domain, name] of Object.entries(PUBLISHERS)) {
+  if (!DOMAINS_BY_NAME.has(caseFold(name))) DOMAINS_BY_NAME.set(caseFold(name), domain);
+  const bare = withoutMarks(name);
+  const seen = DOMAINS_BY_BARE_NAME.get(bare);
+  // A bare name two publishers share (none today) would be ambiguous: it maps to nothing.
+  if (seen === undefined) DOMAINS_BY_BARE_NAME.set(bare, domain);
+  else if (seen !== null && PUBLISHERS[seen] !== name) DOMAINS_BY_BARE_NAME.set(bare, null);
+}
+
+/** The domain of a known publisher's printed name (`BÁO NHÂN DÂN`, `Bao Nhan dan` -> nhandan.vn). */
+export function publisherDomain(name: string): string | undefined {
+  return DOMAINS_BY_NAME.get(caseFold(name)) ?? DOMAINS_BY_BARE_NAME.get(withoutMarks(name)) ?? undefined;
+}
 
 /** Host without `www.`, lower case. */
 export function bareDomain(hostname: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveIndex, publisherSlug, RELATED_COUNT } from './archive-model.ts';
+import { buildArchiveIndex, RELATED_COUNT } from './archive-model.ts';
 import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeArticle as article } from './test-fixtures.ts';
 
 describe('buildArchiveIndex', () => {
@@ -24,6 +24,8 @@ describe('buildArchiveIndex', () => {
     expect(index.byMonth.get('2024-11')?.map((a) => a.id)).toEqual(['el/b']);
     expect([...index.byPublisher.keys()]).toEqual(['baoninhthuan-com-vn', 'nld-com-vn']);
     expect(index.byPublisher.get('nld-com-vn')?.articles.map((a) => a.id)).toEqual(['fr/a', 'ru/a']);
+    expect(index.publisherOf('ru/a')?.slug).toBe('nld-com-vn');
+    expect(index.publisherOf('el/b')).toBeUndefined();
   });
 
   it('summarises topics with counts per language, document topics from their reference', () => {
@@ -78,14 +80,5 @@ describe('buildArchiveIndex', () => {
   it('names the article when a topic is undefined or ids collide', () => {
     expect(() => buildArchiveIndex([article('fr/x', { topics: [topic('nowhere')] })], curated, documentTopic)).toThrow(/fr\/x: topic nowhere/);
     expect(() => buildArchiveIndex([article('fr/x'), article('fr/x')], curated, documentTopic)).toThrow(/share the id fr\/x/);
-  });
-});
-
-describe('publisherSlug', () => {
-  it('uses the domain, else the name without diacritics', () => {
-    expect(publisherSlug({ name: 'Người Lao Động', domain: 'nld.com.vn' })).toBe('nld-com-vn');
-    expect(publisherSlug({ name: 'Báo Nhân dân' })).toBe('bao-nhan-dan');
-    expect(publisherSlug({ name: 'Đại biểu Nhân dân' })).toBe('dai-bieu-nhan-dan');
-    expect(() => publisherSlug({ name: '???' })).toThrow(/empty URL slug/);
   });
 });

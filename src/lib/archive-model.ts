@@ -2,7 +2,7 @@ import type { Article, Lang } from '../schemas/article.ts';
 import { LANGS } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
-import { slugify } from './slug.ts';
+import { groupPublishers, type PublisherGroup } from './publishers.ts';
 import { sortNewestFirst } from './sort.ts';
 
 /** What the site needs to show a topic; curated topics and document topics alike. */
@@ -18,12 +18,7 @@ export interface TopicSummary extends TopicInfo {
   countsByLang: Record<Lang, number>;
 }
 
-export interface PublisherSummary {
-  slug: string;
-  name: string;
-  domain?: string;
-  articles: Article[];
-}
+export type PublisherSummary = PublisherGroup;
 
 export interface ArchiveIndex {
   /** Every article, newest first, undated last. */
@@ -33,6 +28,8 @@ export interface ArchiveIndex {
   byTopic: Map<string, Article[]>;
   topics: Map<string, TopicSummary>;
   byPublisher: Map<string, PublisherSummary>;
+  /** The publisher page an article belongs to. */
+  publisherOf: (id: string) => PublisherSummary | undefined;
   /** `2025` -> articles; only dated ones. */
   byYear: Map<string, Article[]>;
   /** `2025-01` -> articles. */
@@ -52,14 +49,6 @@ export const RELATED_COUNT = 5;
  * only at its newest entries keeps building "related" linear in the number of articles.
  */
 export const RELATED_SCAN_PER_TOPIC = 200;
-
-/** `nld.com.vn` -> `nld-com-vn`; a name when there is no domain (`Báo Nhân dân` -> `bao-nhan-dan`). */
-export function publisherSlug(publisher: { name: string; domain?: string | undefined }): string {
-  const source = publisher.domain ?? publisher.name;
-  const slug = slugify(source);
-  if (!slug) throw new Error(`publisher ${JSON.stringify(publisher.name)} gives an empty URL slug`);
-  return slug;
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -83,7 +72,6 @@ export function buildArchiveIndex(
   const byId = new Map<string, Article>();
   const byLang = new Map<Lang, Article[]>(LANGS.map((lang) => [lang, []]));
   const byTopic = new Map<string, Article[]>();
-  const byPublisher = new Map<string, PublisherSummary>();
   const byYear = new Map<string, Article[]>();
   const byMonth = new Map<string, Article[]>();
   const byTranslationKey = new Map<string, Article[]>();
@@ -100,18 +88,6 @@ export function buildArchiveIndex(
       if (!documentRefBySlug.has(slug)) documentRefBySlug.set(slug, ref);
     }
     for (const slug of new Set(article.topics.map((t) => t.slug))) push(byTopic, slug, article);
-    if (article.publisher) {
-      const slug = publisherSlug(article.publisher);
-      const summary = byPublisher.get(slug);
-      if (summary) summary.articles.push(article);
-      else
-        byPublisher.set(slug, {
-          slug,
-          name: article.publisher.name,
-          ...(article.publisher.domain ? { domain: article.publisher.domain } : {}),
-          articles: [article],
-        });
-    }
     if (article.date) {
       push(byYear, article.date.slice(0, 4), article);
       push(byMonth, article.date.slice(0, 7), article);
@@ -136,6 +112,10 @@ export function buildArchiveIndex(
   const langOrder = (a: Article, b: Article) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
   for (const group of byTranslationKey.values()) group.sort(langOrder);
 
+  const byPublisher = groupPublishers(all);
+  const publisherById = new Map<string, PublisherSummary>();
+  for (const publisher of byPublisher.values()) for (const article of publisher.articles) publisherById.set(article.id, publisher);
+
   const related = buildRelated(all, byTopic);
   const dated = all.filter((a) => a.date !== undefined);
   const newest = dated[0]?.date;
@@ -148,6 +128,7 @@ export function buildArchiveIndex(
     byTopic,
     topics,
     byPublisher: new Map([...byPublisher].sort(([a], [b]) => (a < b ? -1 : 1))),
+    publisherOf: (id) => publisherById.get(id),
     byYear,
     byMonth,
     undated,

@@ -1,7 +1,6 @@
 import type { Article } from '../schemas/article.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
-import { publisherSlug } from './archive-model.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
 import { accessDateFromEnv, citation } from './citation.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
@@ -55,10 +54,11 @@ export function articleView(index: ArchiveIndex, id: string, site: URL | undefin
   const pageUrl = absoluteUrl(site, pagePath);
   const rawPath = routes.raw(entry.raw.sha256);
   const accessDate = accessDateFromEnv(process.env.SOURCE_DATE_EPOCH);
+  const publisher = index.publisherOf(id);
   return {
     entry,
     description: summary(entry),
-    ...(entry.publisher ? { publisher: { name: entry.publisher.name, path: routes.publisher(publisherSlug(entry.publisher)) } } : {}),
+    ...(publisher ? { publisher: { name: publisher.name, path: routes.publisher(publisher.slug) } } : {}),
     topics,
     documents,
     translations,

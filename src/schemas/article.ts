@@ -11,8 +11,16 @@ export const LANGS = ['fr', 'ru', 'el'] as const;
 export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
-/** ISO calendar date; validity (no 31 February) is checked where dates are built. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** ISO calendar date of a day that exists (no 31 February), which every page can format. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(2000, month - 1, day));
+    date.setUTCFullYear(year);
+    return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, 'not a day of the calendar');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const bodyBlockSchema = z.object({

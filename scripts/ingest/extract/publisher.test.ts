@@ -31,4 +31,17 @@ describe('resolvePublisher', () => {
     expect(resolvePublisher(undefined, 'https://www.example.org/a')).toEqual({ name: 'example.org', domain: 'example.org' });
     expect(resolvePublisher(undefined, undefined)).toBeUndefined();
   });
+
+  it('gives a known publisher its domain from the name alone, in any case or without diacritics', () => {
+    expect(resolvePublisher('Báo Nhân dân', undefined)).toEqual({ name: 'Báo Nhân dân', domain: 'nhandan.vn' });
+    expect(resolvePublisher('BÁO NHÂN DÂN', undefined)).toEqual({ name: 'BÁO NHÂN DÂN', domain: 'nhandan.vn' });
+    expect(resolvePublisher('Nguoi Lao Dong', undefined)).toEqual({ name: 'Nguoi Lao Dong', domain: 'nld.com.vn' });
+    expect(resolvePublisher('Hànộimới', undefined)).toEqual({ name: 'Hànộimới', domain: 'hanoimoi.vn' });
+    expect(resolvePublisher('Νέα', undefined)).toEqual({ name: 'Νέα' });
+    expect(resolvePublisher('Νε\u0301α', undefined)?.name).toBe('Νέα');
+  });
+
+  it("keeps the source URL's domain over a name that belongs to another publisher", () => {
+    expect(resolvePublisher('Người Lao Động', 'https://nhandan.vn/a.html')).toEqual({ name: 'Người Lao Động', domain: 'nhandan.vn' });
+  });
 });

@@ -1,4 +1,4 @@
-import { bareDomain, PUBLISHERS, publisherName } from '../publishers.ts';
+import { bareDomain, PUBLISHERS, publisherDomain, publisherName } from '../publishers.ts';
 
 const KNOWN_NAMES = new Set(Object.values(PUBLISHERS).map((name) => name.toLowerCase()));
 
@@ -42,12 +42,14 @@ export function parsePublisherLine(line: string): PublisherLine | undefined {
 }
 
 /**
- * The publisher: the name the file prints, else the known name for the source URL's domain,
- * else the bare domain.
+ * The publisher: the name the file prints (NFC), else the known name for the source URL's
+ * domain, else the bare domain. Without a source URL, a known publisher's name still gives its
+ * domain, so its files join the same publisher page as those with a URL.
  */
 export function resolvePublisher(lineName: string | undefined, sourceUrl: string | undefined): { name: string; domain?: string } | undefined {
-  const domain = sourceUrl ? bareDomain(new URL(sourceUrl).hostname) : undefined;
-  const name = lineName ?? (domain ? (publisherName(domain) ?? domain) : undefined);
+  const printed = lineName?.normalize('NFC');
+  const domain = sourceUrl ? bareDomain(new URL(sourceUrl).hostname) : printed !== undefined ? publisherDomain(printed) : undefined;
+  const name = printed ?? (domain ? (publisherName(domain) ?? domain) : undefined);
   if (!name) return undefined;
   return domain ? { name, domain } : { name };
 }
