@@ -1,20 +1,20 @@
-import type { Article, BodyBlock, Lang } from '../../src/schemas/article.ts';
-import type { Topic } from '../../src/schemas/topic.ts';
-import { splitBlocks } from './blocks.ts';
-import { classifyBlocks, type ClassifiedBlock } from './classify.ts';
+import type { Article, BodyBlock, Lang } from '../schemas/article.ts';
+import type { Topic } from '../schemas/topic.ts';
+import { splitBlocks } from './steps/blocks.ts';
+import { classifyBlocks, type ClassifiedBlock } from './steps/classify.ts';
 import { DEFAULT_MAX_BYTES, LARGE_FILE_BYTES, MIN_BODY_CHARS } from './constants.ts';
-import { decode, plausibility } from './decode.ts';
-import { articleId, buildArticle, sha256Hex, translationKey } from './entry.ts';
+import { decode, plausibility } from './steps/decode.ts';
+import { articleId, buildArticle, sha256Hex, translationKey } from './steps/entry.ts';
 import { dateFromFrontMatter, dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, type DateFinding } from './extract/date.ts';
 import { resolvePublisher } from './extract/publisher.ts';
 import { extractRefs } from './extract/refs.ts';
 import { canonicalizeUrl } from './extract/source-url.ts';
 import { splitTags } from './extract/tags.ts';
 import { deriveTitle, shorten } from './extract/title.ts';
-import { splitFrontMatter } from './frontmatter.ts';
-import { detectLanguage } from './language.ts';
-import { normalizeText } from './normalize.ts';
-import { assignTopics, type CompiledTaxonomy } from './topics.ts';
+import { splitFrontMatter } from './steps/frontmatter.ts';
+import { detectLanguage } from './steps/language.ts';
+import { normalizeText } from './steps/normalize.ts';
+import { assignTopics, type CompiledTaxonomy } from './steps/topics.ts';
 
 export interface FileResult {
   file: string;

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../src/schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 import { findRefs } from './refs.ts';
 
 /** Words after which a capital continues a name rather than starting a new tag. */

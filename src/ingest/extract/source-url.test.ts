@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_URLS } from '../../fuzz/payloads.ts';
+import { HOSTILE_URLS } from '../../../scripts/fuzz/payloads.ts';
 import { canonicalizeUrl, parseSourceLine, repairUrlSpacing } from './source-url.ts';
 
 describe('parseSourceLine', () => {

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.ts';
-import { splitCredit } from './extract/credits.ts';
-import { parsePublisherLine, type PublisherLine } from './extract/publisher.ts';
-import { parseSourceLine, type SourceLine } from './extract/source-url.ts';
+import { splitCredit } from '../extract/credits.ts';
+import { parsePublisherLine, type PublisherLine } from '../extract/publisher.ts';
+import { parseSourceLine, type SourceLine } from '../extract/source-url.ts';
 
 export type BlockKind =
   | 'site-header'

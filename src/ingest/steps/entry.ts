@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { articleSchema, parseArticle, type Article, type Lang } from '../../src/schemas/article.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { articleSchema, parseArticle, type Article, type Lang } from '../../schemas/article.ts';
+import { slugify } from '../../lib/slug.ts';
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 

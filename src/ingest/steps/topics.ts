@@ -1,8 +1,8 @@
-import type { BodyBlock, Lang, TopicAssignment } from '../../src/schemas/article.ts';
-import { LANGS } from '../../src/schemas/article.ts';
-import { documentTopicSlug, type Topic, type TopicKind } from '../../src/schemas/topic.ts';
+import type { BodyBlock, Lang, TopicAssignment } from '../../schemas/article.ts';
+import { LANGS } from '../../schemas/article.ts';
+import { documentTopicSlug, type Topic, type TopicKind } from '../../schemas/topic.ts';
 
-export { parseTaxonomy } from '../../src/schemas/topic.ts';
+export { parseTaxonomy } from '../../schemas/topic.ts';
 import { tokenize, type Token } from './stem.ts';
 
 export interface TopicInput {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../src/schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 import { firstSentence, stripDatelinePrefix } from './title.ts';
 
 export interface DateFinding {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema, type Article } from '../../src/schemas/article.ts';
+import { articleSchema, type Article } from '../../schemas/article.ts';
 import { articleId, asciiSlug, buildArticle, serializeArticle, translationKey } from './entry.ts';
 
 const SHA = 'a'.repeat(64);

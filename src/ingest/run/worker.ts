@@ -4,9 +4,9 @@
  * once per worker, from the text the CLI read.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ingestFile, type FileResult } from './pipeline.ts';
+import { ingestFile, type FileResult } from '../pipeline.ts';
 import { pack, type Processed } from './processed.ts';
-import { compileTaxonomy, parseTaxonomy } from './topics.ts';
+import { compileTaxonomy, parseTaxonomy } from '../steps/topics.ts';
 
 export interface WorkerSetup {
   taxonomyText: string;

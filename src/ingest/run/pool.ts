@@ -4,7 +4,7 @@
  * as skipped; a fresh worker takes its place.
  */
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './pipeline.ts';
+import type { FileResult } from '../pipeline.ts';
 import type { Processed } from './processed.ts';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker.ts';
 

@@ -1,5 +1,5 @@
 import { franc } from 'franc';
-import type { Lang } from '../../src/schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 
 export type Detection = { lang: Lang; evidence: string } | { lang?: undefined; detected: string; reason: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BodyBlock, Lang } from '../../src/schemas/article.ts';
+import type { BodyBlock, Lang } from '../../schemas/article.ts';
 import { assignTopics, parseTaxonomy, scoreTopics, type TopicInput } from './topics.ts';
 
 const TAXONOMY = parseTaxonomy(`

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serializeArticle } from './entry.ts';
-import { ingestFile } from './pipeline.ts';
+import { serializeArticle } from '../steps/entry.ts';
+import { ingestFile } from '../pipeline.ts';
 import { pack, unpack } from './processed.ts';
 
 const seed = (name: string): Uint8Array => readFileSync(`content/raw/${name}`);

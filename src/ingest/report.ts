@@ -1,4 +1,4 @@
-import type { Article } from '../../src/schemas/article.ts';
+import type { Article } from '../schemas/article.ts';
 import type { Outcome } from './dedupe.ts';
 
 export interface ReportRecord {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/schemas/article.ts';
+import { articleSchema } from '../schemas/article.ts';
 import { LARGE_FILE_BYTES } from './constants.ts';
 import { ingestFile } from './pipeline.ts';
 

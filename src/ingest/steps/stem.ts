@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Lang } from '../../src/schemas/article.ts';
+import type { Lang } from '../../schemas/article.ts';
 import { stemGreek } from './stem-greek.ts';
 
 /**

@@ -4,9 +4,9 @@
  * a string crosses threads far cheaper than an object graph, and a re-run compares the cached
  * text with the file on disk without serialising anything.
  */
-import type { Article } from '../../src/schemas/article.ts';
-import { serializeArticle } from './entry.ts';
-import type { FileResult } from './pipeline.ts';
+import type { Article } from '../../schemas/article.ts';
+import { serializeArticle } from '../steps/entry.ts';
+import type { FileResult } from '../pipeline.ts';
 
 export interface Processed {
   result: FileResult;

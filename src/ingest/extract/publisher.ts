@@ -1,4 +1,4 @@
-import { bareDomain, PUBLISHERS, publisherName } from '../publishers.ts';
+import { bareDomain, PUBLISHERS, publisherName } from './publishers.ts';
 
 const KNOWN_NAMES = new Set(Object.values(PUBLISHERS).map((name) => name.toLowerCase()));
 
