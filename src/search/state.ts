@@ -1,4 +1,4 @@
-import type { Lang } from '../../schemas/article.ts';
+import type { Lang } from '../schemas/article.ts';
 
 /**
  * Everything a search is, as it lives in the URL (`/search/?q=…&lang=…&topic=…`), so a

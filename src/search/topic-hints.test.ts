@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../schemas/topic.ts';
+import type { Topic } from '../schemas/topic.ts';
 import { buildTopicHints, type TopicEntry } from './topic-hints.ts';
 import { matchTopicHints } from './topic-match.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../schemas/article.ts';
+import { LANGS } from '../schemas/article.ts';
 import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery } from './state.ts';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query), LANGS);

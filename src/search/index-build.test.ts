@@ -3,9 +3,9 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeArticle } from '../src/lib/test-fixtures.ts';
-import type { Article } from '../src/schemas/article.ts';
-import { buildSearchIndex, type SearchIndexSummary } from './index-search.ts';
+import { makeArticle } from '../lib/test-fixtures.ts';
+import type { Article } from '../schemas/article.ts';
+import { buildSearchIndex, type SearchIndexSummary } from './index-build.ts';
 
 const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
 

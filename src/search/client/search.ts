@@ -5,12 +5,12 @@
  */
 import type { Lang } from '../../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
-import { excerptParts } from '../../lib/search/excerpt.ts';
-import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../../lib/search/facets.ts';
-import { mergeByDate, mergeByRelevance } from '../../lib/search/merge.ts';
-import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../../lib/search/state.ts';
+import { excerptParts } from '../excerpt.ts';
+import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
+import { mergeByDate, mergeByRelevance } from '../merge.ts';
+import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
-import { matchTopicHints, type TopicHint } from '../../lib/search/topic-match.ts';
+import { matchTopicHints, type TopicHint } from '../topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
 
 const PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchDocument, searchMetadata } from './search-record.ts';
+import { searchDocument, searchMetadata } from './record.ts';
 
 const topic = (slug: string) => ({ slug, score: 1, matches: [] });
 

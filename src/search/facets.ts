@@ -1,4 +1,4 @@
-import type { Lang } from '../../schemas/article.ts';
+import type { Lang } from '../schemas/article.ts';
 import type { SearchState } from './state.ts';
 
 /** What one language's index answered: how many hits, and Pagefind's filter counts over them. */
