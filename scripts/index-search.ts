@@ -1,97 +1,16 @@
 /**
- * Stage three of the build: one Pagefind bundle per article language, `pagefind/<lang>/`,
- * plus `pagefind/languages.json` naming the bundles that have pages.
- *
- * Why one bundle per language and not Pagefind's usual one bundle with a per-`<html lang>`
- * index: Pagefind's browser code keeps one WebAssembly module (which holds the stemmer) per
- * loaded copy of pagefind.js, so a single copy searching three languages would stem Russian
- * and Greek with the French stemmer. Three bundles are three copies, each with its own
- * stemmer; the search page queries them side by side and merges (see README, "Search design").
- *
- * The index is made from the archive's entries, not read back from the built pages: each entry
- * becomes a small page (`searchDocument`) in a scratch folder that Pagefind reads as a
- * directory. For 10,000 articles that took 29 s against 37 s for the built site, and handing
- * Pagefind the same pages one message at a time (`addHTMLFile`) 43 s. Running it beside
- * `astro build` was measured too and dropped: on two cores both slowed down (astro 73 s ->
- * 107 s) for no gain in total, and their memory added up to 3.4 GiB.
+ * Stage three of the build: the search index of the archive's entries, written into the
+ * site's `pagefind/` (see src/search/index-build.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { archiveDir, articlesDir, distDir } from '../src/config/archive.ts';
-import { searchDocument } from '../src/lib/search-record.ts';
-import { LANGS, parseArticle, type Lang } from '../src/schemas/article.ts';
+import { LANGS } from '../src/schemas/article.ts';
+import { buildSearchIndex } from '../src/search/index-build.ts';
 
-// Pagefind writes its ready-made UIs into every bundle; the search page has its own.
-const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
-
-/** Pages per language bundle. */
-export type SearchIndexSummary = Record<Lang, number>;
-
-/**
- * Writes one search page per entry below `scratchDir` (`articles/<id>/index.html`, the path
- * of the article's own page, so Pagefind gives results the article's URL). An entry that
- * does not match the article schema stops the build, naming its file. Synchronous: ten
- * thousand small reads and writes, each a thread-pool round trip or four otherwise.
- */
-function writeSearchDocuments(entriesDir: string, scratchDir: string): void {
-  rmSync(scratchDir, { recursive: true, force: true });
-  let names: string[];
-  try {
-    names = readdirSync(entriesDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
-  } catch {
-    names = [];
-  }
-  for (const name of names) {
-    const file = path.join(entriesDir, name);
-    const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
-    const folder = path.join(scratchDir, 'articles', entry.id);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), searchDocument(entry));
-  }
-}
-
-/**
- * Builds every language's bundle from the entries in `entriesDir` into `outputDir` (the
- * site's `pagefind/`: `<lang>/` and `languages.json`), replacing what was there, with
- * `scratchDir` for the pages Pagefind reads.
- */
-export async function buildSearchIndex(entriesDir: string, outputDir: string, scratchDir: string): Promise<SearchIndexSummary> {
-  const summary = {} as SearchIndexSummary;
-  rmSync(outputDir, { recursive: true, force: true });
-  try {
-    writeSearchDocuments(entriesDir, scratchDir);
-    for (const lang of LANGS) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
-      if (!index) throw new Error(`pagefind (${lang}): ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: scratchDir, glob: `articles/${lang}/**/index.html` });
-      if (added.errors.length) throw new Error(`pagefind (${lang}): ${added.errors.join('; ')}`);
-      summary[lang] = added.page_count;
-      if (added.page_count > 0) {
-        const bundle = path.join(outputDir, lang);
-        const written = await index.writeFiles({ outputPath: bundle });
-        if (written.errors.length) throw new Error(`pagefind (${lang}): ${written.errors.join('; ')}`);
-        for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
-      }
-      await index.deleteIndex();
-    }
-  } finally {
-    await pagefind.close();
-    rmSync(scratchDir, { recursive: true, force: true });
-  }
-  mkdirSync(outputDir, { recursive: true });
-  const present = Object.fromEntries(LANGS.filter((lang) => summary[lang] > 0).map((lang) => [lang, summary[lang]]));
-  writeFileSync(path.join(outputDir, 'languages.json'), `${JSON.stringify(present)}\n`);
-  return summary;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    const summary = await buildSearchIndex(articlesDir, path.join(distDir, 'pagefind'), path.join(archiveDir, '.cache', 'search-pages'));
-    console.log(`search index: ${LANGS.map((lang) => `${lang} ${summary[lang]}`).join(', ')} pages`);
-  } catch (error) {
-    console.error(`search index: ${(error as Error).message}`);
-    process.exit(1);
-  }
+try {
+  const summary = await buildSearchIndex(articlesDir, path.join(distDir, 'pagefind'), path.join(archiveDir, '.cache', 'search-pages'));
+  console.log(`search index: ${LANGS.map((lang) => `${lang} ${summary[lang]}`).join(', ')} pages`);
+} catch (error) {
+  console.error(`search index: ${(error as Error).message}`);
+  process.exit(1);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run ingest`: a folder of raw article files to the archive folder the site is built
- * from. This file only does I/O and reporting; every decision is in scripts/ingest/*.ts.
+ * from. This file only does I/O and reporting; every decision is in src/ingest/.
  */
 import { access, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { constants, existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,13 +11,13 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
 import { parseTaxonomy } from '../src/schemas/topic.ts';
-import { markDuplicates } from './ingest/dedupe.ts';
-import { sha256Hex } from './ingest/entry.ts';
-import { DEFAULT_MAX_BYTES, INGEST_VERSION } from './ingest/constants.ts';
-import type { FileResult } from './ingest/pipeline.ts';
-import { IngestPool } from './ingest/pool.ts';
-import { unpack } from './ingest/processed.ts';
-import { buildReport, formatSummary, type Report } from './ingest/report.ts';
+import { markDuplicates } from '../src/ingest/dedupe.ts';
+import { sha256Hex } from '../src/ingest/steps/entry.ts';
+import { DEFAULT_MAX_BYTES, INGEST_VERSION } from '../src/ingest/constants.ts';
+import type { FileResult } from '../src/ingest/pipeline.ts';
+import { IngestPool } from '../src/ingest/run/pool.ts';
+import { unpack } from '../src/ingest/run/processed.ts';
+import { buildReport, formatSummary, type Report } from '../src/ingest/report.ts';
 import {
   forgetLastRun,
   lastRunHolds,
@@ -31,7 +31,7 @@ import {
   writeAtomic,
   writeLastRun,
   writeManifest,
-} from './ingest/store.ts';
+} from '../src/ingest/run/store.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -149,7 +149,7 @@ async function sourceHash(dirs: readonly string[], files: readonly string[]): Pr
   return sha256Hex(parts.join('\0'));
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const codeHash = await sourceHash([path.join(here, 'ingest'), path.resolve(here, '../src/schemas')], [path.resolve(here, '../src/lib/slug.ts')]);
+const codeHash = await sourceHash([path.resolve(here, '../src/ingest'), path.resolve(here, '../src/schemas')], ['../src/lib/slug.ts', '../src/lib/publishers.ts'].map((file) => path.resolve(here, file)));
 
 const inputs = listInputs(inputDir);
 const files = inputs.map((input) => input.path);

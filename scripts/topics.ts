@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { articlesDir } from '../src/config/archive.ts';
 import { LANGS, parseArticle, type Article, type Lang } from '../src/schemas/article.ts';
 import { parseTaxonomy, TOPICS_FILE, type Topic } from '../src/schemas/topic.ts';
-import { ingestFile } from './ingest/pipeline.ts';
-import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from './ingest/topics.ts';
+import { ingestFile } from '../src/ingest/pipeline.ts';
+import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from '../src/ingest/steps/topics.ts';
 
 const USAGE = `Usage:
   npm run topics -- --explain <entry.json | raw file | id such as fr/some-slug-1a2b3c4d5e>

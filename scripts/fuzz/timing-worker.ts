@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { ingestFile } from '../ingest/pipeline.ts';
-import { compileTaxonomy, parseTaxonomy } from '../ingest/topics.ts';
+import { ingestFile } from '../../src/ingest/pipeline.ts';
+import { compileTaxonomy, parseTaxonomy } from '../../src/ingest/steps/topics.ts';
 
 export interface TimingRequest {
   path: string;

@@ -2,7 +2,10 @@ import type { Article } from '../schemas/article.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
-import { accessDateFromEnv, citation } from './citation.ts';
+import { citation } from './citation.ts';
+import { citableWork, isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
+import { citationMetaTags, type MetaTag } from '../cite/meta.ts';
+import { formatDate, ui } from '../i18n/ui.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { absoluteUrl, routes, url } from './urls.ts';
 
@@ -17,6 +20,10 @@ export interface ArticleView {
   related: Article[];
   copies: ArchivedCopies;
   citation: string;
+  /** The article as every citation format and metadata tag describes it. */
+  work: CitableWork;
+  /** Highwire `citation_*` and Open Graph tags for the page head. */
+  meta: MetaTag[];
   jsonLd: Record<string, unknown>;
   /**
    * hreflang links: this article and its other language versions. No x-default: every version
@@ -53,18 +60,22 @@ export function articleView(index: ArchiveIndex, id: string, site: URL | undefin
   const pagePath = routes.article(id);
   const pageUrl = absoluteUrl(site, pagePath);
   const rawPath = routes.raw(entry.raw.sha256);
-  const accessDate = accessDateFromEnv(process.env.SOURCE_DATE_EPOCH);
+  const accessed = isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH);
+  const description = summary(entry);
   const publisher = index.publisherOf(id);
+  const work = citableWork(entry, { archiveUrl: pageUrl, rawUrl: absoluteUrl(site, rawPath) }, accessed);
   return {
     entry,
-    description: summary(entry),
+    description,
     ...(publisher ? { publisher: { name: publisher.name, path: routes.publisher(publisher.slug) } } : {}),
     topics,
     documents,
     translations,
     related: index.relatedTo(id),
     copies: archivedCopies(entry, url(rawPath)),
-    citation: citation({ entry, archiveUrl: pageUrl, ...(accessDate ? { accessDate } : {}) }),
+    citation: citation({ entry, archiveUrl: pageUrl, ...(accessed ? { accessDate: formatDate(accessed) } : {}) }),
+    work,
+    meta: citationMetaTags(work, { siteName: ui.siteName, description, translations: translations.map((t) => t.lang) }),
     jsonLd: newsArticleJsonLd({
       entry,
       pageUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessDateFromEnv, citation } from './citation.ts';
+import { citation } from './citation.ts';
 
 const entry = {
   title: 'Mettre en œuvre',
@@ -23,13 +23,5 @@ describe('citation', () => {
     expect(inferred).toContain('Accessed [date of access].');
     const { date: _d, dateSource: _s, ...undated } = entry;
     expect(citation({ entry: undated, archiveUrl: 'u' })).toContain('Người Lao Động, n.d.');
-  });
-});
-
-describe('accessDateFromEnv', () => {
-  it('reads SOURCE_DATE_EPOCH', () => {
-    expect(accessDateFromEnv('1737849600')).toBe('26 January 2025');
-    expect(accessDateFromEnv(undefined)).toBeUndefined();
-    expect(() => accessDateFromEnv('yesterday')).toThrow(/whole seconds/);
   });
 });

@@ -35,10 +35,3 @@ export function citation({ entry, archiveUrl, accessDate }: CitationInput): stri
   parts.push(`Accessed ${accessDate ?? '[date of access]'}.`);
   return parts.join(' ');
 }
-
-/** SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention, as `26 January 2025`. */
-export function accessDateFromEnv(epoch: string | undefined): string | undefined {
-  if (epoch === undefined || epoch === '') return undefined;
-  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds, got ${JSON.stringify(epoch)}`);
-  return formatDate(new Date(Number(epoch) * 1000).toISOString().slice(0, 10));
-}

@@ -1,4 +1,5 @@
 import type { Article } from '../schemas/article.ts';
+import { knownPublicationDate } from '../cite/work.ts';
 
 /**
  * JSON for a `<script type="application/ld+json">` element. `<`, `>` and `&` are escaped so
@@ -25,13 +26,13 @@ export interface JsonLdInput {
 }
 
 /**
- * A schema.org NewsArticle. `datePublished` only for a date that was read (publisher line or
- * source URL): an inferred date is a guess and must not reach machines as a fact.
+ * A schema.org NewsArticle. `datePublished` only for a known date (`knownPublicationDate`), as
+ * in the citation tags: an inferred date is a guess and must not reach machines as a fact.
  * Every text here is a translation of the Vietnamese original at the source URL; that original
  * is the `translationOfWork`, and its `workTranslation` lists the sibling language versions.
  */
 export function newsArticleJsonLd({ entry, pageUrl, rawUrl, translations }: JsonLdInput): Record<string, unknown> {
-  const readDate = entry.date && (entry.dateSource === 'publisher-line' || entry.dateSource === 'source-url');
+  const published = knownPublicationDate(entry);
   const publisher = entry.publisher
     ? {
         '@type': 'Organization',
@@ -58,7 +59,7 @@ export function newsArticleJsonLd({ entry, pageUrl, rawUrl, translations }: Json
     url: pageUrl,
     headline: entry.title,
     inLanguage: entry.lang,
-    ...(readDate ? { datePublished: entry.date } : {}),
+    ...(published ? { datePublished: published } : {}),
     ...(publisher ? { publisher } : {}),
     ...(entry.byline ? { author: { '@type': 'Person', name: entry.byline } } : {}),
     ...(entry.sourceUrl ? { isBasedOn: entry.sourceUrl } : {}),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
 import { fingerprintTree, runIngest, startIngest } from '../../scripts/fuzz/harness.ts';
-import { sha256Hex } from '../../scripts/ingest/entry.ts';
+import { sha256Hex } from '../../src/ingest/steps/entry.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 const root = path.resolve('.cache/test-faults');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
-import { ingestFile } from '../../scripts/ingest/pipeline.ts';
+import { ingestFile } from '../../src/ingest/pipeline.ts';
 
 const RAW = path.resolve('content/raw');
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/schemas/article.ts';
 import { parseTaxonomy } from '../../src/schemas/topic.ts';
-import { assignTopics, scoreTopics } from '../../scripts/ingest/topics.ts';
+import { assignTopics, scoreTopics } from '../../src/ingest/steps/topics.ts';
 import { sampleArticle } from './support/sample-article.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/schemas/article.ts';
 import { parseTaxonomy, TOPICS_FILE } from '../../src/schemas/topic.ts';
-import { compileTaxonomy, scoreTopics } from '../../scripts/ingest/topics.ts';
+import { compileTaxonomy, scoreTopics } from '../../src/ingest/steps/topics.ts';
 
 const text = readFileSync(fileURLToPath(new URL(`../../${TOPICS_FILE}`, import.meta.url)), 'utf8');
 const taxonomy = parseTaxonomy(text);

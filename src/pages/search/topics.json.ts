@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { archiveIndex } from '../../lib/archive-index.ts';
-import { buildTopicHints } from '../../lib/search/topic-hints.ts';
+import { buildTopicHints } from '../../search/topic-hints.ts';
 
 /**
  * The topics a search query can name, with their labels and patterns, fetched by the
- * search page only once someone searches (see src/scripts/search/).
+ * search page only once someone searches (see src/search/client/).
  */
 export const GET: APIRoute = async () => {
   const index = await archiveIndex();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BodyBlock, Lang } from '../../../src/schemas/article.ts';
-import type { TopicInput } from '../../../scripts/ingest/topics.ts';
+import type { TopicInput } from '../../../src/ingest/steps/topics.ts';
 
 const SOURCE_LINE = /^(?:Source|Источник|Πηγή)\s*:/;
 const NOT_CONTENT = [

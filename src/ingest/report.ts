@@ -1,0 +1,105 @@
+import type { Article } from '../schemas/article.ts';
+import type { Outcome } from './dedupe.ts';
+
+export interface ReportRecord {
+  file: string;
+  status: Outcome['status'];
+  reason?: string;
+  warnings: string[];
+  id?: string;
+  url?: string;
+  lang?: Article['lang'];
+  title?: string;
+  titleSource?: Article['titleSource'];
+  date?: string;
+  dateSource?: Article['dateSource'];
+  publisher?: Article['publisher'];
+  sourceUrl?: string;
+  translationKey?: string;
+}
+
+export interface Summary {
+  files: number;
+  status: Record<Outcome['status'], number>;
+  /** Kept articles per language. */
+  languages: Record<string, number>;
+  /** Skip and duplicate reasons by kind (the text before the first colon). */
+  reasons: Record<string, number>;
+  /** Warnings by kind. */
+  warnings: Record<string, number>;
+}
+
+export interface Report {
+  summary: Summary;
+  files: ReportRecord[];
+}
+
+/** `date: impossible date …` -> `date`. */
+export function kindOf(message: string): string {
+  const colon = message.indexOf(':');
+  return colon > 0 && colon <= 20 ? message.slice(0, colon) : 'other';
+}
+
+function count(into: Record<string, number>, key: string): void {
+  into[key] = (into[key] ?? 0) + 1;
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The site path of an article page (the site adds its base path in front). */
+export const articlePath = (id: string): string => `/articles/${id}/`;
+
+export function toRecord(outcome: Outcome): ReportRecord {
+  const record: ReportRecord = {
+    file: outcome.file,
+    status: outcome.status,
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    warnings: outcome.warnings,
+  };
+  const article = outcome.status === 'kept' ? outcome.article : undefined;
+  if (!article) return record;
+  record.id = article.id;
+  record.url = articlePath(article.id);
+  record.lang = article.lang;
+  record.title = article.title;
+  record.titleSource = article.titleSource;
+  if (article.date !== undefined) record.date = article.date;
+  if (article.dateSource !== undefined) record.dateSource = article.dateSource;
+  if (article.publisher !== undefined) record.publisher = article.publisher;
+  if (article.sourceUrl !== undefined) record.sourceUrl = article.sourceUrl;
+  record.translationKey = article.translationKey;
+  return record;
+}
+
+/** The run's report: one record per input file, in path order, and counts; no timings, so reruns are identical. */
+export function buildReport(outcomes: readonly Outcome[]): Report {
+  const summary: Summary = { files: outcomes.length, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
+  for (const outcome of outcomes) {
+    summary.status[outcome.status]++;
+    if (outcome.status === 'kept' && outcome.article) count(summary.languages, outcome.article.lang);
+    if (outcome.reason) count(summary.reasons, kindOf(outcome.reason));
+    for (const warning of outcome.warnings) count(summary.warnings, kindOf(warning));
+  }
+  summary.languages = sortedRecord(summary.languages);
+  summary.reasons = sortedRecord(summary.reasons);
+  summary.warnings = sortedRecord(summary.warnings);
+  const files = outcomes.map(toRecord).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { summary, files };
+}
+
+const line = (label: string, record: Record<string, number>): string =>
+  `${label}: ${Object.entries(record).map(([key, n]) => `${key} ${n}`).join(', ') || 'none'}`;
+
+/** What the terminal shows at the end of a run. */
+export function formatSummary(summary: Summary, run: { cacheHits: number; seconds: number; reportPath: string }): string {
+  return [
+    `ingest: ${summary.files} files in ${run.seconds.toFixed(2)} s (${run.cacheHits} unchanged, from cache)`,
+    `  kept ${summary.status.kept}, skipped ${summary.status.skipped}, duplicate ${summary.status.duplicate}`,
+    `  ${line('languages', summary.languages)}`,
+    `  ${line('skip reasons', summary.reasons)}`,
+    `  ${line('warnings', summary.warnings)}`,
+    `  report: ${run.reportPath}`,
+  ].join('\n');
+}

@@ -1,0 +1,40 @@
+/**
+ * Runs `ingestFile` off the main thread, so the CLI can use every core and stop a file that
+ * takes too long (a pathological input) by terminating its worker. The taxonomy is compiled
+ * once per worker, from the text the CLI read.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ingestFile, type FileResult } from '../pipeline.ts';
+import { pack, type Processed } from './processed.ts';
+import { compileTaxonomy, parseTaxonomy } from '../steps/topics.ts';
+
+export interface WorkerSetup {
+  taxonomyText: string;
+  topicsPath: string;
+  maxBytes: number;
+}
+
+export interface WorkerJob {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface WorkerReply extends Processed {
+  id: number;
+}
+
+const setup = workerData as WorkerSetup;
+const taxonomy = compileTaxonomy(setup.taxonomyText ? parseTaxonomy(setup.taxonomyText, setup.topicsPath) : []);
+
+parentPort?.on('message', (job: WorkerJob) => {
+  let result: FileResult;
+  try {
+    result = ingestFile(job.bytes, job.file, taxonomy, { maxBytes: setup.maxBytes });
+  } catch (error) {
+    // A bug or a file nobody foresaw: reported against that file, the run goes on.
+    result = { file: job.file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256: job.sha256 };
+  }
+  parentPort?.postMessage({ id: job.id, ...pack(result) } satisfies WorkerReply);
+});

@@ -1,0 +1,238 @@
+import type { Block } from './blocks.ts';
+import { splitCredit } from '../extract/credits.ts';
+import { parsePublisherLine, type PublisherLine } from '../extract/publisher.ts';
+import { parseSourceLine, type SourceLine } from '../extract/source-url.ts';
+
+export type BlockKind =
+  | 'site-header'
+  | 'title'
+  | 'publisher'
+  | 'tags'
+  | 'image'
+  | 'alt-text'
+  | 'caption'
+  | 'credit'
+  | 'ad'
+  | 'byline'
+  | 'source'
+  | 'chrome'
+  | 'heading'
+  | 'paragraph';
+
+export interface ClassifiedBlock {
+  kind: BlockKind;
+  /** The block's text; for captions and paragraphs, without a trailing photo credit. */
+  text: string;
+  line: number;
+  credit?: string;
+  publisher?: PublisherLine;
+  source?: SourceLine;
+  /** For Vietnamese alt text naming the photo of the original headline: that headline. */
+  originalTitle?: string;
+}
+
+const SITE_HEADER = /^Vietnam\.vn(?:\s*[-–—|:]\s*.*)?$|^Nền tảng quảng bá Việt Nam$/iu;
+const IMAGE_FILE = /^[^\s/\\<>][^/\\<>]{0,120}\.(?:jpe?g|png|gif|webp|bmp|svg|avif|tiff?)$/iu;
+/** `[διαφήμιση_2]`, `[publicité_1]`: an ad slot whose word was translated. */
+const AD_SLOT = /^\[[\p{L}\p{M} ]{1,40}(?:_\d{1,3})?\]$/u;
+/** Vietnamese alt text: the original headline plus "- Ảnh 2." ("photo 2"). */
+const ALT_TEXT = /^(.{3,300}?)\s*-\s*Ảnh\s*\d{1,3}\.?$/u;
+const COUNTER = /^(?:comments?|commentaires?|комментари[йи]|σχόλι[οα]|bình luận|komentarz[ey]?|kommentar[e]?)\s*\(\d+\)$/iu;
+const CHROME_LINES = new Set(
+  [
+    'no data', 'no videos available', 'event calendar', 'cùng chủ đề', 'cùng chuyên mục', 'cùng tác giả',
+    'même catégorie', 'même auteur', 'та же категория', 'тот же автор', 'та же рубрика', 'ίδια κατηγορία',
+    'ίδιος συγγραφέας', 'tin liên quan', 'xem thêm', 'đọc thêm', 'lire aussi', 'читайте также', 'διαβάστε επίσης',
+    'happy vietnam', 'nouveau', 'новый', 'νέος',
+  ],
+);
+
+const isChromeLine = (text: string): boolean => COUNTER.test(text) || CHROME_LINES.has(text.toLowerCase());
+
+const VIETNAMESE_LETTERS = new Set('ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ');
+/** Code points only Vietnamese uses (ă đ ơ ư and the tone-marked vowels block): a cheap first test. */
+const VIETNAMESE_HINT = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
+/** Enough of a line to tell its language; alt text is short, and long lines stay cheap. */
+const VIETNAMESE_SAMPLE = 400;
+
+/** A line mostly in Vietnamese inside a translated file is untranslated alt text or site chrome. */
+function isVietnamese(text: string): boolean {
+  const sample = text.slice(0, VIETNAMESE_SAMPLE);
+  if (!VIETNAMESE_HINT.test(sample)) return false;
+  let marked = 0;
+  let letters = 0;
+  for (const char of sample) {
+    const lower = char.toLowerCase();
+    if (lower === char.toUpperCase()) continue;
+    letters++;
+    if (VIETNAMESE_LETTERS.has(lower)) marked++;
+  }
+  return marked >= 2 && marked / Math.max(1, letters) > 0.12;
+}
+
+/** Ends like a sentence (or a quotation, or an announcement of a list). */
+const FINAL_PUNCTUATION = /[.!?…:;,»"”)\]]$/u;
+/** Words in a line, counted up to `limit` (every caller only compares with small numbers). */
+function wordCount(text: string, limit = 64): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words <= limit; i++) {
+    const space = text.charCodeAt(i) === 0x20;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** A line that reads as one sentence, short enough to be a headline. */
+function titleLike(text: string): boolean {
+  if (text.length > 160 || wordCount(text) > 28 || wordCount(text) < 2) return false;
+  if (/[.!?…]\s+\p{Lu}/u.test(text)) return false;
+  return /^[\p{Lu}\p{N}«"“]/u.test(text);
+}
+
+function headingLike(text: string): boolean {
+  const words = wordCount(text);
+  return text.length <= 120 && words >= 2 && words <= 16 && !FINAL_PUNCTUATION.test(text) && /^[\p{Lu}\p{N}]/u.test(text);
+}
+
+function bylineLike(text: string): boolean {
+  return text.length <= 40 && wordCount(text) <= 5 && !FINAL_PUNCTUATION.test(text) && !/\p{N}/u.test(text) && /^\p{Lu}/u.test(text);
+}
+
+/** A caption reads as one or two sentences about a photo; a longer paragraph just ends with a credit. */
+function captionLike(text: string): boolean {
+  return text.length <= 350 && (text.match(/[.!?…](\s|$)/gu)?.length ?? 0) <= 2;
+}
+
+const DROPPED: ReadonlySet<BlockKind> = new Set(['site-header', 'publisher', 'tags', 'image', 'alt-text', 'caption', 'credit', 'ad', 'source', 'chrome']);
+const isContent = (block: ClassifiedBlock): boolean => block.kind === 'paragraph' || block.kind === 'heading';
+
+/**
+ * Names every block: article text (paragraph, heading, title, byline) or one of the kinds of
+ * furniture the republishers wrap it in. Everything after the footer source line is site
+ * chrome (related headlines, calendars, counters), never article text.
+ */
+export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
+  const out: ClassifiedBlock[] = blocks.map((block) => ({ kind: 'paragraph', text: block.text, line: block.line }));
+
+  let footer = -1;
+  out.forEach((block, index) => {
+    const source = parseSourceLine(block.text);
+    if (!source) return;
+    if (source.url !== undefined || source.warning !== undefined) {
+      block.kind = 'source';
+      block.source = source;
+      footer = index;
+    } else if (source.value === '' || source.value.length <= 60) {
+      // `Источник: Документ`: the label reused as a photo credit, not a source.
+      block.kind = 'credit';
+      if (source.value) block.credit = source.value;
+    }
+  });
+
+  for (let index = 0; index < out.length; index++) {
+    const block = out[index];
+    if (!block || block.kind !== 'paragraph') continue;
+    const text = block.text;
+    const publisher = parsePublisherLine(text);
+    if (SITE_HEADER.test(text)) block.kind = 'site-header';
+    else if (publisher) {
+      block.kind = 'publisher';
+      block.publisher = publisher;
+    } else if (IMAGE_FILE.test(text) && wordCount(text) <= 12) block.kind = 'image';
+    else if (AD_SLOT.test(text)) block.kind = 'ad';
+    else if (isChromeLine(text)) block.kind = 'chrome';
+    else {
+      const alt = ALT_TEXT.exec(text);
+      if (alt && isVietnamese(text)) {
+        block.kind = 'alt-text';
+        const original = alt[1]?.trim();
+        if (original) block.originalTitle = original;
+      } else if (isVietnamese(text)) block.kind = 'alt-text';
+      else {
+        const { text: rest, credit } = splitCredit(text);
+        if (credit !== undefined) {
+          block.credit = credit;
+          block.text = rest;
+          if (rest === '') block.kind = 'credit';
+          else if (out[index - 1]?.kind === 'image' || captionLike(rest)) block.kind = 'caption';
+        } else if (out[index - 1]?.kind === 'image') block.kind = 'caption';
+      }
+    }
+  }
+
+  // After the footer source line, or (without one) from the first counter line on, the page is site chrome.
+  const firstContent = out.findIndex((block) => block.kind === 'paragraph');
+  let chromeFrom = footer !== -1 && firstContent !== -1 && firstContent < footer ? footer + 1 : -1;
+  if (footer === -1 && firstContent !== -1) {
+    const counter = out.findIndex((block, index) => index > firstContent && block.kind === 'chrome');
+    if (counter !== -1) chromeFrom = counter;
+  }
+  if (chromeFrom !== -1) for (let index = chromeFrom; index < out.length; index++) {
+    const block = out[index];
+    if (block) block.kind = 'chrome';
+  }
+
+  markTags(out);
+  markTitle(out, blocks);
+  markByline(out, footer !== -1 ? footer : chromeFrom);
+  markHeadings(out);
+  return out;
+}
+
+/** The tag line: repeated verbatim, or right after the publisher line; without final punctuation. */
+function markTags(out: ClassifiedBlock[]): void {
+  const seen = new Map<string, number>();
+  let previous: ClassifiedBlock | undefined;
+  out.forEach((block, index) => {
+    const before = previous;
+    if (block.kind !== 'chrome' && block.kind !== 'site-header') previous = block;
+    if (block.kind !== 'paragraph') return;
+    const first = seen.get(block.text);
+    const unpunctuated = !FINAL_PUNCTUATION.test(block.text) && wordCount(block.text) >= 2;
+    if (first !== undefined && unpunctuated) {
+      block.kind = 'tags';
+      const original = out[first];
+      if (original) original.kind = 'tags';
+    }
+    if (!seen.has(block.text)) seen.set(block.text, index);
+    if (before?.kind === 'publisher' && unpunctuated) block.kind = 'tags';
+  });
+}
+
+/**
+ * The title is the first text line when it reads as a headline: before the publisher line
+ * when there is one, otherwise a single short sentence that is not the whole article.
+ */
+function markTitle(out: ClassifiedBlock[], blocks: readonly Block[]): void {
+  const index = out.findIndex((block) => block.kind === 'paragraph');
+  const first = out[index];
+  if (!first || !titleLike(first.text)) return;
+  const rest = out.slice(index + 1).filter((block) => block.kind === 'paragraph');
+  if (rest.length === 0) return;
+  const publisherAt = out.findIndex((block) => block.kind === 'publisher');
+  const beforePublisher = publisherAt > index;
+  const unpunctuated = !/[.!?…;,:]$/u.test(first.text);
+  const setApart = (blocks[index]?.blankAfter ?? false) && first.text.length <= 110;
+  if (beforePublisher || unpunctuated || setApart) first.kind = 'title';
+}
+
+/** A short name-like line just before the footer source line (or, without one, before the chrome). */
+function markByline(out: ClassifiedBlock[], end: number): void {
+  if (end <= 0) return;
+  const candidate = out.slice(0, end).findLast((block) => block.kind !== 'ad' && block.kind !== 'credit');
+  const paragraphs = out.slice(0, end).filter((block) => block.kind === 'paragraph').length;
+  if (candidate?.kind === 'paragraph' && paragraphs >= 2 && bylineLike(candidate.text)) candidate.kind = 'byline';
+}
+
+/** Short unpunctuated lines between paragraphs are subheadings. */
+function markHeadings(out: ClassifiedBlock[]): void {
+  const content = out.filter((block) => !DROPPED.has(block.kind));
+  content.forEach((block, index) => {
+    if (block.kind !== 'paragraph' || !headingLike(block.text)) return;
+    const previous = content[index - 1];
+    const next = content[index + 1];
+    if (previous && next && isContent(previous) && next.kind === 'paragraph' && next.text.length > block.text.length) block.kind = 'heading';
+  });
+}

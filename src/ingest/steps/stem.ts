@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import type { Lang } from '../../schemas/article.ts';
+import { stemGreek } from './stem-greek.ts';
+
+/**
+ * One word of text as the topic matcher sees it: `folded` is the word lowercased with accents,
+ * ё and final ς normalised (for prefix patterns such as `ханo*`), `stem` is what inflected
+ * forms of the same word share (for ordinary patterns).
+ */
+export interface Token {
+  readonly folded: string;
+  readonly stem: string;
+}
+
+interface SnowballStemmer {
+  stem(word: string): string;
+}
+interface SnowballModule {
+  newStemmer(language: string): SnowballStemmer;
+}
+
+// snowball-stemmers ships CommonJS without type declarations; it has French and Russian
+// Snowball stemmers but no Greek one, so Greek uses our own light stemmer (stem-greek.ts).
+const snowball = createRequire(import.meta.url)('snowball-stemmers') as SnowballModule;
+const french = snowball.newStemmer('french');
+const russian = snowball.newStemmer('russian');
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Lowercase, no accents or tonos, đ -> d, ё -> е, ς -> σ: the form every comparison uses. */
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/ё/g, 'е')
+    .replace(/ς/g, 'σ');
+}
+
+// French elided articles and pronouns: "l'Assemblée" is "Assemblée", "jusqu'à" is "à".
+const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/;
+
+// Stemming is the matcher's main cost and a corpus reuses a small vocabulary, so each
+// language remembers its stems; the cache is emptied when it grows past a bound.
+const STEM_CACHE_LIMIT = 200_000;
+const tokenCache: Record<Lang, Map<string, Token>> = { fr: new Map(), ru: new Map(), el: new Map() };
+
+function toToken(word: string, lang: Lang): Token {
+  const cache = tokenCache[lang];
+  let token = cache.get(word);
+  if (token === undefined) {
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    token = { folded: fold(word), stem: stemUncached(word, lang) };
+    cache.set(word, token);
+  }
+  return token;
+}
+
+function stemUncached(word: string, lang: Lang): string {
+  const lower = word.toLowerCase();
+  switch (lang) {
+    // Folded before stemming: capitals often drop accents (ASSEMBLEE NATIONALE), and the
+    // stemmer cuts "assemblée" and "assemblee" differently, so both sides stem the folded form.
+    case 'fr':
+      return french.stem(fold(lower));
+    // ё is folded first: the Russian stemmer's endings are spelled with е.
+    case 'ru':
+      return russian.stem(fold(lower));
+    case 'el':
+      return stemGreek(fold(lower));
+  }
+}
+
+/** Splits text into tokens: letters and digits, apart at spaces, punctuation, hyphens and apostrophes. */
+export function tokenize(text: string, lang: Lang): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu)) {
+    const parts = match[0].split(/['’]/);
+    parts.forEach((part, index) => {
+      const isElision = lang === 'fr' && index < parts.length - 1 && FRENCH_ELISION.test(part.toLowerCase());
+      if (isElision) return;
+      tokens.push(toToken(part, lang));
+    });
+  }
+  return tokens;
+}

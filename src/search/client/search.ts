@@ -1,0 +1,297 @@
+/**
+ * The search page: reads the search from the URL, queries every language's index at once,
+ * merges the results into one list (src/lib/search/merge.ts) and keeps the URL in step so
+ * searches can be linked and the back button works.
+ */
+import type { Lang } from '../../schemas/article.ts';
+import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
+import { excerptParts } from '../excerpt.ts';
+import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
+import { mergeByDate, mergeByRelevance } from '../merge.ts';
+import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
+import { searchText as t } from '../../i18n/search.ts';
+import { matchTopicHints, type TopicHint } from '../topic-match.ts';
+import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
+
+const PAGE_SIZE = 20;
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+interface Hit {
+  lang: Lang;
+  score: number;
+  result: PagefindResult;
+}
+
+/** Hands out results a page at a time, whichever order they are in. */
+interface Pager {
+  take(count: number): Promise<Hit[]>;
+  readonly done: boolean;
+}
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`search page: missing ${selector}`);
+  return element;
+}
+
+const root = required<HTMLElement>(document, '[data-search]');
+const form = required<HTMLFormElement>(root, 'form');
+const input = required<HTMLInputElement>(form, 'input[name="q"]');
+const selects = {
+  lang: required<HTMLSelectElement>(form, 'select[name="lang"]'),
+  topic: required<HTMLSelectElement>(form, 'select[name="topic"]'),
+  publisher: required<HTMLSelectElement>(form, 'select[name="publisher"]'),
+  year: required<HTMLSelectElement>(form, 'select[name="year"]'),
+  sort: required<HTMLSelectElement>(form, 'select[name="sort"]'),
+};
+const status = required<HTMLElement>(root, '[data-search-status]');
+const topicsBox = required<HTMLElement>(root, '[data-search-topics]');
+const topicList = required<HTMLUListElement>(root, '[data-search-topic-list]');
+const resultsSection = required<HTMLElement>(root, '[data-search-results-section]');
+const resultsList = required<HTMLOListElement>(root, '[data-search-results]');
+const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
+
+// The archive's languages come from the page, not from the schema module: importing that
+// would bundle zod, which probes for eval and so trips the CSP.
+const langs = (root.dataset.langs ?? '').split(' ').filter(Boolean) as Lang[];
+root.hidden = false;
+required<HTMLElement>(document, '[data-search-nojs]').hidden = true;
+
+let topicHints: Promise<TopicHint[]> | undefined;
+function loadTopicHints(): Promise<TopicHint[]> {
+  topicHints ??= fetch(`${base}search/topics.json`).then((response) => {
+    if (!response.ok) throw new Error(`search topics: HTTP ${response.status}`);
+    return response.json() as Promise<TopicHint[]>;
+  });
+  topicHints.catch(() => {
+    topicHints = undefined;
+  });
+  return topicHints;
+}
+
+const fragments = new WeakMap<PagefindResult, Promise<PagefindData>>();
+function dataOf(result: PagefindResult): Promise<PagefindData> {
+  let data = fragments.get(result);
+  if (!data) {
+    data = result.data();
+    fragments.set(result, data);
+  }
+  return data;
+}
+
+// Each search gets a number; a slower, older search that finishes late must not overwrite a newer one.
+let generation = 0;
+let pager: Pager | undefined;
+let total = 0;
+
+function stateFromForm(): SearchState {
+  const fields = [...new FormData(form)].flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : []));
+  return parseSearchState(new URLSearchParams(fields), langs);
+}
+
+function fillForm(state: SearchState): void {
+  input.value = state.q;
+  for (const key of ['lang', 'topic', 'publisher', 'year'] as const) {
+    const value = state[key] ?? '';
+    const select = selects[key];
+    if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+    select.value = value;
+  }
+  selects.sort.value = state.sort;
+}
+
+function setOptions(select: HTMLSelectElement, options: FacetOption[], label: (value: string) => string, chosen: string | undefined): void {
+  const first = select.options[0];
+  select.replaceChildren(...(first ? [first] : []));
+  for (const option of options) select.add(new Option(`${label(option.value)} (${option.count})`, option.value));
+  select.value = chosen ?? '';
+}
+
+function renderFacets(facets: Facets, state: SearchState, hints: readonly TopicHint[]): void {
+  const topicLabels = new Map(hints.map((hint) => [hint.slug, hint.labels.en]));
+  setOptions(selects.lang, facets.lang, (lang) => LANGUAGE_NAMES[lang as Lang].english, state.lang);
+  setOptions(selects.topic, facets.topic, (slug) => topicLabels.get(slug) ?? slug, state.topic);
+  setOptions(selects.publisher, facets.publisher, (name) => name, state.publisher);
+  setOptions(selects.year, facets.year, (year) => year, state.year);
+}
+
+function renderTopicHints(found: readonly TopicHint[]): void {
+  topicList.replaceChildren(
+    ...found.map((hint) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `${base}topics/${hint.slug}/`;
+      link.textContent = hint.labels.en;
+      item.append(link, ` — ${t.topicHint(hint.count)}`);
+      return item;
+    }),
+  );
+  topicsBox.hidden = found.length === 0;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One result. Titles, excerpts and publishers are scraped text: only ever textContent. */
+function renderHit(hit: Hit, data: PagefindData): HTMLLIElement {
+  const item = element('li');
+  item.dataset.lang = hit.lang;
+  const heading = element('h3');
+  const link = element('a', undefined, data.meta.title ?? data.url);
+  link.href = data.url;
+  link.lang = hit.lang;
+  heading.append(link);
+
+  const meta = element('p', 'meta');
+  const badge = element('span', 'lang-badge', hit.lang.toUpperCase());
+  badge.setAttribute('aria-hidden', 'true');
+  meta.append(badge, element('span', 'visually-hidden', LANGUAGE_NAMES[hit.lang].english), ' · ');
+  const date = data.meta.date;
+  if (date) {
+    const time = element('time', undefined, formatDate(date));
+    time.dateTime = date;
+    meta.append(time);
+  } else {
+    meta.append(element('span', 'provenance', t.undated));
+  }
+  const publisher = element('span', undefined, data.meta.publisher ?? t.unknownPublisher);
+  meta.append(' · ', publisher);
+
+  const excerpt = element('p', 'excerpt');
+  excerpt.lang = hit.lang;
+  for (const part of excerptParts(data.excerpt)) excerpt.append(part.mark ? element('mark', undefined, part.text) : part.text);
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+async function showMore(focusFirst: boolean): Promise<void> {
+  const current = pager;
+  const ownGeneration = generation;
+  if (!current) return;
+  const hits = await current.take(PAGE_SIZE);
+  const datas = await Promise.all(hits.map((hit) => dataOf(hit.result)));
+  if (ownGeneration !== generation) return;
+  const items = hits.map((hit, index) => renderHit(hit, datas[index]!));
+  resultsList.append(...items);
+  moreButton.hidden = current.done;
+  if (focusFirst) items[0]?.querySelector('a')?.focus();
+  if (focusFirst) status.textContent = t.shown(resultsList.children.length, total);
+}
+
+function relevancePager(hits: Hit[]): Pager {
+  let position = 0;
+  return {
+    get done() {
+      return position >= hits.length;
+    },
+    async take(count) {
+      const page = hits.slice(position, position + count);
+      position += page.length;
+      return page;
+    },
+  };
+}
+
+function hitsOf(lang: Lang, response: PagefindResponse | null): Hit[] {
+  return (response?.results ?? []).map((result) => ({ lang, score: result.score, result }));
+}
+
+async function run(state: SearchState): Promise<void> {
+  const ownGeneration = ++generation;
+  pager = undefined;
+  if (!hasCriteria(state)) {
+    resultsList.replaceChildren();
+    resultsSection.hidden = true;
+    moreButton.hidden = true;
+    topicsBox.hidden = true;
+    status.textContent = t.idle;
+    return;
+  }
+  status.textContent = t.loading;
+  let loaded: Engines;
+  let hints: TopicHint[];
+  try {
+    [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
+  } catch (error) {
+    if (ownGeneration === generation) status.textContent = t.failed;
+    throw error;
+  }
+  const term = state.q || null;
+  const filters = pagefindFilters(state);
+  // Without words there is no relevance to rank by (a topic's "search within this"): list newest first.
+  const byDate = state.sort === 'date' || term === null;
+  const answers = await Promise.all(
+    [...loaded].map(async ([lang, engine]) => {
+      const [relevance, dated] = await Promise.all([
+        engine.search(term, { filters }),
+        byDate ? engine.search(term, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
+      ]);
+      return { lang, relevance: hitsOf(lang, relevance), dated: hitsOf(lang, dated), filters: relevance?.filters ?? {} };
+    }),
+  );
+  if (ownGeneration !== generation) return;
+
+  const outcomes: LanguageOutcome[] = answers.map(({ lang, relevance, filters: counts }) => ({ lang, count: relevance.length, filters: counts }));
+  const chosen = answers.filter((answer) => !state.lang || answer.lang === state.lang);
+  const ranked = mergeByRelevance(chosen.map((answer) => answer.relevance));
+  total = ranked.length;
+  if (byDate) {
+    // Pagefind leaves undated pages out of sorted results: they follow, by relevance.
+    const datedIds = new Set(chosen.flatMap((answer) => answer.dated.map((hit) => `${hit.lang}:${hit.result.id}`)));
+    const undated = ranked.filter((hit) => !datedIds.has(`${hit.lang}:${hit.result.id}`));
+    pager = mergeByDate(
+      chosen.map((answer) => answer.dated),
+      undated,
+      async (hit) => (await dataOf(hit.result)).meta.date ?? '',
+    );
+  } else {
+    pager = relevancePager(ranked);
+  }
+
+  renderFacets(combineFacets(outcomes, state), state, hints);
+  renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
+  resultsList.replaceChildren();
+  resultsSection.hidden = total === 0;
+  moreButton.hidden = true;
+  await showMore(false);
+  if (ownGeneration !== generation) return;
+  const perLanguage = outcomes
+    .filter((outcome) => !state.lang || outcome.lang === state.lang)
+    .map((outcome) => `${LANGUAGE_NAMES[outcome.lang].english} ${outcome.count}`)
+    .join(', ');
+  status.textContent = t.status(total, state.q, perLanguage);
+}
+
+/** Runs a search and records it in the address bar; `push` makes it a back-button step. */
+function navigate(state: SearchState, push: boolean): void {
+  const target = `${location.pathname}${searchStateQuery(state)}`;
+  if (target !== `${location.pathname}${location.search}`) {
+    if (push) history.pushState(null, '', target);
+    else history.replaceState(null, '', target);
+  }
+  void run(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(stateFromForm(), true);
+});
+form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLSelectElement) navigate(stateFromForm(), true);
+});
+// Typing means the reader is about to search: start fetching the indexes now.
+input.addEventListener('input', () => void loadEngines(base, langs).catch(() => undefined), { once: true });
+moreButton.addEventListener('click', () => void showMore(true));
+window.addEventListener('popstate', () => {
+  const state = parseSearchState(new URLSearchParams(location.search), langs);
+  fillForm(state);
+  void run(state);
+});
+
+const initial = parseSearchState(new URLSearchParams(location.search), langs);
+fillForm(initial);
+void run(initial);

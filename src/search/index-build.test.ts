@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeArticle } from '../lib/test-fixtures.ts';
+import type { Article } from '../schemas/article.ts';
+import { buildSearchIndex, type SearchIndexSummary } from './index-build.ts';
+
+const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
+
+describe('buildSearchIndex', () => {
+  let root: string;
+  let entries: string;
+  let scratch: string;
+  let site: string;
+  let summary: SearchIndexSummary;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'index-search-'));
+    entries = path.join(root, 'articles');
+    scratch = path.join(root, 'scratch');
+    site = path.join(root, 'site');
+    for (const article of [entry('fr/a', 'Réforme'), entry('fr/b', 'Congrès'), entry('ru/c', 'Съезд')]) {
+      await mkdir(path.join(entries, article.lang), { recursive: true });
+      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+    }
+    // What a previous build left there is replaced, not merged.
+    await mkdir(path.join(site, 'pagefind', 'el'), { recursive: true });
+    await writeFile(path.join(site, 'pagefind', 'el', 'stale.js'), '');
+    summary = await buildSearchIndex(entries, path.join(site, 'pagefind'), scratch);
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('indexes the entries of each language into that language’s own bundle', () => {
+    expect(summary).toEqual({ fr: 2, ru: 1, el: 0 });
+  });
+
+  it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/languages.json'), 'utf8'))).toEqual({ fr: 2, ru: 1 });
+    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['fr', 'languages.json', 'ru']);
+  });
+
+  it('each bundle holds its language’s stemmer and none of Pagefind’s unused ready-made UIs', async () => {
+    const fr = await readdir(path.join(site, 'pagefind/fr'));
+    expect(fr).toContain('wasm.fr.pagefind');
+    expect(fr).toContain('pagefind.js');
+    expect(fr.filter((file) => /ui|highlight/.test(file))).toEqual([]);
+    const pagefindEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(pagefindEntry.languages)).toEqual(['ru']);
+  });
+
+  it('leaves no scratch pages behind', () => {
+    expect(existsSync(scratch)).toBe(false);
+  });
+
+  it('stops at an entry that does not match the schema, naming its file', async () => {
+    const bad = path.join(root, 'bad');
+    await mkdir(path.join(bad, 'fr'), { recursive: true });
+    await writeFile(path.join(bad, 'fr', 'broken.json'), JSON.stringify({ ...entry('fr/broken', 'x'), lang: 'de' }));
+    await expect(buildSearchIndex(bad, path.join(root, 'bad-index'), path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')}: the entry does not match the article schema: lang:`);
+  });
+});
