@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { Article } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
 import { documentTopic } from './document-topics.ts';
 
@@ -16,12 +16,7 @@ export function archiveIndex(): Promise<ArchiveIndex> {
 
 async function load(): Promise<ArchiveIndex> {
   const entries = await getCollection('articles');
-  const articles: Article[] = entries.map((entry) => {
-    if (entry.data.id !== entry.id) {
-      throw new Error(`${entry.filePath ?? entry.id}: entry id ${entry.data.id} does not match its file path (${entry.id})`);
-    }
-    return entry.data;
-  });
+  const articles: ArticleRecord[] = entries.map((entry) => entry.data);
   const curated: TopicInfo[] = (await getCollection('topics')).map(({ data }) => ({
     slug: data.slug,
     kind: data.kind,

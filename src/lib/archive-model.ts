@@ -1,4 +1,5 @@
-import type { Article, Lang } from '../schemas/article.ts';
+import type { Lang } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { LANGS } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
@@ -22,23 +23,23 @@ export type PublisherSummary = PublisherGroup;
 
 export interface ArchiveIndex {
   /** Every article, newest first, undated last. */
-  all: Article[];
-  byId: Map<string, Article>;
-  byLang: Map<Lang, Article[]>;
-  byTopic: Map<string, Article[]>;
+  all: ArticleRecord[];
+  byId: Map<string, ArticleRecord>;
+  byLang: Map<Lang, ArticleRecord[]>;
+  byTopic: Map<string, ArticleRecord[]>;
   topics: Map<string, TopicSummary>;
   byPublisher: Map<string, PublisherSummary>;
   /** The publisher page an article belongs to. */
   publisherOf: (id: string) => PublisherSummary | undefined;
   /** `2025` -> articles; only dated ones. */
-  byYear: Map<string, Article[]>;
+  byYear: Map<string, ArticleRecord[]>;
   /** `2025-01` -> articles. */
-  byMonth: Map<string, Article[]>;
-  undated: Article[];
+  byMonth: Map<string, ArticleRecord[]>;
+  undated: ArticleRecord[];
   /** The other language versions of an article (same translationKey), in LANGS order. */
-  translationsOf: (id: string) => Article[];
+  translationsOf: (id: string) => ArticleRecord[];
   /** A few articles sharing topics with this one, computed once for the whole archive. */
-  relatedTo: (id: string) => Article[];
+  relatedTo: (id: string) => ArticleRecord[];
   dateRange?: { from: string; to: string };
 }
 
@@ -64,18 +65,18 @@ const emptyCounts = (): Record<Lang, number> => ({ fr: 0, ru: 0, el: 0 });
  * `documentTopic` makes a topic from a document reference such as `18-NQ/TW`.
  */
 export function buildArchiveIndex(
-  entries: readonly Article[],
+  entries: readonly ArticleRecord[],
   curated: readonly TopicInfo[],
   documentTopic: (reference: string) => TopicInfo,
 ): ArchiveIndex {
   const all = sortNewestFirst(entries);
-  const byId = new Map<string, Article>();
-  const byLang = new Map<Lang, Article[]>(LANGS.map((lang) => [lang, []]));
-  const byTopic = new Map<string, Article[]>();
-  const byYear = new Map<string, Article[]>();
-  const byMonth = new Map<string, Article[]>();
-  const byTranslationKey = new Map<string, Article[]>();
-  const undated: Article[] = [];
+  const byId = new Map<string, ArticleRecord>();
+  const byLang = new Map<Lang, ArticleRecord[]>(LANGS.map((lang) => [lang, []]));
+  const byTopic = new Map<string, ArticleRecord[]>();
+  const byYear = new Map<string, ArticleRecord[]>();
+  const byMonth = new Map<string, ArticleRecord[]>();
+  const byTranslationKey = new Map<string, ArticleRecord[]>();
+  const undated: ArticleRecord[] = [];
   const curatedBySlug = new Map(curated.map((t) => [t.slug, t]));
   const documentRefBySlug = new Map<string, string>();
 
@@ -109,7 +110,7 @@ export function buildArchiveIndex(
     topics.set(slug, { ...info, count: articles.length, countsByLang });
   }
 
-  const langOrder = (a: Article, b: Article) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
+  const langOrder = (a: ArticleRecord, b: ArticleRecord) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
   for (const group of byTranslationKey.values()) group.sort(langOrder);
 
   const byPublisher = groupPublishers(all);
@@ -147,7 +148,7 @@ export function buildArchiveIndex(
  * more than a common one (the Party); other language versions of the same original are left
  * out, since "Other languages" already lists them. Ties go to the newer article, then the id.
  */
-function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>): Map<string, Article[]> {
+function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): Map<string, ArticleRecord[]> {
   const total = all.length;
   const rank = new Map(all.map((a, i) => [a.id, i]));
   const weight = new Map([...byTopic].map(([slug, list]) => [slug, Math.log(1 + total / list.length)]));
@@ -156,7 +157,7 @@ function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>):
   // here made up most of the index build on large archives.
   const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, list.slice(0, RELATED_SCAN_PER_TOPIC).map((a) => rank.get(a.id) ?? 0)]));
   const scores = new Float64Array(total);
-  const related = new Map<string, Article[]>();
+  const related = new Map<string, ArticleRecord[]>();
   for (const article of all) {
     const touched: number[] = [];
     for (const slug of new Set(article.topics.map((t) => t.slug))) {
@@ -167,7 +168,7 @@ function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>):
         scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => all[r] as Article));
+    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => all[r] as ArticleRecord));
     for (const r of touched) scores[r] = 0;
   }
   return related;

@@ -1,6 +1,7 @@
 import type { Article } from '../schemas/article.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
 import { citation } from './citation.ts';
 import { citableWork, isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
@@ -16,8 +17,8 @@ export interface ArticleView {
   /** Curated topics, labelled in the article's language. */
   topics: { slug: string; label: string; path: string }[];
   documents: { ref: string; path?: string }[];
-  translations: Article[];
-  related: Article[];
+  translations: ArticleRecord[];
+  related: ArticleRecord[];
   copies: ArchivedCopies;
   citation: string;
   /** The article as every citation format and metadata tag describes it. */
@@ -42,10 +43,12 @@ export function summary(entry: Pick<Article, 'body'>, max = 200): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Everything the article page shows, shaped from the indexes so the page only lays it out. */
-export function articleView(index: ArchiveIndex, id: string, site: URL | undefined): ArticleView {
-  const entry = index.byId.get(id);
-  if (!entry) throw new Error(`no article with id ${id}`);
+/**
+ * Everything the article page shows, shaped from the whole entry (read from its file) and the
+ * indexes, so the page only lays it out.
+ */
+export function articleView(index: ArchiveIndex, entry: Article, site: URL | undefined): ArticleView {
+  const { id } = entry;
   const translations = index.translationsOf(id);
   const topics = [];
   for (const assigned of entry.topics) {

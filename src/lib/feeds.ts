@@ -1,4 +1,5 @@
 import type { Article } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { summary } from './article-view.ts';
 import { routes, url } from './urls.ts';
 
@@ -14,13 +15,14 @@ export interface FeedItem {
 
 /**
  * RSS items, newest first. pubDate only for dated articles: an undated text gets none rather
- * than the build time, which would present it as new.
+ * than the build time, which would present it as new. Records hold no body: `read` gives the
+ * whole entry of the few articles a feed describes.
  */
-export function feedItems(articles: readonly Article[], size: number = FEED_SIZE): FeedItem[] {
+export function feedItems(articles: readonly ArticleRecord[], read: (id: string) => Article, size: number = FEED_SIZE): FeedItem[] {
   return articles.slice(0, size).map((a) => ({
     title: a.title,
     link: url(routes.article(a.id)),
-    description: summary(a, 500),
+    description: summary(read(a.id), 500),
     ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00Z`) } : {}),
   }));
 }

@@ -2,6 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { archiveIndex } from '../../../lib/archive-index.ts';
 import { feedItems } from '../../../lib/feeds.ts';
+import { readArticle } from '../../../lib/article-record.ts';
+import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
 import { LANGS, type Lang } from '../../../schemas/article.ts';
@@ -17,7 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     description: ui.siteTagline,
     // The channel links the archive's home, under the base path when there is one.
     site: absoluteUrl(site, ''),
-    items: feedItems(index.byLang.get(lang) ?? []),
+    items: feedItems(index.byLang.get(lang) ?? [], (id) => readArticle(articlesDir, id)),
     customData: `<language>${lang}</language>`,
   });
 };

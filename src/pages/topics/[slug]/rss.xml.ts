@@ -2,6 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { archiveIndex } from '../../../lib/archive-index.ts';
 import { feedItems } from '../../../lib/feeds.ts';
+import { readArticle } from '../../../lib/article-record.ts';
+import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
 
@@ -20,6 +22,6 @@ export const GET: APIRoute = async ({ params, site }) => {
     description: topic.description,
     // The channel links the archive's home, under the base path when there is one.
     site: absoluteUrl(site, ''),
-    items: feedItems(index.byTopic.get(topic.slug) ?? []),
+    items: feedItems(index.byTopic.get(topic.slug) ?? [], (id) => readArticle(articlesDir, id)),
   });
 };
