@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as greek } from '@orama/stemmers/greek';
+import { stemmer as russian } from '@orama/stemmers/russian';
 import type { Lang } from '../../schemas/article.ts';
-import { stemGreek } from './stem-greek.ts';
 
 /**
  * One word of text as the topic matcher sees it: `folded` is the word lowercased with accents,
@@ -12,18 +13,8 @@ export interface Token {
   readonly stem: string;
 }
 
-interface SnowballStemmer {
-  stem(word: string): string;
-}
-interface SnowballModule {
-  newStemmer(language: string): SnowballStemmer;
-}
-
-// snowball-stemmers ships CommonJS without type declarations; it has French and Russian
-// Snowball stemmers but no Greek one, so Greek uses our own light stemmer (stem-greek.ts).
-const snowball = createRequire(import.meta.url)('snowball-stemmers') as SnowballModule;
-const french = snowball.newStemmer('french');
-const russian = snowball.newStemmer('russian');
+// The Snowball stemmers of all three languages, from @orama/stemmers: the family Pagefind's
+// search stems with, so a topic and a search for the same word meet on the same stem.
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
@@ -63,12 +54,12 @@ function stemUncached(word: string, lang: Lang): string {
     // Folded before stemming: capitals often drop accents (ASSEMBLEE NATIONALE), and the
     // stemmer cuts "assemblée" and "assemblee" differently, so both sides stem the folded form.
     case 'fr':
-      return french.stem(fold(lower));
+      return french(fold(lower));
     // ё is folded first: the Russian stemmer's endings are spelled with е.
     case 'ru':
-      return russian.stem(fold(lower));
+      return russian(fold(lower));
     case 'el':
-      return stemGreek(fold(lower));
+      return greek(fold(lower));
   }
 }
 
