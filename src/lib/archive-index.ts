@@ -8,10 +8,17 @@ import { documentTopic } from './document-topics.ts';
  * module-level promise builds the indexes once per build however many pages ask.
  */
 let cached: Promise<ArchiveIndex> | undefined;
+let digests: Promise<Map<string, string>> | undefined;
 
 export function archiveIndex(): Promise<ArchiveIndex> {
   cached ??= load();
   return cached;
+}
+
+/** Each entry's digest (src/lib/record-loader.ts): what tells a page's cache key its entry changed. */
+export function entryDigests(): Promise<Map<string, string>> {
+  digests ??= getCollection('articles').then((entries) => new Map(entries.map((entry) => [entry.id, String(entry.digest)])));
+  return digests;
 }
 
 async function load(): Promise<ArchiveIndex> {

@@ -46,8 +46,8 @@ export interface ArchiveIndex {
 /** Related articles shown per article. */
 export const RELATED_COUNT = 5;
 /**
- * Candidates examined per shared topic. A broad topic can hold most of the archive; looking
- * only at its newest entries keeps building "related" linear in the number of articles.
+ * Candidates examined per shared topic: the articles just older than this one. A broad topic
+ * can hold most of the archive; a bounded scan keeps building "related" linear in its size.
  */
 export const RELATED_SCAN_PER_TOPIC = 200;
 
@@ -147,31 +147,60 @@ export function buildArchiveIndex(
  * Articles sharing topics, weighted so a rare shared topic (a specific resolution) counts
  * more than a common one (the Party); other language versions of the same original are left
  * out, since "Other languages" already lists them. Ties go to the newer article, then the id.
+ *
+ * Only articles older than this one are candidates, and a topic's weight is counted among
+ * them too: an article's related list depends on nothing newer than itself, so adding the
+ * day's articles never changes an existing article's page.
  */
 function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): Map<string, ArticleRecord[]> {
-  const total = all.length;
-  const rank = new Map(all.map((a, i) => [a.id, i]));
-  const weight = new Map([...byTopic].map(([slug, list]) => [slug, Math.log(1 + total / list.length)]));
+  // `all` is dated newest first, then undated by id. Undated articles relate only to each
+  // other (by id, "older" meaning later): an undated text can arrive at any time and must not
+  // change the pages of dated ones, and no dated arrival changes theirs.
+  const order = all;
+  const total = order.length;
+  const firstUndated = order.findIndex((a) => a.date === undefined);
+  const rank = new Map(order.map((a, i) => [a.id, i]));
   // Ranks instead of ids, and one score array reused for every article: this pass visits up to
   // RELATED_SCAN_PER_TOPIC candidates per topic of every article, so allocation and sorting
-  // here made up most of the index build on large archives.
-  const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, list.slice(0, RELATED_SCAN_PER_TOPIC).map((a) => rank.get(a.id) ?? 0)]));
+  // here made up most of the index build on large archives. Each topic's ranks ascend, so an
+  // article finds its own place in a topic by binary search.
+  const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, Int32Array.from(list, (a) => rank.get(a.id) ?? 0).sort()]));
   const scores = new Float64Array(total);
   const related = new Map<string, ArticleRecord[]>();
-  for (const article of all) {
+  order.forEach((article, own) => {
     const touched: number[] = [];
+    const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
+    const olderTotal = segmentEnd - own;
     for (const slug of new Set(article.topics.map((t) => t.slug))) {
-      const w = weight.get(slug) ?? 0;
-      for (const other of topicRanks.get(slug) ?? []) {
-        if (all[other]?.translationKey === article.translationKey) continue;
+      const ranks = topicRanks.get(slug);
+      if (!ranks) continue;
+      const at = lowerBound(ranks, own);
+      const inSegment = lowerBound(ranks, segmentEnd);
+      const w = Math.log(1 + olderTotal / (inSegment - at));
+      const end = Math.min(inSegment, at + 1 + RELATED_SCAN_PER_TOPIC);
+      for (let i = at + 1; i < end; i++) {
+        const other = ranks[i] as number;
+        if (order[other]?.translationKey === article.translationKey) continue;
         if (scores[other] === 0) touched.push(other);
         scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => all[r] as ArticleRecord));
+    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => order[r] as ArticleRecord));
     for (const r of touched) scores[r] = 0;
-  }
+  });
   return related;
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The `count` best ranks by score, ties to the lower rank (the newer article), in one pass. */

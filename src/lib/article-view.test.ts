@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
-import { articleView, summary } from './article-view.ts';
+import { articleContext, articleView, summary } from './article-view.ts';
 import { assign, curatedTopics, documentTopicFor, makeArticle } from './test-fixtures.ts';
 
 const site = new URL('https://ex.org/');
@@ -15,7 +15,7 @@ describe('summary', () => {
 describe('articleView', () => {
   const ruA = makeArticle('ru/a', { translationKey: 'k', topics: [assign('party'), assign('doc-18-nq-tw')], documentRefs: ['18-NQ/TW', '1/2000/XX'], publisher: { name: 'Nhân Dân', domain: 'nhandan.vn' }, sourceUrl: 'https://nhandan.vn/a.html', date: '2025-07-05', dateSource: 'publisher-line' });
   const index = buildArchiveIndex([ruA, makeArticle('fr/a', { translationKey: 'k' })], curatedTopics, documentTopicFor);
-  const view = articleView(index, ruA, site);
+  const view = articleView(ruA, articleContext(index, ruA), site);
 
   it('names curated topics in the article language and links document references to their topic', () => {
     expect(view.topics).toEqual([{ slug: 'party', label: 'Партия', path: 'topics/party/' }]);
@@ -36,6 +36,6 @@ describe('articleView', () => {
 
   it('gives a lone article no alternates', () => {
     const lone = makeArticle('el/x');
-    expect(articleView(buildArchiveIndex([lone], curatedTopics, documentTopicFor), lone, site).alternates).toEqual([]);
+    expect(articleView(lone, articleContext(buildArchiveIndex([lone], curatedTopics, documentTopicFor), lone), site).alternates).toEqual([]);
   });
 });

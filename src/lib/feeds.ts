@@ -1,6 +1,7 @@
 import type { Article } from '../schemas/article.ts';
 import type { ArticleRecord } from './article-record.ts';
 import { summary } from './article-view.ts';
+import { cacheKey } from './cache-key.ts';
 import { routes, url } from './urls.ts';
 
 /** Items in a feed: a feed is for news, not the archive's whole history. */
@@ -25,4 +26,12 @@ export function feedItems(articles: readonly ArticleRecord[], read: (id: string)
     description: summary(read(a.id), 500),
     ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00Z`) } : {}),
   }));
+}
+
+/**
+ * A feed's cache key: its articles' records and entry digests (each item's summary is read
+ * from the entry) and whatever else the channel shows.
+ */
+export function feedKey(articles: readonly ArticleRecord[], digests: ReadonlyMap<string, string>, ...channel: unknown[]): string {
+  return cacheKey(articles, articles.map((a) => digests.get(a.id) ?? null), ...channel);
 }
