@@ -147,7 +147,7 @@ export function checkTargets(result: BenchResult, others: readonly BenchResult[]
       });
     }
     const otherUpdate = other.stages.find((s) => s.stage === STAGES.update);
-    if (update && otherUpdate && result.articles >= 10 * other.articles) {
+    if (update && otherUpdate && result.articles === 10 * other.articles) {
       const growth = update.wallMs / otherUpdate.wallMs;
       checks.push({
         target: `update grows <= 2 x for 10 x the articles (${other.articles} -> ${result.articles})`,

@@ -27,6 +27,9 @@ export function translationRows(newestFirst: readonly ArticleRecord[]): Row[] {
 /** What decides where a row's page ends: the same for a row whatever else is listed. */
 export const rowKey = (row: Row): string => row[0].translationKey;
 
+/** What names a page that starts at this row: its date, or `undated`. */
+export const rowLabel = (row: Row): string => row[0].date ?? 'undated';
+
 /** Articles on the home page. */
 export const LATEST_COUNT = 10;
 /** Topics on the home page; the topic index lists them all. */

@@ -38,50 +38,60 @@ describe('chunk', () => {
   });
 });
 
+const label = (key: string) => `2025-01-${String((Number(key.slice(1)) % 28) + 1).padStart(2, '0')}`;
+
 describe('paginate', () => {
-  it('numbers pages from the oldest and shows each newest first', () => {
+  it('names pages by their oldest row and shows each newest first', () => {
     const newestFirst = ids(300).reverse();
-    const pages = paginate(newestFirst, self);
+    const pages = paginate(newestFirst, self, label);
     expect(pages.flatMap((p) => p.items).sort()).toEqual([...newestFirst].sort());
     expect(pages[0]?.items.at(-1)).toBe('k0');
+    expect(pages[0]?.label).toBe('2025-01-01');
+    expect(pages[0]?.id).toMatch(/^2025-01-01-[0-9a-z]+$/);
     expect(pages.at(-1)?.items[0]).toBe('k299');
-    expect(pages.map((p) => p.number)).toEqual(pages.map((_, i) => i + 1));
+    expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
     expect(pages.map((p) => p.newest)).toEqual(pages.map((_, i) => i === pages.length - 1));
   });
 
-  it('gives an empty listing one empty newest page', () => {
-    expect(paginate([], self)).toEqual([{ items: [], number: 1, newest: true, window: [1] }]);
+  it('keeps the names and links of pages away from a change', () => {
+    const before = paginate(ids(2000).reverse(), self, label);
+    const rows = ids(2000);
+    rows.splice(30, 1);
+    rows.splice(5, 0, 'k5000');
+    const after = new Set(paginate(rows.reverse(), self, label).map((p) => JSON.stringify(p)));
+    expect(before.filter((p) => !after.has(JSON.stringify(p))).length).toBeLessThanOrEqual(6);
   });
 
-  it('links two pages either side, and names the newest only near it', () => {
-    const pages = paginate(ids(2000).reverse(), self);
-    const total = pages.length;
-    expect(pages[0]?.window).toEqual([1, 2, 3]);
-    expect(pages[5]?.window).toEqual([4, 5, 6, 7, 8]);
-    expect(pages[5]?.newestNumber).toBeUndefined();
-    expect(pages.at(-1)?.window).toEqual([total - 2, total - 1, total]);
-    expect(pages.at(-3)?.newestNumber).toBe(total);
+  it('gives an empty listing one empty newest page', () => {
+    expect(paginate([], self, label)).toEqual([{ id: 'empty', label: '', newest: true, items: [], window: [] }]);
+  });
+
+  it('links two pages either side and never the oldest', () => {
+    const pages = paginate(ids(2000).reverse(), self, label);
+    expect(pages[0]?.window.map((l) => l.id)).toEqual(pages.slice(0, 3).map((p) => p.id));
+    expect(pages[5]?.window.map((l) => l.id)).toEqual(pages.slice(3, 8).map((p) => p.id));
+    expect(pages.at(-1)?.window.map((l) => l.id)).toEqual(pages.slice(-3).map((p) => p.id));
   });
 });
 
 describe('pagePath and paginatedPaths', () => {
-  it('puts the newest page at the listing path and older ones under page/<n>/', () => {
-    const [oldest, , newest] = paginate(ids(3 * PAGE_MAX).reverse(), () => 'never a boundary');
+  it('puts the newest page at the listing path and older ones under page/<id>/', () => {
+    const pages = paginate(ids(3 * PAGE_MAX).reverse(), () => 'never a boundary', label);
+    const [oldest, newest] = [pages[0], pages.at(-1)];
     expect(newest && pagePath('topics/x/', newest)).toBe('topics/x/');
-    expect(oldest && pagePath('topics/x/', oldest)).toBe('topics/x/page/1/');
-    expect(oldest && pagePath('topics/x/', oldest, 3)).toBe('topics/x/');
+    expect(oldest && pagePath('topics/x/', oldest)).toBe(`topics/x/page/${oldest?.id}/`);
   });
 
   it('keys each page by what it shows; newest-only props reach the newest page alone', () => {
-    const paths = paginatedPaths(ids(300).reverse(), self, { slug: 'x' }, { label: 'X' }, { count: 300 });
+    const paths = paginatedPaths(ids(300).reverse(), self, label, { slug: 'x' }, { label: 'X' }, { count: 300 });
     expect(paths.at(-1)?.params).toEqual({ slug: 'x', page: undefined });
-    expect(paths[0]?.params).toEqual({ slug: 'x', page: 'page/1' });
+    expect(paths[0]?.params.page).toMatch(/^page\/2025-01-01-/);
     expect(paths.at(-1)?.props.count).toBe(300);
     expect(paths[0]?.props).not.toHaveProperty('count');
-    const grown = paginatedPaths(ids(301).reverse(), self, { slug: 'x' }, { label: 'X' }, { count: 301 });
+    const grown = paginatedPaths(ids(301).reverse(), self, label, { slug: 'x' }, { label: 'X' }, { count: 301 });
     expect(grown[0]?.cacheKey).toBe(paths[0]?.cacheKey);
     expect(grown.at(-1)?.cacheKey).not.toBe(paths.at(-1)?.cacheKey);
-    const relabelled = paginatedPaths(ids(300).reverse(), self, { slug: 'x' }, { label: 'Y' }, { count: 300 });
+    const relabelled = paginatedPaths(ids(300).reverse(), self, label, { slug: 'x' }, { label: 'Y' }, { count: 300 });
     expect(relabelled[0]?.cacheKey).not.toBe(paths[0]?.cacheKey);
   });
 });

@@ -1,7 +1,7 @@
 import { cacheKey } from './cache-key.ts';
 
 /**
- * Listings are numbered from the oldest row, and a page ends where the row's own hash says so
+ * Listings are cut from the oldest row, and a page ends where a row's own hash says so
  * (content-defined boundaries), never at a fixed count: adding, changing or removing a row
  * changes the page it is on, and at most the page boundary next to it, not every page after
  * it. With a fixed page size counted from the newest, every addition shifted every page.
@@ -11,16 +11,20 @@ export const PAGE_MIN = 20;
 export const PAGE_MAX = 120;
 const BOUNDARY_ONE_IN = 30;
 
-export interface Page<T> {
+/** A page of a listing as its neighbours link it. */
+export interface PageLink {
+  /** The URL segment: the date of the page's oldest row and a hash of that row's key. */
+  id: string;
+  /** What a link to it reads: the date of its oldest row, or "undated". */
+  label: string;
+  newest: boolean;
+}
+
+export interface Page<T> extends PageLink {
   /** Newest first, as a reader scans them. */
   items: T[];
-  /** 1 is the oldest page; the newest has the highest number and lives at the listing's path. */
-  number: number;
-  newest: boolean;
-  /** Page numbers to link; `number` itself among them. */
-  window: number[];
-  /** Whether pages exist beyond the window: the oldest (1) and the newest are always linked. */
-  newestNumber?: number;
+  /** This page and up to two pages either side, oldest first. */
+  window: PageLink[];
 }
 
 /** FNV-1a: a fast, stable 32-bit hash; the boundary needs spread, not secrecy. */
@@ -56,32 +60,24 @@ export function chunk<T>(oldestFirst: readonly T[], keyOf: (row: T) => string): 
 }
 
 /**
- * Pages of a listing given newest first. Only a page's neighbours within two, the oldest and
- * the newest are linked, so a page's links change only when pages near it do.
+ * Pages of a listing given newest first. A page is named by its oldest row, not by a number
+ * counted from either end: a page added or merged anywhere would renumber every page after it.
+ * A page links its neighbours within two and the newest page, never the oldest or a total,
+ * so its links change only when pages near it do.
  */
-export function paginate<T>(newestFirst: readonly T[], keyOf: (row: T) => string): Page<T>[] {
+export function paginate<T>(newestFirst: readonly T[], keyOf: (row: T) => string, labelOf: (row: T) => string): Page<T>[] {
   const chunks = chunk([...newestFirst].reverse(), keyOf);
-  if (chunks.length === 0) return [{ items: [], number: 1, newest: true, window: [1] }];
-  const total = chunks.length;
-  return chunks.map((rows, i) => {
-    const number = i + 1;
-    const window: number[] = [];
-    for (let n = Math.max(1, number - 2); n <= Math.min(total, number + 2); n++) window.push(n);
-    return {
-      items: rows.reverse(),
-      number,
-      newest: number === total,
-      window,
-      // Named only where the window does not reach it: the newest page's number changes with
-      // each new page, and pages far from it must not change with it.
-      ...(number + 2 < total ? {} : { newestNumber: total }),
-    };
+  if (chunks.length === 0) return [{ id: 'empty', label: '', newest: true, items: [], window: [] }];
+  const links: PageLink[] = chunks.map((rows, i) => {
+    const oldest = rows[0] as T;
+    return { id: `${labelOf(oldest)}-${hash32(keyOf(oldest)).toString(36)}`, label: labelOf(oldest), newest: i === chunks.length - 1 };
   });
+  return chunks.map((rows, i) => ({ ...(links[i] as PageLink), items: rows.reverse(), window: links.slice(Math.max(0, i - 2), i + 3) }));
 }
 
-/** The newest page lives at the listing's own path; older pages under `page/<n>/`. */
-export function pagePath(listPath: string, page: Pick<Page<unknown>, 'number' | 'newestNumber'>, number: number = page.number): string {
-  return number === page.newestNumber ? listPath : `${listPath}page/${number}/`;
+/** The newest page lives at the listing's own path; older pages under `page/<id>/`. */
+export function pagePath(listPath: string, page: PageLink): string {
+  return page.newest ? listPath : `${listPath}page/${page.id}/`;
 }
 
 /**
@@ -92,12 +88,13 @@ export function pagePath(listPath: string, page: Pick<Page<unknown>, 'number' | 
 export function paginatedPaths<T, P extends Record<string, string>, Props extends Record<string, unknown>, Newest extends Record<string, unknown> = Record<never, never>>(
   newestFirst: readonly T[],
   keyOf: (row: T) => string,
+  labelOf: (row: T) => string,
   params: P,
   props: Props,
   newestProps?: Newest,
 ) {
-  return paginate(newestFirst, keyOf).map((page) => {
-    const pageParams = { ...params, page: page.newest ? undefined : `page/${page.number}` };
+  return paginate(newestFirst, keyOf, labelOf).map((page) => {
+    const pageParams = { ...params, page: page.newest ? undefined : `page/${page.id}` };
     const newest: Partial<Newest> = page.newest && newestProps ? newestProps : {};
     const pageProps = { ...props, ...newest, page };
     return { params: pageParams, props: pageProps, cacheKey: cacheKey(pageParams, pageProps) };
