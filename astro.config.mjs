@@ -28,6 +28,9 @@ export default defineConfig({
   // No inline <style> or <script>: the CSP allows only files from our own origin.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Pages whose getStaticPaths() cache key and module graph are unchanged are restored from the
+  // previous build (src/lib/cache-key.ts); `npm run build -- --clean` ignores that cache.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     sitemap({

@@ -2,9 +2,11 @@
  * The one build command: ingest a folder of raw files, render the site with Astro, index it
  * with Pagefind. `npm run build -- --input DIR` builds an archivist's own folder.
  */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
+import { archiveDir } from '../src/config/archive.ts';
 import { run } from './lib/run.ts';
 
 const { values } = parseArgs({
@@ -12,16 +14,19 @@ const { values } = parseArgs({
     input: { type: 'string' },
     out: { type: 'string' },
     dist: { type: 'string' },
+    clean: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR]
+  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR] [--clean]
 
   --input DIR  folder of raw article files (*.txt, recursive); default: content/raw
   --out DIR    archive folder the ingest writes (entries, raw copies, report); default: content/archive
-  --dist DIR   where the static site is written; default: dist`);
+  --dist DIR   where the static site is written; default: dist
+  --clean      ignore every cache (ingest results, Astro's content store and restored pages,
+               search pages) and build everything again`);
   process.exit(0);
 }
 
@@ -33,18 +38,39 @@ if (values.dist) env.DIST_DIR = path.resolve(values.dist);
 const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
 env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
 
+// The caches a build keeps, all inside the archive folder: the ingest's results and the search
+// pages (.cache/), Astro's content store and the pages it restores (.astro-cache/).
+const archive = values.out ? path.resolve(values.out) : archiveDir;
+const caches = [path.join(archive, '.cache'), path.join(archive, '.astro-cache')];
+// Written before the first stage and removed after the last: a build that was killed leaves it,
+// and its caches may then hold pages newer than their record (Astro writes a restored page's
+// copy as it renders and its record only at the end), so the next build starts clean.
+const marker = path.join(archive, '.build-incomplete');
+let clean = values.clean ?? false;
+if (!clean && existsSync(marker)) {
+  console.log(`build: the last build in ${archive} did not finish; building clean`);
+  clean = true;
+}
+if (clean) for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+
 const node = process.execPath;
 const ingestArgs = ['scripts/ingest.ts'];
 if (values.input) ingestArgs.push('--input', values.input);
 if (values.out) ingestArgs.push('--out', values.out);
+const astroArgs = ['node_modules/astro/bin/astro.mjs', 'build'];
+if (clean) astroArgs.push('--force');
 
 const timings: [string, number][] = [];
 try {
+  // The ingest survives being killed on its own (tests/unit/ingest-faults.test.ts); the marker
+  // guards the stages after it.
   timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest' })]);
-  timings.push(['astro build', await run(node, ['node_modules/astro/bin/astro.mjs', 'build'], { env, label: 'astro build' })]);
+  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  timings.push(['astro build', await run(node, astroArgs, { env, label: 'astro build' })]);
   timings.push(['search index', await run(node, ['scripts/index-search.ts'], { env, label: 'search index' })]);
 } catch (error) {
   console.error(`build: ${(error as Error).message}`);
   process.exit(1);
 }
+rmSync(marker);
 console.log(timings.map(([stage, ms]) => `${stage}: ${(ms / 1000).toFixed(1)} s`).join(' · '));

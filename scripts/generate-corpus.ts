@@ -11,6 +11,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
+    year: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
@@ -22,7 +23,9 @@ if (values.help || !values.out) {
 
   --out DIR       folder to write the raw files into (created if missing)
   --articles N    number of files, broken ones and duplicates included; default 1000
-  --seed S        integer seed; the same seed gives byte-identical files; default 1`);
+  --seed S        integer seed; the same seed gives byte-identical files; default 1
+  --year Y        date every article in year Y (default: spread over 2023-2025), e.g. a
+                  month of new files for an archive built before`);
   process.exit(values.help ? 0 : 1);
 }
 
@@ -37,11 +40,17 @@ if (!Number.isInteger(seed)) {
   process.exit(1);
 }
 
+const year = values.year === undefined ? undefined : Number(values.year);
+if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) {
+  console.error(`generate: --year must be a year such as 2026, got "${values.year}"`);
+  process.exit(1);
+}
+
 const outDir = path.resolve(values.out);
 await mkdir(outDir, { recursive: true });
 const counts = new Map<string, number>();
 let bytes = 0;
-for (const file of generateCorpus({ articles, seed })) {
+for (const file of generateCorpus({ articles, seed, ...(year === undefined ? {} : { year }) })) {
   await writeFile(path.join(outDir, file.name), file.bytes);
   bytes += file.bytes.length;
   const kind = file.plan.kind === 'article' ? file.plan.lang : file.plan.kind === 'broken' ? `broken ${file.plan.broken}` : 'duplicate';

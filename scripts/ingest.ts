@@ -14,9 +14,9 @@ import { parseTaxonomy } from '../src/schemas/topic.ts';
 import { markDuplicates } from '../src/ingest/dedupe.ts';
 import { sha256Hex } from '../src/ingest/steps/entry.ts';
 import { DEFAULT_MAX_BYTES, INGEST_VERSION } from '../src/ingest/constants.ts';
-import type { FileResult } from '../src/ingest/pipeline.ts';
+import type { HeaderResult } from '../src/ingest/dedupe.ts';
 import { IngestPool } from '../src/ingest/run/pool.ts';
-import { unpack } from '../src/ingest/run/processed.ts';
+import { unpackHeader } from '../src/ingest/run/processed.ts';
 import { buildReport, formatSummary, type Report } from '../src/ingest/report.ts';
 import {
   forgetLastRun,
@@ -187,9 +187,13 @@ const bar =
 bar?.start(files.length, 0);
 
 const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, fileTimeoutMs);
-const results: FileResult[] = new Array<FileResult>(files.length);
-/** Entry file texts by article file, as the workers serialised them. */
-const entryTexts = new Map<string, string>();
+const results: HeaderResult[] = new Array<HeaderResult>(files.length);
+/**
+ * The cache record of each file with an entry. Only headers stay in memory: every entry is in
+ * the result cache (written even with --no-cache), and is read back from there when the
+ * archive is written, so a run's peak does not grow with the archive's bodies.
+ */
+const recordKeys = new Map<string, string>();
 let next = 0;
 /** Looks files up in the cache and sends the rest to the workers; the lanes keep every worker busy. */
 async function lane(): Promise<void> {
@@ -203,6 +207,7 @@ async function lane(): Promise<void> {
       continue;
     }
     let processed = useCache ? cache.get(known.key) : undefined;
+    let key = known.key;
     if (!processed) {
       let bytes: Buffer;
       try {
@@ -215,11 +220,12 @@ async function lane(): Promise<void> {
       // Hashed again: the file may have changed since it was first read.
       const sha256 = sha256Hex(bytes);
       processed = await pool.run(file, bytes, sha256);
+      key = keyOf(file, sha256);
       // A timeout depends on the machine's load, not on the file alone: try it again next run.
-      if (!processed.result.reason?.startsWith('timeout:')) cache.set(keyOf(file, sha256), processed);
+      if (!processed.result.reason?.startsWith('timeout:')) cache.set(key, processed);
     }
-    results[index] = unpack(processed);
-    if (processed.entry !== undefined) entryTexts.set(file, processed.entry);
+    results[index] = unpackHeader(processed);
+    if (processed.entry !== undefined) recordKeys.set(file, key);
     bar?.increment();
   }
 }
@@ -251,7 +257,9 @@ try {
   const rawCopies = new Set<string>();
   for (const outcome of kept) {
     if (!outcome.article) continue;
-    writeAtomic(path.join(outDir, entryPath(outcome)), entryTexts.get(outcome.file) as string);
+    const entry = cache.entry(recordKeys.get(outcome.file) ?? '');
+    if (entry === undefined) throw new Error(`the cached entry of ${outcome.file} is gone (${cache.dir})`);
+    writeAtomic(path.join(outDir, entryPath(outcome)), entry);
     if (!rawCopies.has(rawPath(outcome))) {
       rawCopies.add(rawPath(outcome));
       // A raw copy is named by the SHA-256 of its bytes and only ever written whole, so one of

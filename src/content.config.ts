@@ -1,18 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { articlesDir } from './config/archive.ts';
-import { articleSchema } from './schemas/article.ts';
+import { articleRecordSchema } from './lib/article-record.ts';
+import { articleRecords } from './lib/record-loader.ts';
 import { parseTaxonomy, TOPICS_FILE, topicSchema } from './schemas/topic.ts';
 
 const articles = defineCollection({
   // Entries are JSON written by the ingest: their body is data, never Markdown, so nothing
-  // scraped can be interpreted as markup and there is nothing to render.
-  loader: glob({
-    base: articlesDir,
-    pattern: '**/*.json',
-    generateId: ({ entry }) => entry.replace(/\.json$/, ''),
-  }),
-  schema: articleSchema,
+  // scraped can be interpreted as markup and there is nothing to render. The collection holds
+  // records without bodies; an article page reads its own entry (src/lib/article-record.ts).
+  loader: articleRecords(articlesDir),
+  schema: articleRecordSchema,
 });
 
 // The curated taxonomy, id = slug; parsed by the same function the ingest uses. Document

@@ -27,10 +27,12 @@ export interface Story {
 const CREDITS = ['LE VINH', 'Hoang Trieu', 'P. Binh', 'Thanh Hai', 'VNA', 'Quang Vinh', 'Viet Trung', 'Nhan Dan'];
 
 /** `id` is the story's number in the corpus; it keeps source URLs of distinct stories distinct. */
-export function makeStory(rng: Rng, id: number): Story {
+export function makeStory(rng: Rng, id: number, fixedYear?: number): Story {
   const vietnameseTitle = rng.pick(VIETNAMESE_TITLES);
   const publisher = rng.pick(PUBLISHERS);
-  const year = rng.int(2023, 2025);
+  // Drawn even when the year is fixed, so every other field is the same either way.
+  const drawnYear = rng.int(2023, 2025);
+  const year = fixedYear ?? drawnYear;
   const month = rng.int(1, 12);
   const date = { year, month, day: rng.int(1, 28) };
   // Real slugs are the headline's, sometimes cut short; the id keeps them unique.

@@ -33,6 +33,16 @@ describe('generateCorpus', () => {
     expect(other.filter((f, i) => f.bytes.equals((files[i] as GeneratedFile).bytes)).length).toBeLessThan(5);
   });
 
+  it('dates every story in the year asked for, and changes nothing else', () => {
+    const later = [...generateCorpus({ articles: 200, seed: 7, year: 2027 })];
+    const dates = later.flatMap((f) => [...f.bytes.toString('latin1').matchAll(/\b\d{2}\/\d{2}\/(\d{4})\b/g)].map((m) => m[1]));
+    expect(dates.length).toBeGreaterThan(20);
+    expect(new Set(dates)).toEqual(new Set(['2027']));
+    const usual = corpus(200, 7);
+    expect(later.map((f) => f.name)).toEqual(usual.map((f) => f.name));
+    expect(later.map((f) => f.plan)).toEqual(usual.map((f) => f.plan));
+  });
+
   it('writes exactly the requested number of uniquely named files', () => {
     expect(files).toHaveLength(600);
     expect(new Set(files.map((f) => f.name)).size).toBe(600);

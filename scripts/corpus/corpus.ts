@@ -27,6 +27,8 @@ export interface GeneratedFile {
 export interface CorpusOptions {
   articles: number;
   seed: number;
+  /** Date every story in this year (a month's new articles come after the archive's). */
+  year?: number;
 }
 
 const LANG_WEIGHTS = [
@@ -98,19 +100,19 @@ function targetBytes(rng: Rng): number {
   return Math.round((rng.int(3000, 15000) + rng.int(3000, 15000)) / 2);
 }
 
-function renderPlan(plans: readonly FilePlan[], index: number, seed: number): Buffer {
+function renderPlan(plans: readonly FilePlan[], index: number, seed: number, year?: number): Buffer {
   const plan = plans[index];
   if (!plan) throw new Error(`corpus: no file ${index}`);
   const rng = mulberry32(deriveSeed(seed, 'file', index));
   switch (plan.kind) {
     case 'duplicate':
-      return renderPlan(plans, plan.of, seed);
+      return renderPlan(plans, plan.of, seed, year);
     case 'article': {
-      const story = makeStory(storyRng(seed, plan.story), plan.story);
+      const story = makeStory(storyRng(seed, plan.story), plan.story, year);
       return Buffer.from(renderArticle(story, { lang: plan.lang, layout: plan.layout, targetBytes: targetBytes(rng) }, rng));
     }
     case 'broken':
-      return renderBroken(plan.broken, makeStory(storyRng(seed, plan.story), plan.story), rng);
+      return renderBroken(plan.broken, makeStory(storyRng(seed, plan.story), plan.story, year), rng);
   }
 }
 
@@ -145,6 +147,6 @@ export function* generateCorpus(options: CorpusOptions): Generator<GeneratedFile
   const width = Math.max(6, String(plans.length - 1).length);
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index] as FilePlan;
-    yield { name: fileName(index, options.seed, width), bytes: renderPlan(plans, index, options.seed), plan };
+    yield { name: fileName(index, options.seed, width), bytes: renderPlan(plans, index, options.seed, options.year), plan };
   }
 }

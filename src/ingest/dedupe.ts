@@ -1,6 +1,18 @@
+import type { Article } from '../schemas/article.ts';
 import type { FileResult } from './pipeline.ts';
 
-export interface Outcome extends Omit<FileResult, 'status'> {
+/**
+ * What a run keeps in memory of a kept article until it writes the archive: the fields the
+ * duplicate check and the report read. The entry itself waits in the result cache, so a run's
+ * memory does not grow with the bodies of every article.
+ */
+export type ArticleHeader = Pick<Article, 'id' | 'lang' | 'title' | 'titleSource' | 'date' | 'dateSource' | 'publisher' | 'sourceUrl' | 'translationKey' | 'raw'>;
+
+export interface HeaderResult extends Omit<FileResult, 'article'> {
+  article?: ArticleHeader;
+}
+
+export interface Outcome extends Omit<HeaderResult, 'status'> {
   status: 'kept' | 'skipped' | 'duplicate';
 }
 
@@ -11,7 +23,7 @@ export interface Outcome extends Omit<FileResult, 'status'> {
  * archive does not flip between copies from one run to the next. The same source URL in
  * different languages is not a duplicate: those are translations, tied by translationKey.
  */
-export function markDuplicates(results: readonly FileResult[]): Outcome[] {
+export function markDuplicates(results: readonly HeaderResult[]): Outcome[] {
   const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bySha = new Map<string, string>();
   const byId = new Map<string, string>();

@@ -39,17 +39,33 @@ describe('buildArchiveIndex', () => {
     expect(index.translationsOf('el/b')).toEqual([]);
   });
 
-  it('relates articles by shared topics, rarer topics first, never its own translations', () => {
+  it('relates older articles by shared topics, rarer topics first, never its own translations', () => {
     // party (2 of 4 articles) is rarer than 18-NQ/TW (3 of 4), so it weighs more.
-    expect(index.relatedTo('fr/a').map((a) => a.id)).toEqual(['fr/undated', 'el/b']);
-    expect(index.relatedTo('el/b').map((a) => a.id)).toEqual(['fr/a', 'ru/a']);
-    expect(index.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/a']);
+    expect(index.relatedTo('fr/a').map((a) => a.id)).toEqual(['el/b']);
+    expect(index.relatedTo('ru/a').map((a) => a.id)).toEqual(['el/b']);
+    // Nothing older shares a topic with el/b; undated articles relate only to each other.
+    expect(index.relatedTo('el/b')).toEqual([]);
+    expect(index.relatedTo('fr/undated')).toEqual([]);
+  });
+
+  it('leaves every related list as it was when newer articles arrive', () => {
+    const newer = [
+      article('fr/new1', { date: '2026-03-01', topics: [topic('party'), topic('hcmc')] }),
+      article('el/new2', { date: '2026-03-02', topics: [topic('doc-18-nq-tw')], documentRefs: ['18-NQ/TW'] }),
+      article('fr/undated2', { topics: [topic('party')] }),
+    ];
+    const grown = buildArchiveIndex([...entries, ...newer], curated, documentTopic);
+    for (const one of entries.filter((a) => a.id !== 'fr/undated')) expect(grown.relatedTo(one.id), one.id).toEqual(index.relatedTo(one.id));
+    // party and hcmc are equally rare among the dated articles up to fr/new1: the newer first.
+    expect(grown.relatedTo('fr/new1').map((a) => a.id)).toEqual(['fr/a', 'el/b']);
+    expect(grown.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/undated2']);
   });
 
   it('caps related articles', () => {
     const many = Array.from({ length: 12 }, (_, i) => article(`fr/n${String(i).padStart(2, '0')}`, { topics: [topic('party')] }));
     const big = buildArchiveIndex(many, curated, documentTopic);
     expect(big.relatedTo('fr/n00')).toHaveLength(RELATED_COUNT);
+    expect(big.relatedTo('fr/n11')).toHaveLength(0);
   });
 
   it('picks the same related articles as scoring and sorting every candidate', () => {
@@ -63,18 +79,19 @@ describe('buildArchiveIndex', () => {
       }),
     );
     const built = buildArchiveIndex(mixed, curated, documentTopic);
-    const weight = (slug: string) => Math.log(1 + mixed.length / (built.byTopic.get(slug)?.length ?? 1));
-    for (const one of built.all) {
+    built.all.forEach((one, own) => {
+      const older = built.all.slice(own).filter((a) => (a.date === undefined) === (one.date === undefined));
+      const weight = (slug: string) => Math.log(1 + older.length / older.filter((a) => a.topics.some((t) => t.slug === slug)).length);
       const mine = new Set(one.topics.map((t) => t.slug));
-      const expected = built.all
-        .filter((other) => other.translationKey !== one.translationKey)
+      const expected = older
         .map((other, order) => ({ other, order, score: other.topics.filter((t) => mine.has(t.slug)).reduce((sum, t) => sum + weight(t.slug), 0) }))
+        .filter(({ other }) => other.translationKey !== one.translationKey)
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score || a.order - b.order)
         .slice(0, RELATED_COUNT)
         .map(({ other }) => other.id);
       expect(built.relatedTo(one.id).map((a) => a.id), one.id).toEqual(expected);
-    }
+    });
   });
 
   it('names the article when a topic is undefined or ids collide', () => {

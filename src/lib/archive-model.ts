@@ -1,4 +1,5 @@
-import type { Article, Lang } from '../schemas/article.ts';
+import type { Lang } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { LANGS } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
@@ -22,31 +23,31 @@ export type PublisherSummary = PublisherGroup;
 
 export interface ArchiveIndex {
   /** Every article, newest first, undated last. */
-  all: Article[];
-  byId: Map<string, Article>;
-  byLang: Map<Lang, Article[]>;
-  byTopic: Map<string, Article[]>;
+  all: ArticleRecord[];
+  byId: Map<string, ArticleRecord>;
+  byLang: Map<Lang, ArticleRecord[]>;
+  byTopic: Map<string, ArticleRecord[]>;
   topics: Map<string, TopicSummary>;
   byPublisher: Map<string, PublisherSummary>;
   /** The publisher page an article belongs to. */
   publisherOf: (id: string) => PublisherSummary | undefined;
   /** `2025` -> articles; only dated ones. */
-  byYear: Map<string, Article[]>;
+  byYear: Map<string, ArticleRecord[]>;
   /** `2025-01` -> articles. */
-  byMonth: Map<string, Article[]>;
-  undated: Article[];
+  byMonth: Map<string, ArticleRecord[]>;
+  undated: ArticleRecord[];
   /** The other language versions of an article (same translationKey), in LANGS order. */
-  translationsOf: (id: string) => Article[];
+  translationsOf: (id: string) => ArticleRecord[];
   /** A few articles sharing topics with this one, computed once for the whole archive. */
-  relatedTo: (id: string) => Article[];
+  relatedTo: (id: string) => ArticleRecord[];
   dateRange?: { from: string; to: string };
 }
 
 /** Related articles shown per article. */
 export const RELATED_COUNT = 5;
 /**
- * Candidates examined per shared topic. A broad topic can hold most of the archive; looking
- * only at its newest entries keeps building "related" linear in the number of articles.
+ * Candidates examined per shared topic: the articles just older than this one. A broad topic
+ * can hold most of the archive; a bounded scan keeps building "related" linear in its size.
  */
 export const RELATED_SCAN_PER_TOPIC = 200;
 
@@ -64,18 +65,18 @@ const emptyCounts = (): Record<Lang, number> => ({ fr: 0, ru: 0, el: 0 });
  * `documentTopic` makes a topic from a document reference such as `18-NQ/TW`.
  */
 export function buildArchiveIndex(
-  entries: readonly Article[],
+  entries: readonly ArticleRecord[],
   curated: readonly TopicInfo[],
   documentTopic: (reference: string) => TopicInfo,
 ): ArchiveIndex {
   const all = sortNewestFirst(entries);
-  const byId = new Map<string, Article>();
-  const byLang = new Map<Lang, Article[]>(LANGS.map((lang) => [lang, []]));
-  const byTopic = new Map<string, Article[]>();
-  const byYear = new Map<string, Article[]>();
-  const byMonth = new Map<string, Article[]>();
-  const byTranslationKey = new Map<string, Article[]>();
-  const undated: Article[] = [];
+  const byId = new Map<string, ArticleRecord>();
+  const byLang = new Map<Lang, ArticleRecord[]>(LANGS.map((lang) => [lang, []]));
+  const byTopic = new Map<string, ArticleRecord[]>();
+  const byYear = new Map<string, ArticleRecord[]>();
+  const byMonth = new Map<string, ArticleRecord[]>();
+  const byTranslationKey = new Map<string, ArticleRecord[]>();
+  const undated: ArticleRecord[] = [];
   const curatedBySlug = new Map(curated.map((t) => [t.slug, t]));
   const documentRefBySlug = new Map<string, string>();
 
@@ -109,7 +110,7 @@ export function buildArchiveIndex(
     topics.set(slug, { ...info, count: articles.length, countsByLang });
   }
 
-  const langOrder = (a: Article, b: Article) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
+  const langOrder = (a: ArticleRecord, b: ArticleRecord) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
   for (const group of byTranslationKey.values()) group.sort(langOrder);
 
   const byPublisher = groupPublishers(all);
@@ -146,31 +147,60 @@ export function buildArchiveIndex(
  * Articles sharing topics, weighted so a rare shared topic (a specific resolution) counts
  * more than a common one (the Party); other language versions of the same original are left
  * out, since "Other languages" already lists them. Ties go to the newer article, then the id.
+ *
+ * Only articles older than this one are candidates, and a topic's weight is counted among
+ * them too: an article's related list depends on nothing newer than itself, so adding the
+ * day's articles never changes an existing article's page.
  */
-function buildRelated(all: readonly Article[], byTopic: Map<string, Article[]>): Map<string, Article[]> {
-  const total = all.length;
-  const rank = new Map(all.map((a, i) => [a.id, i]));
-  const weight = new Map([...byTopic].map(([slug, list]) => [slug, Math.log(1 + total / list.length)]));
+function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): Map<string, ArticleRecord[]> {
+  // `all` is dated newest first, then undated by id. Undated articles relate only to each
+  // other (by id, "older" meaning later): an undated text can arrive at any time and must not
+  // change the pages of dated ones, and no dated arrival changes theirs.
+  const order = all;
+  const total = order.length;
+  const firstUndated = order.findIndex((a) => a.date === undefined);
+  const rank = new Map(order.map((a, i) => [a.id, i]));
   // Ranks instead of ids, and one score array reused for every article: this pass visits up to
   // RELATED_SCAN_PER_TOPIC candidates per topic of every article, so allocation and sorting
-  // here made up most of the index build on large archives.
-  const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, list.slice(0, RELATED_SCAN_PER_TOPIC).map((a) => rank.get(a.id) ?? 0)]));
+  // here made up most of the index build on large archives. Each topic's ranks ascend, so an
+  // article finds its own place in a topic by binary search.
+  const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, Int32Array.from(list, (a) => rank.get(a.id) ?? 0).sort()]));
   const scores = new Float64Array(total);
-  const related = new Map<string, Article[]>();
-  for (const article of all) {
+  const related = new Map<string, ArticleRecord[]>();
+  order.forEach((article, own) => {
     const touched: number[] = [];
+    const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
+    const olderTotal = segmentEnd - own;
     for (const slug of new Set(article.topics.map((t) => t.slug))) {
-      const w = weight.get(slug) ?? 0;
-      for (const other of topicRanks.get(slug) ?? []) {
-        if (all[other]?.translationKey === article.translationKey) continue;
+      const ranks = topicRanks.get(slug);
+      if (!ranks) continue;
+      const at = lowerBound(ranks, own);
+      const inSegment = lowerBound(ranks, segmentEnd);
+      const w = Math.log(1 + olderTotal / (inSegment - at));
+      const end = Math.min(inSegment, at + 1 + RELATED_SCAN_PER_TOPIC);
+      for (let i = at + 1; i < end; i++) {
+        const other = ranks[i] as number;
+        if (order[other]?.translationKey === article.translationKey) continue;
         if (scores[other] === 0) touched.push(other);
         scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => all[r] as Article));
+    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => order[r] as ArticleRecord));
     for (const r of touched) scores[r] = 0;
-  }
+  });
   return related;
+}
+
+/** The first index whose value is at least `value`, in an ascending array. */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The `count` best ranks by score, ties to the lower rank (the newer article), in one pass. */

@@ -1,6 +1,7 @@
 import type { Article } from '../schemas/article.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
 import { citation } from './citation.ts';
 import { citableWork, isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
@@ -16,8 +17,8 @@ export interface ArticleView {
   /** Curated topics, labelled in the article's language. */
   topics: { slug: string; label: string; path: string }[];
   documents: { ref: string; path?: string }[];
-  translations: Article[];
-  related: Article[];
+  translations: ArticleRecord[];
+  related: ArticleRecord[];
   copies: ArchivedCopies;
   citation: string;
   /** The article as every citation format and metadata tag describes it. */
@@ -42,36 +43,62 @@ export function summary(entry: Pick<Article, 'body'>, max = 200): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Everything the article page shows, shaped from the indexes so the page only lays it out. */
-export function articleView(index: ArchiveIndex, id: string, site: URL | undefined): ArticleView {
-  const entry = index.byId.get(id);
-  if (!entry) throw new Error(`no article with id ${id}`);
-  const translations = index.translationsOf(id);
+/**
+ * What an article page shows from the rest of the archive: its other language versions,
+ * related articles, publisher page, and the labels of its topics. It is all the page's cache
+ * key needs beside the entry itself, and it is computed from the article's record alone.
+ */
+export interface ArticleContext {
+  translations: ArticleRecord[];
+  related: ArticleRecord[];
+  publisher?: { name: string; path: string };
+  /** Curated topics, labelled in the article's language. */
+  topics: { slug: string; label: string; path: string }[];
+  documents: { ref: string; path?: string }[];
+}
+
+export function articleContext(index: ArchiveIndex, record: ArticleRecord): ArticleContext {
   const topics = [];
-  for (const assigned of entry.topics) {
+  for (const assigned of record.topics) {
     const topic = index.topics.get(assigned.slug);
     if (!topic || topic.kind === 'document') continue;
-    topics.push({ slug: topic.slug, label: topic.labels[entry.lang], path: routes.topic(topic.slug) });
+    topics.push({ slug: topic.slug, label: topic.labels[record.lang], path: routes.topic(topic.slug) });
   }
-  const documents = entry.documentRefs.map((ref) => {
+  const documents = record.documentRefs.map((ref) => {
     const slug = documentTopicSlug(ref);
     return index.topics.has(slug) ? { ref, path: routes.topic(slug) } : { ref };
   });
+  const publisher = index.publisherOf(record.id);
+  return {
+    translations: index.translationsOf(record.id),
+    related: index.relatedTo(record.id),
+    ...(publisher ? { publisher: { name: publisher.name, path: routes.publisher(publisher.slug) } } : {}),
+    topics,
+    documents,
+  };
+}
+
+/**
+ * Everything the article page shows, shaped from the whole entry (read from its file) and its
+ * context in the archive, so the page only lays it out.
+ */
+export function articleView(entry: Article, context: ArticleContext, site: URL | undefined): ArticleView {
+  const { id } = entry;
+  const { translations, topics, documents, publisher, related } = context;
   const pagePath = routes.article(id);
   const pageUrl = absoluteUrl(site, pagePath);
   const rawPath = routes.raw(entry.raw.sha256);
   const accessed = isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH);
   const description = summary(entry);
-  const publisher = index.publisherOf(id);
   const work = citableWork(entry, { archiveUrl: pageUrl, rawUrl: absoluteUrl(site, rawPath) }, accessed);
   return {
     entry,
     description,
-    ...(publisher ? { publisher: { name: publisher.name, path: routes.publisher(publisher.slug) } } : {}),
+    ...(publisher ? { publisher } : {}),
     topics,
     documents,
     translations,
-    related: index.relatedTo(id),
+    related,
     copies: archivedCopies(entry, url(rawPath)),
     citation: citation({ entry, archiveUrl: pageUrl, ...(accessed ? { accessDate: formatDate(accessed) } : {}) }),
     work,

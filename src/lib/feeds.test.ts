@@ -16,14 +16,16 @@ const base = {
 const dated: Article = { ...base, id: 'fr/a', title: 'A', date: '2025-01-26', body: [{ kind: 'heading', text: 'H' }, { kind: 'paragraph', text: 'First <b>para</b>.' }] };
 const undated: Article = { ...base, id: 'fr/b', title: 'B', body: [{ kind: 'paragraph', text: 'Only.' }] };
 
+const read = (id: string): Article => [dated, undated].find((a) => a.id === id) as Article;
+
 describe('feedItems', () => {
   it('links each article and describes it with its first paragraph as text', () => {
-    expect(feedItems([dated])).toEqual([{ title: 'A', link: '/articles/fr/a/', description: 'First <b>para</b>.', pubDate: new Date('2025-01-26T00:00:00Z') }]);
+    expect(feedItems([dated], read)).toEqual([{ title: 'A', link: '/articles/fr/a/', description: 'First <b>para</b>.', pubDate: new Date('2025-01-26T00:00:00Z') }]);
   });
   it('gives an undated article no pubDate', () => {
-    expect(feedItems([undated])[0]).not.toHaveProperty('pubDate');
+    expect(feedItems([undated], read)[0]).not.toHaveProperty('pubDate');
   });
   it('caps the number of items', () => {
-    expect(feedItems([dated, undated], 1)).toHaveLength(1);
+    expect(feedItems([dated, undated], read, 1)).toHaveLength(1);
   });
 });

@@ -1,5 +1,7 @@
 import type { Article } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { summary } from './article-view.ts';
+import { cacheKey } from './cache-key.ts';
 import { routes, url } from './urls.ts';
 
 /** Items in a feed: a feed is for news, not the archive's whole history. */
@@ -14,13 +16,22 @@ export interface FeedItem {
 
 /**
  * RSS items, newest first. pubDate only for dated articles: an undated text gets none rather
- * than the build time, which would present it as new.
+ * than the build time, which would present it as new. Records hold no body: `read` gives the
+ * whole entry of the few articles a feed describes.
  */
-export function feedItems(articles: readonly Article[], size: number = FEED_SIZE): FeedItem[] {
+export function feedItems(articles: readonly ArticleRecord[], read: (id: string) => Article, size: number = FEED_SIZE): FeedItem[] {
   return articles.slice(0, size).map((a) => ({
     title: a.title,
     link: url(routes.article(a.id)),
-    description: summary(a, 500),
+    description: summary(read(a.id), 500),
     ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00Z`) } : {}),
   }));
+}
+
+/**
+ * A feed's cache key: its articles' records and entry digests (each item's summary is read
+ * from the entry) and whatever else the channel shows.
+ */
+export function feedKey(articles: readonly ArticleRecord[], digests: ReadonlyMap<string, string>, ...channel: unknown[]): string {
+  return cacheKey(articles, articles.map((a) => digests.get(a.id) ?? null), ...channel);
 }

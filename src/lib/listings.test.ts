@@ -27,7 +27,7 @@ describe('homeSummary', () => {
   it('counts per language and ranks topics and publishers by size, then name', () => {
     const home = homeSummary(index);
     expect(home.languages).toEqual([{ lang: 'fr', count: 2 }, { lang: 'ru', count: 1 }, { lang: 'el', count: 1 }]);
-    expect(home.latest.map((a) => a.id)).toEqual(['fr/a', 'ru/b', 'el/c', 'fr/d']);
+    expect(home.latest.map(([a]) => a.id)).toEqual(['fr/a', 'ru/b', 'el/c', 'fr/d']);
     expect(home.topTopics.map((t) => t.slug)).toEqual(['party', 'hcmc']);
     expect(home.publishers.map((p) => [p.slug, p.count])).toEqual([['a-vn', 2], ['b-vn', 1]]);
   });

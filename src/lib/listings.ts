@@ -1,7 +1,31 @@
 import type { Lang } from '../schemas/article.ts';
 import { LANGS } from '../schemas/article.ts';
 import { TOPIC_KINDS, type TopicKind } from '../schemas/topic.ts';
-import type { ArchiveIndex, TopicSummary } from './archive-model.ts';
+import type { ArchiveIndex, PublisherSummary, TopicInfo, TopicSummary } from './archive-model.ts';
+import type { ArticleRecord } from './article-record.ts';
+
+/** A listing row: one original, its versions in the listing in LANGS order (at least one). */
+export type Row = [ArticleRecord, ...ArticleRecord[]];
+
+/** Rows of one article each, for listings of a single language. */
+export const singleRows = (articles: readonly ArticleRecord[]): Row[] => articles.map((a): Row => [a]);
+
+/**
+ * Rows for listings that show every language: the translations of one original (same
+ * translationKey) are one row with a link per language, placed where its newest version is.
+ */
+export function translationRows(newestFirst: readonly ArticleRecord[]): Row[] {
+  const rows = new Map<string, ArticleRecord[]>();
+  for (const article of newestFirst) {
+    const row = rows.get(article.translationKey);
+    if (row) row.push(article);
+    else rows.set(article.translationKey, [article]);
+  }
+  return [...rows.values()].map((versions) => versions.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1)) as Row);
+}
+
+/** What decides where a row's page ends: the same for a row whatever else is listed. */
+export const rowKey = (row: Row): string => row[0].translationKey;
 
 /** Articles on the home page. */
 export const LATEST_COUNT = 10;
@@ -14,7 +38,7 @@ const byCountThenName = <T extends { count: number }>(key: (t: T) => string) => 
 export function homeSummary(index: ArchiveIndex) {
   return {
     languages: LANGS.map((lang) => ({ lang, count: index.byLang.get(lang)?.length ?? 0 })),
-    latest: index.all.slice(0, LATEST_COUNT),
+    latest: translationRows(index.all.slice(0, LATEST_COUNT * LANGS.length)).slice(0, LATEST_COUNT),
     topTopics: [...index.topics.values()].sort(byCountThenName((t) => t.slug)).slice(0, HOME_TOPICS),
     publishers: [...index.byPublisher.values()].map((p) => ({ slug: p.slug, name: p.name, count: p.articles.length })).sort(byCountThenName((p) => p.slug)),
     years: yearSummaries(index),
@@ -48,3 +72,15 @@ export function topicsByKind(index: ArchiveIndex): { kind: TopicKind; topics: To
 export function topicLanguages(topic: TopicSummary): Lang[] {
   return LANGS.filter((lang) => topic.countsByLang[lang] > 0);
 }
+
+/**
+ * A topic's listing props: what every page of it shows, and the counts only its newest page
+ * shows (they change with every addition; older pages must not).
+ */
+export function topicListing(topic: TopicSummary) {
+  const info: TopicInfo = { slug: topic.slug, kind: topic.kind, labels: topic.labels, description: topic.description };
+  return { props: { topic: info, langs: topicLanguages(topic) }, newestProps: { counts: { count: topic.count, countsByLang: topic.countsByLang } } };
+}
+
+/** A publisher as its pages show it, without its articles (those are the rows). */
+export const publisherHeader = ({ slug, name, domain }: PublisherSummary) => ({ slug, name, ...(domain !== undefined ? { domain } : {}) });

@@ -1,56 +1,105 @@
+import { cacheKey } from './cache-key.ts';
+
 /**
- * Articles per listing page. Listings were 60 % of the pages of a 10,000-article build at 20
- * a page; 50 one-line items still scan easily and cut those pages by 2.5.
+ * Listings are numbered from the oldest row, and a page ends where the row's own hash says so
+ * (content-defined boundaries), never at a fixed count: adding, changing or removing a row
+ * changes the page it is on, and at most the page boundary next to it, not every page after
+ * it. With a fixed page size counted from the newest, every addition shifted every page.
+ * A page holds PAGE_MIN to PAGE_MAX rows, PAGE_MIN + BOUNDARY_ONE_IN (50) on average.
  */
-export const PAGE_SIZE = 50;
+export const PAGE_MIN = 20;
+export const PAGE_MAX = 120;
+const BOUNDARY_ONE_IN = 30;
 
 export interface Page<T> {
+  /** Newest first, as a reader scans them. */
   items: T[];
-  /** 1-based. */
+  /** 1 is the oldest page; the newest has the highest number and lives at the listing's path. */
   number: number;
-  total: number;
+  newest: boolean;
+  /** Page numbers to link; `number` itself among them. */
+  window: number[];
+  /** Whether pages exist beyond the window: the oldest (1) and the newest are always linked. */
+  newestNumber?: number;
 }
 
-/** Always at least one page, so an empty listing still has a page that says so. */
-export function paginate<T>(items: readonly T[], size: number = PAGE_SIZE): Page<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
-  const total = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), number: i + 1, total }));
-}
-
-/** Page 1 lives at the listing's own path; later pages under `page/<n>/`. */
-export function pagePath(listPath: string, number: number): string {
-  return number === 1 ? listPath : `${listPath}page/${number}/`;
-}
-
-/** The `[...page]` rest parameter for a page: undefined on page 1. */
-export function pageParam(number: number): string | undefined {
-  return number === 1 ? undefined : `page/${number}`;
-}
-
-/** getStaticPaths entries for one paginated listing. */
-export function paginatedPaths<T, P extends Record<string, string>>(
-  items: readonly T[],
-  params: P,
-  props: Record<string, unknown> = {},
-  size: number = PAGE_SIZE,
-): { params: P & { page: string | undefined }; props: Record<string, unknown> & { page: Page<T> } }[] {
-  return paginate(items, size).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { ...props, page } }));
+/** FNV-1a: a fast, stable 32-bit hash; the boundary needs spread, not secrecy. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**
- * Page numbers to link: first, last and a window around the current page, `gap` where numbers
- * are skipped. Listing every page would make a listing of n pages cost n² links to build.
+ * Splits rows, oldest first, at content-defined boundaries. A short newest chunk joins the
+ * one before it, so the listing's first page is never nearly empty.
  */
-export function pageWindow(current: number, total: number, radius = 2): (number | 'gap')[] {
-  const shown = new Set([1, total]);
-  for (let n = current - radius; n <= current + radius; n++) if (n >= 1 && n <= total) shown.add(n);
-  const numbers = [...shown].sort((a, b) => a - b);
-  const out: (number | 'gap')[] = [];
-  numbers.forEach((n, i) => {
-    const previous = numbers[i - 1];
-    if (previous !== undefined && n - previous > 1) out.push('gap');
-    out.push(n);
+export function chunk<T>(oldestFirst: readonly T[], keyOf: (row: T) => string): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  for (const row of oldestFirst) {
+    current.push(row);
+    if (current.length >= PAGE_MAX || (current.length >= PAGE_MIN && hash32(keyOf(row)) % BOUNDARY_ONE_IN === 0)) {
+      chunks.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  if (chunks.length > 1 && (chunks.at(-1)?.length ?? 0) < PAGE_MIN) {
+    const last = chunks.pop() as T[];
+    chunks.push([...(chunks.pop() as T[]), ...last]);
+  }
+  return chunks;
+}
+
+/**
+ * Pages of a listing given newest first. Only a page's neighbours within two, the oldest and
+ * the newest are linked, so a page's links change only when pages near it do.
+ */
+export function paginate<T>(newestFirst: readonly T[], keyOf: (row: T) => string): Page<T>[] {
+  const chunks = chunk([...newestFirst].reverse(), keyOf);
+  if (chunks.length === 0) return [{ items: [], number: 1, newest: true, window: [1] }];
+  const total = chunks.length;
+  return chunks.map((rows, i) => {
+    const number = i + 1;
+    const window: number[] = [];
+    for (let n = Math.max(1, number - 2); n <= Math.min(total, number + 2); n++) window.push(n);
+    return {
+      items: rows.reverse(),
+      number,
+      newest: number === total,
+      window,
+      // Named only where the window does not reach it: the newest page's number changes with
+      // each new page, and pages far from it must not change with it.
+      ...(number + 2 < total ? {} : { newestNumber: total }),
+    };
   });
-  return out;
+}
+
+/** The newest page lives at the listing's own path; older pages under `page/<n>/`. */
+export function pagePath(listPath: string, page: Pick<Page<unknown>, 'number' | 'newestNumber'>, number: number = page.number): string {
+  return number === page.newestNumber ? listPath : `${listPath}page/${number}/`;
+}
+
+/**
+ * getStaticPaths entries for one listing, each with a cache key over everything its page
+ * shows: `props` go to every page, `newestProps` (counts that change with every addition)
+ * only to the newest, so older pages stay as they were.
+ */
+export function paginatedPaths<T, P extends Record<string, string>, Props extends Record<string, unknown>, Newest extends Record<string, unknown> = Record<never, never>>(
+  newestFirst: readonly T[],
+  keyOf: (row: T) => string,
+  params: P,
+  props: Props,
+  newestProps?: Newest,
+) {
+  return paginate(newestFirst, keyOf).map((page) => {
+    const pageParams = { ...params, page: page.newest ? undefined : `page/${page.number}` };
+    const newest: Partial<Newest> = page.newest && newestProps ? newestProps : {};
+    const pageProps = { ...props, ...newest, page };
+    return { params: pageParams, props: pageProps, cacheKey: cacheKey(pageParams, pageProps) };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../schemas/article.ts';
+import type { ArticleRecord } from './article-record.ts';
 import { urlSegment } from './slug.ts';
 
 /**
@@ -22,10 +22,10 @@ export interface PublisherGroup {
   /** The name its articles print most often (ties: the first in the given order). */
   name: string;
   domain?: string;
-  articles: Article[];
+  articles: ArticleRecord[];
 }
 
-type Published = Article & { publisher: NonNullable<Article['publisher']> };
+type Published = ArticleRecord & { publisher: NonNullable<ArticleRecord['publisher']> };
 
 const count = <K>(map: Map<K, number>, key: K): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -43,7 +43,7 @@ function mostFrequent<K>(counts: Map<K, number>): K | undefined {
  * Groups articles by publisher, one group per publisher page, in the order the articles are
  * given. A name seen with several domains joins the domain it is seen with most often.
  */
-export function groupPublishers(articles: readonly Article[]): Map<string, PublisherGroup> {
+export function groupPublishers(articles: readonly ArticleRecord[]): Map<string, PublisherGroup> {
   const published = articles.filter((a): a is Published => a.publisher !== undefined);
   const domainsByName = new Map<string, Map<string, number>>();
   for (const { publisher } of published) {
@@ -54,7 +54,7 @@ export function groupPublishers(articles: readonly Article[]): Map<string, Publi
     count(domains, caseFold(publisher.domain));
   }
 
-  const groups = new Map<string, { domain?: string; names: Map<string, number>; articles: Article[] }>();
+  const groups = new Map<string, { domain?: string; names: Map<string, number>; articles: ArticleRecord[] }>();
   for (const article of published) {
     const { name, domain } = article.publisher;
     const resolved = domain !== undefined ? caseFold(domain) : mostFrequent(domainsByName.get(caseFold(name)) ?? new Map());

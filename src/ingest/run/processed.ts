@@ -7,6 +7,7 @@
 import type { Article } from '../../schemas/article.ts';
 import { serializeArticle } from '../steps/entry.ts';
 import type { FileResult } from '../pipeline.ts';
+import type { ArticleHeader, HeaderResult } from '../dedupe.ts';
 
 export interface Processed {
   result: FileResult;
@@ -21,4 +22,23 @@ export function pack(result: FileResult): Processed {
 /** The result with its article back, read from the entry text `pack` made. */
 export function unpack(processed: Processed): FileResult {
   return processed.entry === undefined ? processed.result : { ...processed.result, article: JSON.parse(processed.entry) as Article };
+}
+
+/** The result with only its article's header (`ArticleHeader`): what a run holds per file. */
+export function unpackHeader(processed: Processed): HeaderResult {
+  if (processed.entry === undefined) return processed.result;
+  const { id, lang, title, titleSource, date, dateSource, publisher, sourceUrl, translationKey, raw } = JSON.parse(processed.entry) as Article;
+  const article: ArticleHeader = {
+    id,
+    lang,
+    title,
+    titleSource,
+    ...(date !== undefined ? { date } : {}),
+    ...(dateSource !== undefined ? { dateSource } : {}),
+    ...(publisher !== undefined ? { publisher } : {}),
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    translationKey,
+    raw,
+  };
+  return { ...processed.result, article };
 }

@@ -162,6 +162,18 @@ export class ResultCache {
     }
   }
 
+  /** The entry text a record holds, read again when the archive is written. */
+  entry(key: string): string | undefined {
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.dir, `${key}.txt`), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    return newline === -1 ? undefined : text.slice(newline + 1);
+  }
+
   set(key: string, processed: Processed): void {
     this.used.add(key);
     const line = JSON.stringify(processed.result);

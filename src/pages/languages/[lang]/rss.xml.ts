@@ -1,23 +1,31 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { archiveIndex } from '../../../lib/archive-index.ts';
-import { feedItems } from '../../../lib/feeds.ts';
+import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
+import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
+import { readArticle, type ArticleRecord } from '../../../lib/article-record.ts';
+import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
 import { LANGS, type Lang } from '../../../schemas/article.ts';
 
-export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const [index, digests] = await Promise.all([archiveIndex(), entryDigests()]);
+  return LANGS.map((lang) => {
+    const articles = (index.byLang.get(lang) ?? []).slice(0, FEED_SIZE);
+    return { params: { lang }, props: { articles }, cacheKey: feedKey(articles, digests) };
+  });
+}) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute = async ({ params, props, site }) => {
   const lang = params.lang as Lang;
-  const index = await archiveIndex();
+  const { articles } = props as { articles: ArticleRecord[] };
   if (!site) throw new Error('feeds need SITE_URL (astro.config `site`)');
   return rss({
     title: `${ui.siteName} (${LANGUAGE_NAMES[lang].english})`,
     description: ui.siteTagline,
     // The channel links the archive's home, under the base path when there is one.
     site: absoluteUrl(site, ''),
-    items: feedItems(index.byLang.get(lang) ?? []),
+    items: feedItems(articles, (id) => readArticle(articlesDir, id)),
     customData: `<language>${lang}</language>`,
   });
 };

@@ -1,25 +1,29 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { archiveIndex } from '../../../lib/archive-index.ts';
-import { feedItems } from '../../../lib/feeds.ts';
+import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
+import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
+import { readArticle, type ArticleRecord } from '../../../lib/article-record.ts';
+import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
 
 export const getStaticPaths = (async () => {
-  const index = await archiveIndex();
-  return [...index.topics.keys()].map((slug) => ({ params: { slug } }));
+  const [index, digests] = await Promise.all([archiveIndex(), entryDigests()]);
+  return [...index.topics.values()].map(({ slug, labels, description }) => {
+    const articles = (index.byTopic.get(slug) ?? []).slice(0, FEED_SIZE);
+    const topic = { title: labels.en, description };
+    return { params: { slug }, props: { articles, topic }, cacheKey: feedKey(articles, digests, topic) };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
-  const index = await archiveIndex();
-  const topic = index.topics.get(params.slug ?? '');
-  if (!topic) throw new Error(`no topic ${params.slug}`);
+export const GET: APIRoute = async ({ props, site }) => {
+  const { articles, topic } = props as { articles: ArticleRecord[]; topic: { title: string; description: string } };
   if (!site) throw new Error('feeds need SITE_URL (astro.config `site`)');
   return rss({
-    title: `${ui.siteName}: ${topic.labels.en}`,
+    title: `${ui.siteName}: ${topic.title}`,
     description: topic.description,
     // The channel links the archive's home, under the base path when there is one.
     site: absoluteUrl(site, ''),
-    items: feedItems(index.byTopic.get(topic.slug) ?? []),
+    items: feedItems(articles, (id) => readArticle(articlesDir, id)),
   });
 };

@@ -1,0 +1,40 @@
+/**
+ * What the content collection keeps of an article: the fields listings, indexes, related
+ * articles and feeds' headers need, without the body. The store Astro serialises into one
+ * string cannot hold 100,000 bodies (RangeError: Invalid string length in content sync), and
+ * an article page needs only its own body, which it reads from its entry file.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { articleSchema, parseArticle, topicAssignmentSchema, type Article } from '../schemas/article.ts';
+
+export const articleRecordSchema = articleSchema
+  .pick({ id: true, lang: true, title: true, date: true, dateSource: true, publisher: true, translationKey: true, documentRefs: true })
+  .extend({ topics: z.array(topicAssignmentSchema.pick({ slug: true })) });
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+export function toRecord(article: Article): ArticleRecord {
+  return {
+    id: article.id,
+    lang: article.lang,
+    title: article.title,
+    ...(article.date !== undefined ? { date: article.date } : {}),
+    ...(article.dateSource !== undefined ? { dateSource: article.dateSource } : {}),
+    ...(article.publisher !== undefined ? { publisher: article.publisher } : {}),
+    translationKey: article.translationKey,
+    documentRefs: article.documentRefs,
+    topics: article.topics.map(({ slug }) => ({ slug })),
+  };
+}
+
+/** The entry file of an article id (`fr/slug`) below the archive's `articles/` folder. */
+export const entryFile = (articlesDir: string, id: string): string => path.join(articlesDir, `${id}.json`);
+
+/** One whole article, read and validated from its entry file; an error names the file. */
+export function readArticle(articlesDir: string, id: string): Article {
+  const file = entryFile(articlesDir, id);
+  const article = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
+  if (article.id !== id) throw new Error(`${file}: entry id ${article.id} does not match its file path (${id})`);
+  return article;
+}
