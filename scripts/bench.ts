@@ -12,20 +12,24 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseGnuTime, sampleTree } from './bench/proc.ts';
 import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
+import { writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
+    'e2e-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench -- [--articles N] [--seed S]
+  console.log(`Usage: npm run bench -- [--articles N] [--seed S] [--e2e-only]
 
   Generates (or reuses) .cache/bench/corpus-<N>-<S>/, then times: ingest cold, ingest with
-  nothing changed, astro build, Pagefind indexing, and scripts/build.ts end to end.
+  nothing changed, astro build, Pagefind indexing, scripts/build.ts end to end, and an update
+  (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed).
+  --e2e-only skips the four stages run alone (at 100,000 files they take an hour).
   Writes bench-results/bench-<N>.json.`);
   process.exit(0);
 }
@@ -46,12 +50,20 @@ const stageArchive = path.join(runDir, 'archive');
 const stageDist = path.join(runDir, 'dist');
 const e2eArchive = path.join(runDir, 'e2e-archive');
 const e2eDist = path.join(runDir, 'e2e-dist');
+const updateInput = path.join(runDir, 'update-input');
 const resultsDir = path.join(root, 'bench-results');
 // Same heap as scripts/build.ts gives every stage, so the stages add up to the end-to-end run.
 const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
 const hasGnuTime = existsSync('/usr/bin/time');
 
 const slug = (stage: string): string => stage.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+
+/** Astro's log names every page it writes, and marks those restored from the previous build. */
+function countPages(log: string): { pagesRendered: number; pagesRestored: number } {
+  const pages = log.split('\n').filter((line) => line.includes('├─ /'));
+  const pagesRestored = pages.filter((line) => /\((?:restored|cached)\)/.test(line)).length;
+  return { pagesRendered: pages.length - pagesRestored, pagesRestored };
+}
 
 /** Runs one command, sampling its process tree's memory every 100 ms; its output goes to a log. */
 async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<StageResult> {
@@ -87,8 +99,10 @@ async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {
   }
   const sampledCpuMs = [...ticks.values()].reduce((sum, t) => sum + t, 0) * 10;
   const cpu = Math.max(sampledCpuMs, (hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined) ?? 0);
-  console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}`);
-  return { stage, wallMs, peakRssBytes, cpuMs: cpu };
+  const logText = await readFile(logPath, 'utf8');
+  const pages = logText.includes('├─ /') ? countPages(logText) : undefined;
+  console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}${pages ? `, ${pages.pagesRendered} pages rendered, ${pages.pagesRestored} restored` : ''}`);
+  return { stage, wallMs, peakRssBytes, cpuMs: cpu, ...(pages ?? {}) };
 }
 
 async function walk(dir: string): Promise<{ path: string; bytes: number }[]> {
@@ -191,23 +205,30 @@ try {
   const stageEnv = { ARCHIVE_DIR: stageArchive, DIST_DIR: stageDist };
   const ingestArgs = ['scripts/ingest.ts', '--input', corpusDir, '--out', stageArchive, '--quiet'];
   const stages: StageResult[] = [];
-  stages.push(await measure(STAGES.ingestCold, ingestArgs));
-  stages.push(await measure(STAGES.ingestWarm, ingestArgs));
-  stages.push(await measure(STAGES.astro, ['node_modules/astro/bin/astro.mjs', 'build'], stageEnv));
-  stages.push(await measure(STAGES.pagefind, ['scripts/index-search.ts'], stageEnv));
+  if (!values['e2e-only']) {
+    stages.push(await measure(STAGES.ingestCold, ingestArgs));
+    stages.push(await measure(STAGES.ingestWarm, ingestArgs));
+    stages.push(await measure(STAGES.astro, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], stageEnv));
+    stages.push(await measure(STAGES.pagefind, ['scripts/index-search.ts'], stageEnv));
+    // Free the disk before the end-to-end run writes its own.
+    await rm(stageArchive, { recursive: true, force: true });
+    await rm(stageDist, { recursive: true, force: true });
+  }
+  stages.push(await measure(STAGES.endToEnd, ['scripts/build.ts', '--input', corpusDir, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
-  const distFiles = await walk(stageDist);
-  const entries = existsSync(path.join(stageArchive, 'articles')) ? (await walk(path.join(stageArchive, 'articles'))).filter((f) => f.path.endsWith('.json')).length : 0;
+  const distFiles = await walk(e2eDist);
+  const entries = existsSync(path.join(e2eArchive, 'articles')) ? (await walk(path.join(e2eArchive, 'articles'))).filter((f) => f.path.endsWith('.json')).length : 0;
   const output: BenchResult['output'] = {
     distBytes: distFiles.reduce((sum, f) => sum + f.bytes, 0),
     distFiles: distFiles.length,
     htmlPages: distFiles.filter((f) => f.path.endsWith('.html')).length,
-    articlePage: await articlePageWeight(stageDist, distFiles),
-    pagefind: await pagefindWeight(stageDist, distFiles),
+    articlePage: await articlePageWeight(e2eDist, distFiles),
+    pagefind: await pagefindWeight(e2eDist, distFiles),
   };
-  // The stage outputs are measured; free the disk before the end-to-end run writes its own.
-  await rm(stageDist, { recursive: true, force: true });
-  stages.push(await measure(STAGES.endToEnd, ['scripts/build.ts', '--input', corpusDir, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
+
+  const plan = writeUpdatedCorpus(corpusDir, updateInput, seed);
+  console.log(`  update: ${plan.added} files added, ${plan.changed} changed, ${plan.removed} removed`);
+  stages.push(await measure(STAGES.update, ['scripts/build.ts', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
   const cpus = os.cpus();
   const result: BenchResult = {

@@ -39,16 +39,31 @@ describe('formatResult', () => {
 
 describe('checkTargets', () => {
   it('passes a run within the targets and fails one outside them', () => {
-    const good = checkTargets(result(10_000, 55_000), []);
+    const good = checkTargets(result(10_000, 75_000), []);
     expect(good.every((c) => c.ok)).toBe(true);
-    const slow = checkTargets(result(10_000, 70_000), []);
-    expect(slow.find((c) => c.target.startsWith('whole build'))?.ok).toBe(false);
+    const slow = checkTargets(result(10_000, 85_000), []);
+    expect(slow.find((c) => c.target.startsWith('cold build'))?.ok).toBe(false);
   });
 
   it('judges linear growth against a smaller run', () => {
     const small = result(10_000, 40_000);
     expect(checkTargets(result(30_000, 130_000), [small]).find((c) => c.target.startsWith('linear'))?.ok).toBe(true);
     expect(checkTargets(result(30_000, 140_000), [small]).find((c) => c.target.startsWith('linear'))?.ok).toBe(false);
+  });
+
+  it('judges an update against the cold build, and against the update at a tenth of the articles', () => {
+    const withUpdate = (articles: number, updateMs: number) => {
+      const r = result(articles, 60_000 * (articles / 10_000));
+      r.stages.push({ stage: STAGES.update, wallMs: updateMs, peakRssBytes: 0, pagesRendered: 10, pagesRestored: 90 });
+      return r;
+    };
+    const find = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;
+    expect(find(checkTargets(withUpdate(10_000, 5_000), []), 'update <=')).toBe(true);
+    expect(find(checkTargets(withUpdate(10_000, 7_000), []), 'update <=')).toBe(false);
+    const small = withUpdate(10_000, 5_000);
+    expect(find(checkTargets(withUpdate(100_000, 9_000), [small]), 'update grows')).toBe(true);
+    expect(find(checkTargets(withUpdate(100_000, 11_000), [small]), 'update grows')).toBe(false);
+    expect(formatResult(small)).toMatch(/update: \+1% new.*\s10 \/ 90$/m);
   });
 
   it('fails a re-ingest that redoes most of the work', () => {

@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { changeText, evenly, writeUpdatedCorpus } from './update.ts';
+
+describe('evenly', () => {
+  it('spreads distinct indexes over the range', () => {
+    expect(evenly(1000, 4, 0)).toEqual([0, 250, 500, 750]);
+    expect(evenly(1000, 4, 0.5)).toEqual([125, 375, 625, 875]);
+    expect(evenly(3, 5, 0)).toHaveLength(3);
+    expect(evenly(0, 5, 0)).toEqual([]);
+  });
+});
+
+describe('changeText', () => {
+  it('lengthens the first paragraph of UTF-8 text and leaves other encodings alone', () => {
+    expect(changeText(Buffer.from('Title\nFirst. Second.\nThird'))?.toString()).toBe('Title\nFirst. Second. First.\nThird');
+    expect(changeText(iconv.encode('Заголовок\nПервое. Второе.', 'windows-1251'))).toBeUndefined();
+  });
+});
+
+describe('writeUpdatedCorpus', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-update-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds 1 %, changes and removes 0.1 % of the files, and never touches the corpus', () => {
+    const corpus = path.join(dir, 'corpus');
+    mkdirSync(corpus);
+    const names = Array.from({ length: 2000 }, (_, i) => `${String(i).padStart(6, '0')}.txt`);
+    for (const name of names) writeFileSync(path.join(corpus, name), `Title ${name}\nOne. Two.\n`);
+    const plan = writeUpdatedCorpus(corpus, path.join(dir, 'updated'), 1);
+    expect(plan).toEqual({ added: 20, changed: 2, removed: 2 });
+    const updated = readdirSync(path.join(dir, 'updated')).sort();
+    expect(updated.filter((name) => name.startsWith('update-'))).toHaveLength(20);
+    expect(updated.filter((name) => !name.startsWith('update-'))).toHaveLength(1998);
+    const changed = names.filter((name) => updated.includes(name) && readFileSync(path.join(dir, 'updated', name), 'utf8') !== `Title ${name}\nOne. Two.\n`);
+    expect(changed).toHaveLength(2);
+    for (const name of names) expect(readFileSync(path.join(corpus, name), 'utf8')).toBe(`Title ${name}\nOne. Two.\n`);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The bench's update: what an archive gains in a month. A copy of the corpus (hard links, so
+ * it costs no disk) with 1 % new files dated after the archive, 0.1 % of its files changed and
+ * 0.1 % removed, chosen evenly through the sorted names so the same corpus gives the same update.
+ */
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateCorpus } from '../corpus/corpus.ts';
+
+export const UPDATE_SHARES = { added: 0.01, changed: 0.001, removed: 0.001 } as const;
+/** The year new files are dated in: after every generated story (2023-2025). */
+export const UPDATE_YEAR = 2026;
+
+/** `count` indexes spread evenly over `length`, starting at `offset` of a stride. */
+export function evenly(length: number, count: number, offset: number): number[] {
+  if (count <= 0 || length === 0) return [];
+  const stride = length / count;
+  return Array.from({ length: Math.min(count, length) }, (_, i) => Math.floor(i * stride + offset * stride) % length);
+}
+
+/**
+ * A changed body: the first paragraph after the title gains a copy of its first sentence.
+ * Only for UTF-8 text; other files (the generator's legacy encodings) are left alone.
+ */
+export function changeText(bytes: Buffer): Buffer | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const line = lines[1];
+  if (!line || !line.trim()) return undefined;
+  lines[1] = `${line} ${line.split('. ')[0]?.trim()}.`;
+  return Buffer.from(lines.join('\n'));
+}
+
+export interface UpdatePlan {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+/** Writes the updated corpus into `outDir` (emptied first) from `corpusDir`. */
+export function writeUpdatedCorpus(corpusDir: string, outDir: string, seed: number): UpdatePlan {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const names = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort();
+  for (const name of names) linkSync(path.join(corpusDir, name), path.join(outDir, name));
+  const count = (share: number) => Math.max(1, Math.round(names.length * share));
+  const removed = new Set(evenly(names.length, count(UPDATE_SHARES.removed), 0.25));
+  let changed = 0;
+  for (const index of evenly(names.length, count(UPDATE_SHARES.changed) * 2, 0.75)) {
+    if (changed === count(UPDATE_SHARES.changed) || removed.has(index)) continue;
+    const file = path.join(outDir, names[index] as string);
+    const next = changeText(readFileSync(file));
+    if (!next) continue;
+    // A hard link shares its bytes with the corpus: unlink first, so the corpus stays as it was.
+    unlinkSync(file);
+    writeFileSync(file, next);
+    changed++;
+  }
+  for (const index of removed) unlinkSync(path.join(outDir, names[index] as string));
+  let added = 0;
+  for (const file of generateCorpus({ articles: count(UPDATE_SHARES.added), seed: seed + 1, year: UPDATE_YEAR })) {
+    writeFileSync(path.join(outDir, `update-${file.name}`), file.bytes);
+    added++;
+  }
+  return { added, changed, removed: removed.size };
+}
