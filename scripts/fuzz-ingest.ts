@@ -3,17 +3,19 @@
  * run can be repeated), runs the real ingest CLI over them once, and checks that every file
  * is accounted for, nothing crashed or hung, every entry validates and nothing was written
  * outside the output folder. Then times each file through the pure pipeline under a per-file
- * bound, to name the slowest.
+ * bound, to name the slowest. With --build, the archive the ingest wrote then goes through
+ * `astro build` and the search index, and every kept file must have its page.
  *
- *   npm run fuzz -- --files 3000 [--seed 1] [--dir .cache/fuzz] [--save-crashers]
+ *   npm run fuzz -- --files 3000 [--seed 1] [--dir .cache/fuzz] [--save-crashers] [--build]
  */
 import { parseArgs } from 'node:util';
 import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus, type FuzzCase, type Sample } from './fuzz/corpus.ts';
+import { checkBuild } from './fuzz/build-check.ts';
 import { fuzzIngest } from './fuzz/harness.ts';
 import { tally } from './fuzz/verdict.ts';
-import { timeEachFile } from './fuzz/timing.ts';
+import { timeEachFile, type Timing } from './fuzz/timing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,15 +26,21 @@ const { values } = parseArgs({
     'long-line-bytes': { type: 'string', default: String(5 * 2 ** 20) },
     'per-file-ms': { type: 'string', default: '5000' },
     'save-crashers': { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+    'skip-timing': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run fuzz -- [--files N] [--seed N] [--dir DIR] [--samples DIR] [--long-line-bytes N] [--per-file-ms N] [--save-crashers]
+  console.log(`Usage: npm run fuzz -- [--files N] [--seed N] [--dir DIR] [--samples DIR] [--long-line-bytes N] [--per-file-ms N] [--save-crashers] [--build] [--skip-timing]
 
   Exits non-zero if any file crashed, hung, went unreported or was written outside the output folder.
-  --save-crashers copies offending inputs to tests/fixtures/ingest-crashers/.`);
+  --save-crashers copies offending inputs to tests/fixtures/ingest-crashers/.
+  --build          also runs astro build and the search index over the ingested corpus, and
+                   checks that every kept file has its page (and every publisher and language
+                   theirs); the site goes to <dir>/seed-S-files-N/dist.
+  --skip-timing    leaves out the per-file timing pass (the whole-run checks still apply).`);
   process.exit(0);
 }
 
@@ -68,7 +76,7 @@ const { run, records, problems, offending: reported } = await fuzzIngest(cases, 
 const offending = new Set(reported);
 
 const byPath = new Map<string, FuzzCase>(cases.map((c) => [c.path, c]));
-const timing = await timeEachFile(cases, perFileMs);
+const timing: Timing = values['skip-timing'] ? { crashed: [], failures: [], hangs: 0 } : await timeEachFile(cases, perFileMs);
 // A crash is the process dying, or a file whose processing threw (even if the CLI caught it);
 // the CLI run and the timing pass usually see the same file throw, so files are counted once.
 const threw = new Set([...records.filter((record) => record.reason?.startsWith('error:')).map((record) => record.file), ...timing.crashed]);
@@ -90,6 +98,15 @@ if (timing.slowest) {
 for (const problem of problems.slice(0, 50)) console.log(`  ✗ ${problem}`);
 if (problems.length > 50) console.log(`  … and ${problems.length - 50} more`);
 
+let buildFailed = false;
+if (values.build) {
+  const build = await checkBuild(path.join(sandbox, 'work', 'out'), path.join(sandbox, 'dist'), records, 30 * 60_000);
+  buildFailed = build.problems.length > 0;
+  console.log(`whole build: ${build.stages.map((stage) => `${stage.stage} ${(stage.ms / 1000).toFixed(1)} s`).join(' · ')}`);
+  console.log(`pages checked: ${build.articles} articles, ${build.publishers} publishers  build problems: ${build.problems.length}`);
+  for (const problem of build.problems.slice(0, 50)) console.log(`  ✗ ${problem}`);
+}
+
 if (values['save-crashers'] && offending.size > 0) {
   const crashersDir = path.resolve('tests/fixtures/ingest-crashers');
   await mkdir(crashersDir, { recursive: true });
@@ -101,4 +118,4 @@ if (values['save-crashers'] && offending.size > 0) {
   console.log(`saved ${offending.size} offending input(s) to ${crashersDir}`);
 }
 
-process.exit(problems.length === 0 && crashes === 0 ? 0 : 1);
+process.exit(problems.length === 0 && crashes === 0 && !buildFailed ? 0 : 1);

@@ -6,6 +6,7 @@
 import iconv from 'iconv-lite';
 import { createRng, type Rng } from './rng.ts';
 import { FRONT_MATTER, HOSTILE_URLS, INJECTION_PAYLOADS, VALID_URLS } from './payloads.ts';
+import { VALUE_GENERATORS } from './values.ts';
 
 export interface Sample {
   name: string;
@@ -108,6 +109,10 @@ type Generator = (ctx: Context) => Uint8Array;
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\ufeff', '\ufffe', '\u200b', '\u202e', '\r'];
 
 const GENERATORS: Record<string, { weight: number; make: Generator }> = {
+  // Valid files with unusual field values (values.ts): they must be kept and must build.
+  ...Object.fromEntries(
+    Object.entries(VALUE_GENERATORS).map(([kind, { weight, make }]) => [kind, { weight, make: (ctx: Context) => utf8.encode(make(ctx)) }]),
+  ),
   'truncate-boundary': {
     weight: 4,
     make: (ctx) => ctx.sample.bytes.slice(0, ctx.rng.pick(boundaries(ctx))),

@@ -38,11 +38,14 @@ export const topicAssignmentSchema = z.object({
 });
 export type TopicAssignment = z.infer<typeof topicAssignmentSchema>;
 
+/** Longest title, in characters: a title line up to this length is read as the title. */
+export const TITLE_MAX = 2000;
+
 export const articleSchema = z.object({
   /** Permalink id: `<lang>/<slug>`, from the canonical source URL or the raw bytes' hash, never the title. */
   id: z.string().regex(/^(fr|ru|el)\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
   lang: langSchema,
-  title: z.string().min(1),
+  title: z.string().min(1).max(TITLE_MAX),
   titleSource: z.enum(['file', 'derived']),
   /** The Vietnamese headline, when the file carries it as untranslated image alt text. */
   originalTitle: z.string().min(1).optional(),
