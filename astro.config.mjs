@@ -6,6 +6,7 @@ import { distDir, rawCopiesDir, archiveDir, articlesDir } from './src/config/arc
 import { readSitemapEntries, sitemapAlternates } from './src/lib/sitemap.ts';
 import { rawCopies } from './src/integrations/raw-copies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { archiveData } from './src/integrations/archive-data.ts';
 import path from 'node:path';
 
 // The public address and sub-path are deployment facts, not code: set SITE_URL and BASE_PATH
@@ -40,6 +41,7 @@ export default defineConfig({
       },
     }),
     rawCopies(rawCopiesDir),
+    archiveData(articlesDir),
     securityHeaders(),
   ],
 });

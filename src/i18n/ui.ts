@@ -66,10 +66,12 @@ export const ui = {
     related: 'Related articles',
     cite: 'Cite this article',
     citeHint: 'Select and copy:',
+    citeFiles: 'For a reference manager:',
     metadata: 'About this text',
   },
   list: {
     undated: 'Undated articles',
+    citeFiles: 'Cite the articles on this page:',
     undatedNote: 'These texts carry no date we could read or infer; they are listed apart, never given a made-up date.',
     none: 'No articles.',
     page: (from: string) => `from ${from}`,

@@ -4,7 +4,9 @@ import type { ArchiveIndex } from './archive-model.ts';
 import type { ArticleRecord } from './article-record.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
 import { citation } from './citation.ts';
-import { citableWork, isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
+import { isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
+import { archiveWork } from '../cite/archive-work.ts';
+import { citationFileLinks, type CitationFileLink } from '../cite/formats.ts';
 import { citationMetaTags, type MetaTag } from '../cite/meta.ts';
 import { formatDate, ui } from '../i18n/ui.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
@@ -21,6 +23,8 @@ export interface ArticleView {
   related: ArticleRecord[];
   copies: ArchivedCopies;
   citation: string;
+  /** The article's BibTeX, RIS and CSL-JSON files (written by src/integrations/archive-data.ts). */
+  citationFiles: CitationFileLink[];
   /** The article as every citation format and metadata tag describes it. */
   work: CitableWork;
   /** Highwire `citation_*` and Open Graph tags for the page head. */
@@ -90,7 +94,7 @@ export function articleView(entry: Article, context: ArticleContext, site: URL |
   const rawPath = routes.raw(entry.raw.sha256);
   const accessed = isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH);
   const description = summary(entry);
-  const work = citableWork(entry, { archiveUrl: pageUrl, rawUrl: absoluteUrl(site, rawPath) }, accessed);
+  const work = archiveWork(entry, (path) => absoluteUrl(site, path));
   return {
     entry,
     description,
@@ -101,6 +105,7 @@ export function articleView(entry: Article, context: ArticleContext, site: URL |
     related,
     copies: archivedCopies(entry, url(rawPath)),
     citation: citation({ entry, archiveUrl: pageUrl, ...(accessed ? { accessDate: formatDate(accessed) } : {}) }),
+    citationFiles: citationFileLinks(routes.articleCitations(id)),
     work,
     meta: citationMetaTags(work, { siteName: ui.siteName, description, translations: translations.map((t) => t.lang) }),
     jsonLd: newsArticleJsonLd({

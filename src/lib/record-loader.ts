@@ -5,7 +5,7 @@ import { parseArticle } from '../schemas/article.ts';
 import { toRecord } from './article-record.ts';
 
 /** Entry files below `dir`, as ids (`fr/slug`), in code-point order. */
-function entryIds(dir: string): string[] {
+export function entryIds(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });

@@ -38,6 +38,14 @@ export const routes = {
   about: () => 'about/',
   search: () => 'search/',
   raw: (sha256: string) => `raw/${sha256}.txt`,
+  /** An article's citation files beside its page, less the format's extension: `articles/fr/x`. */
+  articleCitations: (id: string) => `articles/${id}`,
+  /** The citation files of one listing page's articles, inside that page's folder, less the extension. */
+  pageCitations: (pagePath: string) => `${pagePath}citations`,
+  /** The archive as data (src/dataset/). */
+  dataDump: () => 'data/articles.jsonl.gz',
+  dataSchema: () => 'data/article.schema.json',
+  dataCsv: () => 'data/articles.csv',
 } as const;
 
 type SearchFilter = 'topic' | 'lang' | 'publisher';

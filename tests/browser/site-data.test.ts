@@ -1,0 +1,128 @@
+/**
+ * What the build publishes for researchers, read from the test build as they would download
+ * it: the dump validates line by line against the published schema and holds every kept
+ * article, the CSV parses, every article and cited listing page has citation files that
+ * real parsers read, and the pages link them. (No browser: these are files, not pages.)
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { parseBibtexStrict, readCitations } from '../unit/support/citation-parsers.ts';
+import { parseArticle, type Article } from '../../src/schemas/article.ts';
+import { CSV_COLUMNS } from '../../src/dataset/csv.ts';
+import { testArchiveDir, testDistDir } from './support/paths.ts';
+
+const dist = (file: string) => path.join(testDistDir, file);
+const report = JSON.parse(readFileSync(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: { status: string; id?: string }[] };
+const keptIds = report.files.filter((f) => f.status === 'kept').map((f) => f.id as string).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const entries = new Map(keptIds.map((id) => [id, parseArticle(JSON.parse(readFileSync(path.join(testArchiveDir, 'articles', `${id}.json`), 'utf8')), id)]));
+
+describe('the data dump', () => {
+  const gz = readFileSync(dist('data/articles.jsonl.gz'));
+  const lines = gunzipSync(gz).toString('utf8').split('\n');
+  const schema = JSON.parse(readFileSync(dist('data/article.schema.json'), 'utf8')) as object;
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
+
+  it('holds one line per kept article, in id order, each the whole entry', () => {
+    expect(keptIds.length).toBeGreaterThan(5);
+    expect(lines.pop()).toBe('');
+    const rows = lines.map((line) => JSON.parse(line) as Article);
+    expect(rows.map((r) => r.id)).toEqual(keptIds);
+    for (const row of rows) expect(row).toEqual(entries.get(row.id));
+    expect(rows.every((r) => r.body.length > 0)).toBe(true);
+  });
+
+  it('validates line by line against the published JSON Schema, which rejects what the zod schema rejects', () => {
+    for (const line of lines.filter(Boolean)) expect(validate(JSON.parse(line)), JSON.stringify(validate.errors)).toBe(true);
+    const sample = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    expect(validate({ ...sample, extra: 1 })).toBe(false);
+    expect(validate({ ...sample, lang: 'en' })).toBe(false);
+    expect(validate({ ...sample, body: [] })).toBe(false);
+    expect(validate({ ...sample, sourceUrl: 'not a url' })).toBe(false);
+  });
+
+  it('is a gzip file with no timestamp or file name in its header', () => {
+    expect([...gz.subarray(0, 3)]).toEqual([0x1f, 0x8b, 8]);
+    expect(gz[3]).toBe(0);
+    expect(gz.readUInt32LE(4)).toBe(0);
+  });
+});
+
+describe('the metadata CSV', () => {
+  const rows = parseCsv(readFileSync(dist('data/articles.csv')), { columns: true, strict: true } as never) as Record<string, string>[];
+
+  it('parses with a CSV parser into one row per kept article, text as written', () => {
+    expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
+    expect(rows.map((r) => r.id)).toEqual(keptIds);
+    for (const row of rows) {
+      const entry = entries.get(row.id as string) as Article;
+      expect(row.title?.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(entry.title);
+      expect(row.date).toBe(entry.date ?? '');
+      expect(row.source_url).toBe(entry.sourceUrl ?? '');
+      expect(row.topics).toBe(entry.topics.map((t) => t.slug).join(';'));
+    }
+  });
+
+  it('has no cell a spreadsheet would run as a formula', () => {
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+/** The `download` links of a built page. */
+function downloads(page: string): string[] {
+  const html = readFileSync(dist(page), 'utf8');
+  return [...html.matchAll(/<a href="([^"]+)" download>/g)].map((m) => m[1] as string);
+}
+
+describe('citation files', () => {
+  it('exist for every article, parse, and give the date only when it is known', () => {
+    for (const [id, entry] of entries) {
+      const base = dist(`articles/${id}`);
+      const bib = parseBibtexStrict(readFileSync(`${base}.bib`, 'utf8'));
+      expect(bib).toHaveLength(1);
+      expect(bib[0]?.fields.url).toBe(`http://127.0.0.1:4321/articles/${id}/`);
+      const known = entry.date && entry.dateSource !== 'inferred';
+      expect(bib[0]?.fields.date).toBe(known ? entry.date : undefined);
+      for (const extension of ['ris', 'csl.json']) {
+        const text = readFileSync(`${base}.${extension}`, 'utf8');
+        const [item, ...rest] = readCitations(extension === 'csl.json' ? JSON.parse(text) : text);
+        expect(rest).toHaveLength(0);
+        expect(item?.type).toBe('article-newspaper');
+        expect(item?.URL).toBe(`http://127.0.0.1:4321/articles/${id}/`);
+        expect(item?.issued === undefined).toBe(!known);
+      }
+    }
+  });
+
+  it('are linked from the article page', () => {
+    const id = keptIds[0] as string;
+    expect(downloads(`articles/${id}/index.html`)).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/articles/${id}.${e}`));
+  });
+
+  it('of a topic page cite every article it lists, in the order listed', () => {
+    const topics = readdirSync(dist('topics'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    const topic = topics.find((d) => readdirSync(dist(`topics/${d.name}`)).includes('citations.bib'));
+    expect(topic).toBeDefined();
+    const page = `topics/${topic?.name}/index.html`;
+    const links = downloads(page);
+    expect(links).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/topics/${topic?.name}/citations.${e}`));
+    const html = readFileSync(dist(page), 'utf8');
+    const listed = [...new Set([...html.matchAll(/href="\/articles\/([a-z]{2}\/[a-z0-9-]+)\/"/g)].map((m) => m[1]))];
+    const urls = JSON.parse(readFileSync(dist(`topics/${topic?.name}/citations.csl.json`), 'utf8')) as { id: string }[];
+    expect(urls.map((u) => u.id).sort()).toEqual([...listed].sort());
+    expect(parseBibtexStrict(readFileSync(dist(`topics/${topic?.name}/citations.bib`), 'utf8'))).toHaveLength(listed.length);
+    expect(readCitations(readFileSync(dist(`topics/${topic?.name}/citations.ris`), 'utf8'))).toHaveLength(listed.length);
+  });
+});
+
+describe('the About page', () => {
+  it('links the three data files', () => {
+    expect(downloads('about/index.html')).toEqual(['/data/articles.jsonl.gz', '/data/article.schema.json', '/data/articles.csv']);
+  });
+});
