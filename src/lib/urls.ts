@@ -37,6 +37,8 @@ export const routes = {
   undated: () => 'undated/',
   about: () => 'about/',
   search: () => 'search/',
+  report: () => 'report/',
+  reportPage: (outcome: string, id: string) => `report/${outcome}/${id}/`,
   raw: (sha256: string) => `raw/${sha256}.txt`,
   /** An article's citation files beside its page, less the format's extension: `articles/fr/x`. */
   articleCitations: (id: string) => `articles/${id}`,
@@ -46,6 +48,11 @@ export const routes = {
   dataDump: () => 'data/articles.jsonl.gz',
   dataSchema: () => 'data/article.schema.json',
   dataCsv: () => 'data/articles.csv',
+  favicon: () => 'favicon.svg',
+  openSearch: () => 'opensearch.xml',
+  manifest: () => 'manifest.webmanifest',
+  /** Written by @astrojs/sitemap at the site's root. */
+  sitemap: () => 'sitemap-index.xml',
 } as const;
 
 type SearchFilter = 'topic' | 'lang' | 'publisher';
