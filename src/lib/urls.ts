@@ -37,6 +37,8 @@ export const routes = {
   undated: () => 'undated/',
   about: () => 'about/',
   search: () => 'search/',
+  report: () => 'report/',
+  reportPage: (outcome: string, id: string) => `report/${outcome}/${id}/`,
   raw: (sha256: string) => `raw/${sha256}.txt`,
 } as const;
 
