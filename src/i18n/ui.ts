@@ -8,6 +8,8 @@ export const UI_LANG = 'en';
 
 export const ui = {
   siteName: 'Political News Archive',
+  /** Where a name must be short: a browser's search engine list, an app icon (16 characters at most). */
+  siteShortName: 'News Archive',
   siteTagline: 'Vietnamese political news, as republished in French, Russian and Greek',
   skipToContent: 'Skip to content',
   mainNav: 'Main',
