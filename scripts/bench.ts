@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseGnuTime, sampleTree } from './bench/proc.ts';
+import { loggedPages } from './lib/astro-log.ts';
 import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
 import { writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
@@ -58,10 +59,10 @@ const hasGnuTime = existsSync('/usr/bin/time');
 
 const slug = (stage: string): string => stage.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
 
-/** Astro's log names every page it writes, and marks those restored from the previous build. */
+/** Pages Astro rendered, and those it restored from the previous build. */
 function countPages(log: string): { pagesRendered: number; pagesRestored: number } {
-  const pages = log.split('\n').filter((line) => line.includes('├─ /'));
-  const pagesRestored = pages.filter((line) => /\((?:restored|cached)\)/.test(line)).length;
+  const pages = loggedPages(log);
+  const pagesRestored = pages.filter((page) => page.restored).length;
   return { pagesRendered: pages.length - pagesRestored, pagesRestored };
 }
 
@@ -100,7 +101,8 @@ async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {
   const sampledCpuMs = [...ticks.values()].reduce((sum, t) => sum + t, 0) * 10;
   const cpu = Math.max(sampledCpuMs, (hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined) ?? 0);
   const logText = await readFile(logPath, 'utf8');
-  const pages = logText.includes('├─ /') ? countPages(logText) : undefined;
+  const counted = countPages(logText);
+  const pages = counted.pagesRendered + counted.pagesRestored > 0 ? counted : undefined;
   console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}${pages ? `, ${pages.pagesRendered} pages rendered, ${pages.pagesRestored} restored` : ''}`);
   return { stage, wallMs, peakRssBytes, cpuMs: cpu, ...(pages ?? {}) };
 }

@@ -14,6 +14,7 @@ describe('markDuplicates', () => {
       ['b/copy.txt', 'duplicate'],
     ]);
     expect(outcomes[1]?.reason).toBe('duplicate: the same bytes as a/003.txt');
+    expect(outcomes[1]?.duplicateOf).toBe('a/003.txt');
     expect(outcomes[1]).not.toHaveProperty('article');
   });
 
@@ -22,6 +23,7 @@ describe('markDuplicates', () => {
     const outcomes = markDuplicates([ingestFile(edited, 'z.txt', []), ingestFile(bytes, 'y.txt', [])]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['kept', 'duplicate']);
     expect(outcomes[1]?.reason).toMatch(/^duplicate: y\.txt is the same article \(https:\/\/nhandan\.vn\/.*\) in the same language$/);
+    expect(outcomes[1]?.duplicateOf).toBe('y.txt');
   });
 
   it('keeps translations of one original, tied by translationKey', () => {

@@ -14,6 +14,8 @@ export interface HeaderResult extends Omit<FileResult, 'article'> {
 
 export interface Outcome extends Omit<HeaderResult, 'status'> {
   status: 'kept' | 'skipped' | 'duplicate';
+  /** A duplicate's kept twin (its input path), so the report can link to it. */
+  duplicateOf?: string;
 }
 
 /**
@@ -32,14 +34,14 @@ export function markDuplicates(results: readonly HeaderResult[]): Outcome[] {
     const sameBytes = bySha.get(result.sha256);
     if (sameBytes !== undefined) {
       const { article: _dropped, ...rest } = result;
-      return { ...rest, status: 'duplicate', reason: `duplicate: the same bytes as ${sameBytes}` };
+      return { ...rest, status: 'duplicate', reason: `duplicate: the same bytes as ${sameBytes}`, duplicateOf: sameBytes };
     }
     bySha.set(result.sha256, result.file);
     const sameOriginal = byId.get(result.article.id);
     if (sameOriginal !== undefined) {
       const { article: _dropped, ...rest } = result;
       const url = result.article.sourceUrl ?? 'the same source';
-      return { ...rest, status: 'duplicate', reason: `duplicate: ${sameOriginal} is the same article (${url}) in the same language` };
+      return { ...rest, status: 'duplicate', reason: `duplicate: ${sameOriginal} is the same article (${url}) in the same language`, duplicateOf: sameOriginal };
     }
     byId.set(result.article.id, result.file);
     return result;

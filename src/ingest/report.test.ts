@@ -31,6 +31,7 @@ describe('buildReport', () => {
       publisher: { name: 'Kinh tế & Đô thị', domain: 'kinhtedothi.vn' },
       translationKey: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
+    expect(report.files[1]).toMatchObject({ duplicateOf: 'a.txt' });
     expect(report.files[2]).toEqual({ file: 'c.txt', status: 'skipped', reason: 'empty: the file has no bytes', warnings: [] });
   });
 

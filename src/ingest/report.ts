@@ -5,6 +5,8 @@ export interface ReportRecord {
   file: string;
   status: Outcome['status'];
   reason?: string;
+  /** A duplicate's kept twin, by input path. */
+  duplicateOf?: string;
   warnings: string[];
   id?: string;
   url?: string;
@@ -56,6 +58,7 @@ export function toRecord(outcome: Outcome): ReportRecord {
     file: outcome.file,
     status: outcome.status,
     ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    ...(outcome.duplicateOf !== undefined ? { duplicateOf: outcome.duplicateOf } : {}),
     warnings: outcome.warnings,
   };
   const article = outcome.status === 'kept' ? outcome.article : undefined;

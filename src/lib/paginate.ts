@@ -11,6 +11,14 @@ export const PAGE_MIN = 20;
 export const PAGE_MAX = 120;
 const BOUNDARY_ONE_IN = 30;
 
+/** How many rows a chunk holds: at least `min`, at most `max`, a boundary after one row in `oneIn` past `min`. */
+export interface ChunkSizes {
+  min: number;
+  max: number;
+  oneIn: number;
+}
+const LISTING_SIZES: ChunkSizes = { min: PAGE_MIN, max: PAGE_MAX, oneIn: BOUNDARY_ONE_IN };
+
 /** A page of a listing as its neighbours link it. */
 export interface PageLink {
   /** The URL segment: the date of the page's oldest row and a hash of that row's key. */
@@ -41,18 +49,18 @@ function hash32(text: string): number {
  * Splits rows, oldest first, at content-defined boundaries. A short newest chunk joins the
  * one before it, so the listing's first page is never nearly empty.
  */
-export function chunk<T>(oldestFirst: readonly T[], keyOf: (row: T) => string): T[][] {
+export function chunk<T>(oldestFirst: readonly T[], keyOf: (row: T) => string, sizes: ChunkSizes = LISTING_SIZES): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   for (const row of oldestFirst) {
     current.push(row);
-    if (current.length >= PAGE_MAX || (current.length >= PAGE_MIN && hash32(keyOf(row)) % BOUNDARY_ONE_IN === 0)) {
+    if (current.length >= sizes.max || (current.length >= sizes.min && hash32(keyOf(row)) % sizes.oneIn === 0)) {
       chunks.push(current);
       current = [];
     }
   }
   if (current.length > 0) chunks.push(current);
-  if (chunks.length > 1 && (chunks.at(-1)?.length ?? 0) < PAGE_MIN) {
+  if (chunks.length > 1 && (chunks.at(-1)?.length ?? 0) < sizes.min) {
     const last = chunks.pop() as T[];
     chunks.push([...(chunks.pop() as T[]), ...last]);
   }

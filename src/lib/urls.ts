@@ -37,7 +37,14 @@ export const routes = {
   undated: () => 'undated/',
   about: () => 'about/',
   search: () => 'search/',
+  report: () => 'report/',
+  reportPage: (outcome: string, id: string) => `report/${outcome}/${id}/`,
   raw: (sha256: string) => `raw/${sha256}.txt`,
+  favicon: () => 'favicon.svg',
+  openSearch: () => 'opensearch.xml',
+  manifest: () => 'manifest.webmanifest',
+  /** Written by @astrojs/sitemap at the site's root. */
+  sitemap: () => 'sitemap-index.xml',
 } as const;
 
 type SearchFilter = 'topic' | 'lang' | 'publisher';

@@ -42,15 +42,18 @@ describe('accessibility (axe-core)', () => {
   };
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`home, an article, a topic and a listing page have no violations (${scheme})`, async () => {
-      const topicPage = await (async () => {
+    it(`home, an article, a topic, a listing and the report pages have no violations (${scheme})`, async () => {
+      const firstLink = async (from: string, selector: string): Promise<string> => {
         const page = await browser.newPage();
-        await page.goto(new URL('topics/', site.url).href);
-        const href = await page.$eval('main table a', (a) => a.getAttribute('href'));
+        await page.goto(new URL(from, site.url).href);
+        const href = await page.$eval(selector, (a) => a.getAttribute('href'));
         await page.close();
-        return href ?? '';
-      })();
-      for (const pathname of ['/', articleUrl, topicPage, '/languages/fr/']) {
+        if (!href) throw new Error(`${from}: no link at ${selector}`);
+        return href;
+      };
+      const topicPage = await firstLink('topics/', 'main table a');
+      const duplicatesPage = await firstLink('report/', 'section:has(#duplicate) .report-pages a');
+      for (const pathname of ['/', articleUrl, topicPage, '/languages/fr/', '/report/', duplicatesPage]) {
         expect(await audit(pathname, scheme), pathname).toEqual([]);
       }
     });

@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
+import { loggedPages } from '../../scripts/lib/astro-log.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-incremental');
@@ -57,8 +58,9 @@ function expectSameAsClean(): void {
 }
 
 /** Article pages Astro restored from its cache, and those it rendered. */
-const restored = (output: string): number => output.match(/├─ \/articles\/\S+ \((?:restored|cached)\)/g)?.length ?? 0;
-const rendered = (output: string): number => output.match(/├─ \/articles\/\S+ \(\+\d/g)?.length ?? 0;
+const articlePages = (output: string) => loggedPages(output).filter((page) => page.path.startsWith('/articles/'));
+const restored = (output: string): number => articlePages(output).filter((page) => page.restored).length;
+const rendered = (output: string): number => articlePages(output).filter((page) => !page.restored).length;
 
 /** Doubles a file's first sentence after its title: a changed body, in any language. */
 function changeBody(file: string): void {

@@ -1,0 +1,209 @@
+/**
+ * A whole run: a folder of raw files to the archive folder. Keys every file, skips the run
+ * when nothing changed, takes unchanged files from the cache and sends the rest to the worker
+ * pool, marks duplicates, then writes entries, raw copies, the report and the manifest. The
+ * per-file decisions are the pipeline's (`ingestFile`, in the workers); the pure parts of the
+ * run's own decisions are in `plan.ts`.
+ */
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseTaxonomy } from '../../schemas/topic.ts';
+import { INGEST_VERSION } from '../constants.ts';
+import { markDuplicates, type HeaderResult } from '../dedupe.ts';
+import { buildReport, type Report, type Summary } from '../report.ts';
+import { sha256Hex } from '../steps/entry.ts';
+import { ingestCodeHash } from './code-hash.ts';
+import { fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, type KeyContext } from './plan.ts';
+import { IngestPool } from './pool.ts';
+import { unpackHeader } from './processed.ts';
+import {
+  forgetLastRun,
+  lastRunHolds,
+  listInputs,
+  MANIFEST_NAME,
+  readLastRun,
+  readManifest,
+  removeOrphanTemporaries,
+  removeStale,
+  ResultCache,
+  writeAtomic,
+  writeLastRun,
+  writeManifest,
+} from './store.ts';
+
+export interface IngestFolderOptions {
+  inputDir: string;
+  outDir: string;
+  reportPath: string;
+  topicsPath: string;
+  /** The taxonomy was asked for by name: a missing file is then an error, not "no topics". */
+  topicsRequired: boolean;
+  maxBytes: number;
+  jobs: number;
+  fileTimeoutMs: number;
+  useCache: boolean;
+  /** Told the number of files to process (none when the run is skipped), then of each one done. */
+  progress?: { start(total: number): void; tick(): void };
+}
+
+export interface IngestFolderResult {
+  /** Files taken from the cache. */
+  cacheHits: number;
+  /** The report's counts; read back from the last report when nothing changed. */
+  summary(): Summary;
+}
+
+/** A run that cannot go on (bad input folder, unwritable output, bad taxonomy): the message says why. */
+export class IngestFailure extends Error {}
+
+const unreadable = (error: unknown): string => `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+
+/** Checks the folders and reads the taxonomy, so a run that cannot go on stops before any work. */
+function prepare(options: IngestFolderOptions): string {
+  const { inputDir, outDir, reportPath, topicsPath } = options;
+  let isFolder = false;
+  try {
+    isFolder = statSync(inputDir).isDirectory();
+  } catch {
+    throw new IngestFailure(`input folder not found: ${inputDir}`);
+  }
+  if (!isFolder) throw new IngestFailure(`input is not a folder: ${inputDir}`);
+  if (inside(outDir, inputDir) || inside(reportPath, inputDir)) {
+    throw new IngestFailure(`output ${inside(outDir, inputDir) ? outDir : reportPath} is inside the input folder ${inputDir}; the input is never written to`);
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+    accessSync(outDir, constants.W_OK);
+  } catch (error) {
+    throw new IngestFailure(`cannot write to the archive folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let taxonomyText = '';
+  if (options.topicsRequired || existsSync(topicsPath)) {
+    try {
+      taxonomyText = readFileSync(topicsPath, 'utf8');
+    } catch {
+      throw new IngestFailure(`topics file not readable: ${topicsPath}`);
+    }
+  }
+  // Checked here so a bad taxonomy stops the run with one message, before any worker starts.
+  try {
+    if (taxonomyText) parseTaxonomy(taxonomyText, topicsPath);
+  } catch (error) {
+    throw new IngestFailure((error as Error).message);
+  }
+  return taxonomyText;
+}
+
+export async function ingestFolder(options: IngestFolderOptions): Promise<IngestFolderResult> {
+  const { inputDir, outDir, reportPath, topicsPath, maxBytes, jobs, useCache, progress } = options;
+  const taxonomyText = prepare(options);
+  // Any change to the pipeline's code or the schema invalidates cached results, so a stale
+  // result never outlives the code that made it (INGEST_VERSION alone would rely on memory).
+  const context: KeyContext = { version: INGEST_VERSION, codeHash: ingestCodeHash(), taxonomyHash: sha256Hex(taxonomyText), maxBytes };
+
+  const inputs = listInputs(inputDir);
+  const files = inputs.map((input) => input.path);
+  const cache = new ResultCache(outDir);
+  const keys: FileKey[] = inputs.map(({ path: file, link }) => {
+    // Following a link could publish a file from anywhere on the machine.
+    if (link) return { unread: 'link: a symbolic link, not followed' };
+    try {
+      const sha256 = sha256Hex(readFileSync(path.join(inputDir, file)));
+      return { key: fileKey(context, file, sha256), sha256 };
+    } catch (error) {
+      // A file gone or unreadable mid-run is that file's problem, not the run's.
+      return { unread: unreadable(error) };
+    }
+  });
+  const fingerprint = runFingerprint(reportPath, files, keys);
+  if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
+    // Nothing this run would write differs from what is there.
+    return { cacheHits: files.length, summary: () => (JSON.parse(readFileSync(reportPath, 'utf8')) as Report).summary };
+  }
+
+  progress?.start(files.length);
+  const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
+  const results: HeaderResult[] = new Array<HeaderResult>(files.length);
+  /**
+   * The cache record of each file with an entry. Only headers stay in memory: every entry is in
+   * the result cache (written even with --no-cache), and is read back from there when the
+   * archive is written, so a run's peak does not grow with the archive's bodies.
+   */
+  const recordKeys = new Map<string, string>();
+  /** Looks a file up in the cache, or sends it to a worker. */
+  const settle = async (index: number): Promise<void> => {
+    const file = files[index] as string;
+    const known = keys[index] as FileKey;
+    if ('unread' in known) {
+      results[index] = { file, status: 'skipped', reason: known.unread, warnings: [], sha256: '' };
+      return;
+    }
+    let processed = useCache ? cache.get(known.key) : undefined;
+    let key = known.key;
+    if (!processed) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(inputDir, file));
+      } catch (error) {
+        results[index] = { file, status: 'skipped', reason: unreadable(error), warnings: [], sha256: '' };
+        return;
+      }
+      // The pipeline hashes what it reads, and the file may have changed since it was keyed:
+      // the result is stored under the key of the bytes it was made from.
+      processed = await pool.run(file, bytes, known.sha256);
+      key = fileKey(context, file, processed.result.sha256);
+      // A timeout depends on the machine's load, not on the file alone: try it again next run.
+      if (!processed.result.reason?.startsWith('timeout:')) cache.set(key, processed);
+    }
+    results[index] = unpackHeader(processed);
+    if (processed.entry !== undefined) recordKeys.set(file, key);
+  };
+  try {
+    // Two lanes per worker: one waits for its result while the other's file is being read.
+    await inLanes(files.length, jobs * 2, async (index) => {
+      await settle(index);
+      progress?.tick();
+    });
+  } catch (error) {
+    throw new IngestFailure(`could not complete: ${(error as Error).message}`);
+  } finally {
+    await pool.close();
+  }
+
+  const outcomes = markDuplicates(results);
+  const report = buildReport(outcomes);
+  const kept = outcomes.flatMap((outcome) => (outcome.status === 'kept' && outcome.article ? [{ file: outcome.file, id: outcome.article.id, sha256: outcome.sha256, bytes: outcome.article.raw.bytes }] : []));
+  const { articles, planned } = planWrites(kept, outDir, reportPath);
+  try {
+    forgetLastRun(cache.dir);
+    const previous = readManifest(outDir);
+    removeOrphanTemporaries(outDir, ['articles', 'raw', path.relative(outDir, cache.dir)]);
+    // The manifest names what we are about to write before we write it, so files from a run
+    // interrupted half-way are still ours to clean up next time.
+    writeManifest(outDir, [...previous, ...planned]);
+    articles.forEach((article, index) => {
+      const entry = cache.entry(recordKeys.get(article.file) ?? '');
+      if (entry === undefined) throw new Error(`the cached entry of ${article.file} is gone (${cache.dir})`);
+      writeAtomic(path.join(outDir, article.entryPath), entry);
+      if (!article.firstCopy) return;
+      // A raw copy is named by the SHA-256 of its bytes and only ever written whole, so one of
+      // the right size is already the right copy: an unchanged re-run need not read it back.
+      const copy = path.join(outDir, article.rawPath);
+      if (statSync(copy, { throwIfNoEntry: false })?.size === kept[index]?.bytes) return;
+      writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
+    });
+    writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    removeStale(outDir, previous, planned);
+    writeManifest(outDir, planned);
+    if (useCache) {
+      cache.prune();
+      // A timed-out file gets another chance next run, so such a run is not one to repeat.
+      const timedOut = results.some((result) => result.reason?.startsWith('timeout:'));
+      if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath]);
+    }
+  } catch (error) {
+    const failedPath = (error as NodeJS.ErrnoException).path;
+    throw new IngestFailure(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${(error as Error).message}`);
+  }
+  return { cacheHits: cache.hits, summary: () => report.summary };
+}
