@@ -40,7 +40,7 @@ describe('inferDateFromLead', () => {
   it('reads French, Russian and Greek datelines with the most frequent year of the text', () => {
     expect(inferDateFromLead('Le 4 juillet, au siège du Comité central', 'fr', '2025 et 2025 puis 2017').finding).toEqual({
       date: '2025-07-04',
-      evidence: 'inferred from the lead\'s dateline "4 juillet" and the year 2025, the most frequent year in the text (2×)',
+      evidence: 'inferred from the dateline "4 juillet" opening the lead\'s first sentence ("Le 4 juillet, au siège du Comité central") and the year 2025, the most frequent year in the text (2×)',
     });
     expect(inferDateFromLead('Утром 4 июля в Ханое прошла встреча', 'ru', 'в 2024 году').finding?.date).toBe('2024-07-04');
     expect(inferDateFromLead('Κιντεντόθι - Το πρωί της 30ής Νοεμβρίου, η Επιτροπή', 'el', 'το 2024').finding?.date).toBe('2024-11-30');
@@ -58,6 +58,21 @@ describe('inferDateFromLead', () => {
     expect(inferDateFromLead('Le matin du 4 juillet, la réunion', 'fr', '2025').finding?.date).toBe('2025-07-04');
   });
 
+  it('takes a dateline after a place, and numeric days', () => {
+    expect(inferDateFromLead('Hanoï, le 4 juillet, la réunion', 'fr', '2025').finding?.date).toBe('2025-07-04');
+    expect(inferDateFromLead('ХАНОЙ, 30 ноября, прошла встреча', 'ru', '2024').finding?.date).toBe('2024-11-30');
+    expect(inferDateFromLead('Dans la matinée du 30/11, à Hanoï, la conférence', 'fr', '2024').finding?.date).toBe('2024-11-30');
+    expect(inferDateFromLead('Le 30-11-2023, la conférence', 'fr', '2025').finding?.date).toBe('2023-11-30');
+  });
+
+  it('does not take the date of a resolution, decree or meeting the lead reports on', () => {
+    expect(inferDateFromLead('La résolution n° 18-NQ/TW du 25 octobre 2017 guide la réforme', 'fr', '2025')).toEqual({});
+    expect(inferDateFromLead('Lors de la réunion du 4 juillet, le Politburo a examiné', 'fr', '2025')).toEqual({});
+    expect(inferDateFromLead('Постановление № 18 от 25 октября 2017 года остаётся в силе', 'ru', '2025')).toEqual({});
+    expect(inferDateFromLead('Το ψήφισμα αριθ. 15-NQ/TW της 5ης Μαΐου 2022 καθορίζει', 'el', '2025')).toEqual({});
+    expect(inferDateFromLead('Le décret 20/2025 du gouvernement', 'fr', '2025')).toEqual({});
+  });
+
   it('ignores dates that are not at the start of the lead', () => {
     expect(inferDateFromLead('Les délégués ont passé en revue les résultats. Le 25 octobre 2017, le Comité central', 'fr', '2017')).toEqual({});
     expect(inferDateFromLead('Les provinces ont déployé une opération pilote entre le 20 et le 30 juin', 'fr', '2025')).toEqual({});
@@ -70,6 +85,11 @@ describe('inferDateFromLead', () => {
 });
 
 describe('yearsByFrequency', () => {
+  it('does not count the years of full dates, which belong to the events they date', () => {
+    expect(yearsByFrequency('la résolution du 25 octobre 2017, puis du 3 mars 2017, en 2025')).toEqual([{ year: 2025, count: 1 }]);
+    expect(yearsByFrequency('της 5ης Μαΐου 2022, το 2024')).toEqual([{ year: 2024, count: 1 }]);
+  });
+
   it('counts plausible years, not parts of references or other numbers', () => {
     expect(yearsByFrequency('2024, 2024, 2025, 98/2023/QH15, 12345, 1850, 2025-2030, 2026 – 2031')).toEqual([
       { year: 2024, count: 2 },

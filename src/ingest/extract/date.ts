@@ -1,5 +1,5 @@
 import type { Lang } from '../../schemas/article.ts';
-import { firstSentence, stripDatelinePrefix } from './title.ts';
+import { firstSentence, shorten, stripDatelinePrefix } from './title.ts';
 
 export interface DateFinding {
   date: string;
@@ -85,31 +85,79 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Day + month (+ optional year) at the start of a lead, per language; the day may carry an ordinal suffix. */
-const DATELINE: Record<Lang, RegExp> = {
-  fr: /(?:^|[\s(])(1er|\d{1,2})\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
-  ru: /(?:^|[\s(])(\d{1,2})(?:-?го)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
-  el: /(?:^|[\s(])(\d{1,2})(?:ης|ής|η|ή|ος)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
+/** Day + month word (+ optional year), per language; the day may carry an ordinal suffix. */
+const DAY_MONTH: Record<Lang, RegExp> = {
+  fr: /(?<![\p{L}\p{N}])(1er|\d{1,2})\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
+  ru: /(?<![\p{L}\p{N}])(\d{1,2})(?:-?го)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
+  el: /(?<![\p{L}\p{N}])(\d{1,2})(?:ης|ής|η|ή|ος)?\s+(\p{L}+)(?:\s+((?:19|20)\d{2}))?/gu,
 };
-
-/** Words that make a day and month a range or a deadline ("from 1 July"), not the day of the report. */
-const NOT_A_DATELINE: Record<Lang, RegExp> = {
-  fr: /(?:à partir du|depuis le|jusqu'au|jusqu’au|avant le|après le|dès le|d'ici le|d’ici le|entre le|et le)$/iu,
-  ru: /(?:^|\s)(?:с|со|до|после|к|по|между|и)$/iu,
-  el: /(?:από την|από τις|έως την|έως τις|μέχρι την|μέχρι τις|μετά την|πριν την|πριν από την|ως την|και την)$/iu,
-};
-
-/** How far into the lead's first sentence a dateline may start ("Le matin du 4 juillet, ..." fits). */
-const DATELINE_REACH = 40;
+/** `30/11`, `30-11-2024`: the Vietnamese way of writing a day, often left as it is by the translation. */
+const NUMERIC_DAY_MONTH = /(?<![\p{L}\p{N}/.-])(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d{2}))?(?![\p{N}/-])/gu;
 
 /**
- * Plausible years mentioned in the text (not in references, dates or ranges), most frequent first (ties: the later year, since a
- * report looks back at earlier years more often than forward).
+ * Words that may open a sentence before its dateline: articles, times of day, weekdays ("Le
+ * matin du 4 juillet", "Утром 30 ноября", "Το πρωί της 30ής Νοεμβρίου"). A date after any other
+ * word is one the article talks about: a resolution's ("la résolution n° 18-NQ/TW du 25
+ * octobre 2017"), a meeting's, a deadline ("à partir du 1er juillet"). Folded, like `fold`.
+ */
+const DATELINE_LEAD_IN: Record<Lang, ReadonlySet<string>> = {
+  fr: new Set(
+    'le la l ce cet cette du de d au dans en fin debut matin matinee soir soiree midi apres-midi nuit journee hier aujourd hui tot vers lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '),
+  ),
+  ru: new Set('утром днем вечером ночью сегодня вчера в во утро первои второи половине дня понедельник вторник среду четверг пятницу субботу воскресенье'.split(' ')),
+  el: new Set(
+    'το τη την της του στις στην σημερα χθες πρωι απογευμα βραδυ μεσημερι νυχτα δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη δευτερας τριτης τεταρτης πεμπτης παρασκευης σαββατου κυριακης'.split(' '),
+  ),
+};
+const MAX_LEAD_IN_WORDS = 6;
+/** A place opening the dateline: `Hanoï, le 4 juillet`, `ХАНОЙ, 30 ноября`. */
+const PLACE_PREFIX = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}\s*,\s*/u;
+
+/** Are the words before a date only what may open a dateline? */
+function opensSentence(before: string, lang: Lang): boolean {
+  const words = fold(before.replace(PLACE_PREFIX, '')).split(/[^\p{L}-]+/u).filter(Boolean);
+  return words.length <= MAX_LEAD_IN_WORDS && words.every((word) => DATELINE_LEAD_IN[lang].has(word));
+}
+
+interface WrittenDay {
+  index: number;
+  written: string;
+  day: number;
+  month: number;
+  year?: number;
+}
+
+/** Every day-and-month in the text, in the order written, whatever the words before them. */
+function daysAndMonths(text: string, lang: Lang): WrittenDay[] {
+  const found: WrittenDay[] = [];
+  for (const match of text.matchAll(DAY_MONTH[lang])) {
+    const month = MONTHS[lang].indexOf(fold(match[2] ?? '')) + 1;
+    if (month === 0) continue;
+    const day = match[1] === '1er' ? 1 : Number(match[1]);
+    found.push({ index: match.index, written: match[0].trim(), day, month, ...(match[3] ? { year: Number(match[3]) } : {}) });
+  }
+  for (const match of text.matchAll(NUMERIC_DAY_MONTH)) {
+    const day = Number(match[1]);
+    const month = Number(match[2]);
+    // A range or a fraction (`20-30`, `3/4`) is not a day: only possible days and months count.
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    found.push({ index: match.index, written: match[0], day, month, ...(match[3] ? { year: Number(match[3]) } : {}) });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Day, month word (in any of the languages), year: a date written in full, in folded text. */
+const FULL_DATE = new RegExp(`\\d{1,2}(?:er|ης|η|ος|-?го)?\\s+(?:${Object.values(MONTHS).flat().join('|')})\\s+(?:19|20)\\d{2}`, 'gu');
+
+/**
+ * Plausible years mentioned in the text, most frequent first (ties: the later year, since a
+ * report looks back at earlier years more often than forward). Years inside references
+ * (`98/2023/QH15`), ranges (`2025-2030`) and full dates (`25 octobre 2017`: the day of a
+ * resolution or a meeting the article talks about) do not count.
  */
 export function yearsByFrequency(text: string): { year: number; count: number }[] {
   const counts = new Map<number, number>();
-  // Term ranges ("2025-2030") name a period, not when something happened: they do not count.
-  for (const match of text.matchAll(/(?<![\d/.\-–]\s?)((?:19|20)\d{2})(?![\d/]|\s?[-–]\s?\d)/g)) {
+  for (const match of fold(text).replace(FULL_DATE, ' ').matchAll(/(?<![\d/.\-–]\s?)((?:19|20)\d{2})(?![\d/]|\s?[-–]\s?\d)/g)) {
     const year = Number(match[1]);
     if (year < 1990 || year > 2035) continue;
     counts.set(year, (counts.get(year) ?? 0) + 1);
@@ -117,39 +165,36 @@ export function yearsByFrequency(text: string): { year: number; count: number }[
   return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => b.count - a.count || b.year - a.year);
 }
 
+/** Longest quotation of the sentence a date was inferred from. */
+const EVIDENCE_SENTENCE_MAX = 140;
+
 /**
- * A date from the lead's dateline ("Le 4 juillet", "4 июля", "30ής Νοεμβρίου"), with the
- * year either written there or the most frequent plausible year in the text. Only the start of
- * the lead's first sentence counts (after a "Publisher - " prefix): a date later on is what
- * the article talks about, not when it was published.
+ * A date from the lead's dateline: a day and month opening its first sentence (after a
+ * "Publisher - " prefix and words like "Le matin du"), with the year either written there or
+ * the most frequent plausible year in the text. A date later in the sentence, or after any
+ * other word, is one the article talks about, not when it was written. The evidence quotes the
+ * sentence it came from.
  */
 export function inferDateFromLead(lead: string, lang: Lang, fullText: string): { finding?: DateFinding; warning?: string } {
-  const head = firstSentence(stripDatelinePrefix(lead)).slice(0, DATELINE_REACH + 40);
-  const match = [...head.matchAll(DATELINE[lang])].find(
-    (candidate) =>
-      candidate.index <= DATELINE_REACH &&
-      MONTHS[lang].includes(fold(candidate[2] ?? '')) &&
-      !NOT_A_DATELINE[lang].test(head.slice(0, candidate.index + 1).trim()),
-  );
+  const sentence = firstSentence(stripDatelinePrefix(lead).trim());
+  const match = daysAndMonths(sentence, lang).find((candidate) => opensSentence(sentence.slice(0, candidate.index), lang));
   if (!match) return {};
-  const [written, dayText = '', monthWord = '', yearText] = match;
-  const month = MONTHS[lang].indexOf(fold(monthWord)) + 1;
-  const day = dayText === '1er' ? 1 : Number(dayText);
-  const dateline = written.trim();
+  const { written, day, month } = match;
   let year: number;
   let yearEvidence: string;
-  if (yearText) {
-    year = Number(yearText);
+  if (match.year !== undefined) {
+    year = match.year;
     yearEvidence = 'the year written in it';
   } else {
     const [top] = yearsByFrequency(fullText);
-    if (!top) return { warning: `date: dateline "${dateline}" in the lead, but no year in the text to place it` };
+    if (!top) return { warning: `date: dateline "${written}" in the lead, but no year in the text to place it` };
     year = top.year;
     yearEvidence = `the year ${year}, the most frequent year in the text (${top.count}×)`;
   }
   const date = isoDate(year, month, day);
-  if (!date) return { warning: `date: impossible date in the lead's dateline "${dateline}" (${year})` };
-  return { finding: { date, evidence: `inferred from the lead's dateline "${dateline}" and ${yearEvidence}` } };
+  if (!date) return { warning: `date: impossible date in the lead's dateline "${written}" (${year})` };
+  const quoted = shorten(sentence, EVIDENCE_SENTENCE_MAX);
+  return { finding: { date, evidence: `inferred from the dateline "${written}" opening the lead's first sentence ("${quoted}") and ${yearEvidence}` } };
 }
 
 /** `dd/mm/yyyy` from a publisher line, or why it is not a date. */

@@ -31,4 +31,18 @@ describe('shorten', () => {
   it('leaves short text alone', () => {
     expect(shorten('Court')).toBe('Court');
   });
+
+  it('never cuts a word: a first word longer than the limit is kept whole', () => {
+    const word = 'Anticonstitutionnellement'.repeat(6);
+    expect(shorten(`${word} et la suite`, 110)).toBe(`${word}…`);
+    expect(shorten(`Le ${word} et la suite`, 110)).toBe('Le…');
+  });
+
+  it('cuts scripts without spaces at a word, and symbols between characters', () => {
+    const thai = 'การประชุมคณะกรรมการกลางพรรค'.repeat(3);
+    const cut = shorten(thai, 30);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(thai.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(shorten('🇻🇳'.repeat(40), 10)).toBe(`${'🇻🇳'.repeat(2)}…`);
+  });
 });

@@ -1,3 +1,5 @@
+import { TITLE_MAX } from '../../schemas/article.ts';
+
 /** Longest derived title, in characters, before it is cut at a word boundary. */
 export const DERIVED_TITLE_MAX = 110;
 
@@ -14,7 +16,7 @@ export function stripDatelinePrefix(lead: string): string {
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['m', 'mme', 'mm', 'dr', 'st', 'n', 'no', 'art', 'αρ', 'κ', 'г', 'гг', 'т', 'им', 'ул', 'св', 'tp']);
+const ABBREVIATIONS = new Set(['m', 'mme', 'mm', 'dr', 'st', 'n', 'no', 'art', 'αρ', 'αριθ', 'κ', 'г', 'гг', 'т', 'им', 'ул', 'св', 'tp']);
 
 /** The first sentence of a paragraph (or all of it, when it has no sentence end). */
 export function firstSentence(text: string): string {
@@ -28,13 +30,39 @@ export function firstSentence(text: string): string {
   return text;
 }
 
-/** Cuts at the last word boundary within `max` characters and marks the cut with "…". */
-export function shorten(text: string, max = DERIVED_TITLE_MAX): string {
+/** Word boundaries in any script: spaces where it has them, dictionary breaks where it has none (Thai, Chinese). */
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/** The end of the last whole character (grapheme) within `max` code units. */
+function characterBoundary(text: string, max: number): number {
+  let end = 0;
+  for (const { index, segment } of GRAPHEMES.segment(text.slice(0, max + 16))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return end;
+}
+
+/**
+ * Cuts after the last whole word within `max` characters and marks the cut with "…". A first
+ * word longer than `max` is kept whole (a title never ends inside a word), up to `limit`;
+ * text without words (symbols, emoji) is cut between characters.
+ */
+export function shorten(text: string, max = DERIVED_TITLE_MAX, limit = TITLE_MAX - 1): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  const base = (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '');
-  return `${base}…`;
+  let end = 0;
+  for (const { index, segment, isWordLike } of WORDS.segment(text)) {
+    if (!isWordLike) continue;
+    const after = index + segment.length;
+    if (after > max && end > 0) break;
+    end = after;
+    if (after > max) break;
+  }
+  if (end === 0) end = characterBoundary(text, max);
+  else if (end > limit) end = characterBoundary(text, limit);
+  const base = text.slice(0, end).replace(/[\s,;:–—-]+$/u, '');
+  return base.length < text.length ? `${base}…` : text;
 }
 
 /** A title made from the lead: its first sentence without a dateline prefix, shortened. */

@@ -1,7 +1,9 @@
 import type { Block } from './blocks.ts';
 import { splitCredit } from '../extract/credits.ts';
 import { parsePublisherLine, type PublisherLine } from '../extract/publisher.ts';
-import { parseSourceLine, type SourceLine } from '../extract/source-url.ts';
+import { parseLabelledUrl, parseSourceLine, type SourceLine } from '../extract/source-url.ts';
+import { firstSentence } from '../extract/title.ts';
+import { TITLE_MAX } from '../../schemas/article.ts';
 
 export type BlockKind =
   | 'site-header'
@@ -84,10 +86,10 @@ function wordCount(text: string, limit = 64): number {
   return words;
 }
 
-/** A line that reads as one sentence, short enough to be a headline. */
+/** A line that reads as one sentence, at most as long as a title may be. */
 function titleLike(text: string): boolean {
-  if (text.length > 160 || wordCount(text) > 28 || wordCount(text) < 2) return false;
-  if (/[.!?…]\s+\p{Lu}/u.test(text)) return false;
+  if (text.length > TITLE_MAX || wordCount(text) < 2) return false;
+  if (firstSentence(text).length < text.trimEnd().length) return false;
   return /^[\p{Lu}\p{N}«"“]/u.test(text);
 }
 
@@ -113,7 +115,10 @@ const isContent = (block: ClassifiedBlock): boolean => block.kind === 'paragraph
  * furniture the republishers wrap it in. Everything after the footer source line is site
  * chrome (related headlines, calendars, counters), never article text.
  */
-export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
+export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
+  const labelled = lines.map((block) => parseSourceLine(block.text));
+  const loose = labelled.some((source) => source?.url !== undefined || source?.warning !== undefined) ? undefined : findLooseFooter(lines);
+  const blocks = loose?.blocks ?? lines;
   const out: ClassifiedBlock[] = blocks.map((block) => ({ kind: 'paragraph', text: block.text, line: block.line }));
 
   let footer = -1;
@@ -130,6 +135,12 @@ export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
       if (source.value) block.credit = source.value;
     }
   });
+  const looseFooter = loose && out[loose.index];
+  if (looseFooter) {
+    looseFooter.kind = 'source';
+    looseFooter.source = loose.source;
+    footer = loose.index;
+  }
 
   for (let index = 0; index < out.length; index++) {
     const block = out[index];
@@ -181,6 +192,32 @@ export function classifyBlocks(blocks: readonly Block[]): ClassifiedBlock[] {
   return out;
 }
 
+/** A line longer than this after the footer is article text, not the chrome's headlines and counters. */
+const CHROME_LINE_MAX = 200;
+
+/**
+ * Without a `Source : URL` line, the footer is the last line holding a single http(s) URL after
+ * a short label of any wording (`Lien :`, `Ссылка:`, `Σύνδεσμος:`, or none), when it ends the
+ * article text: nothing after it but short lines (site chrome). Text glued before its label (a
+ * byline, the end of the last paragraph) becomes a block of its own.
+ */
+function findLooseFooter(lines: readonly Block[]): { blocks: Block[]; index: number; source: SourceLine } | undefined {
+  const index = lines.findLastIndex((block) => parseLabelledUrl(block.text) !== undefined);
+  const line = lines[index];
+  const found = line && parseLabelledUrl(line.text);
+  if (!line || !found) return undefined;
+  const after = lines.slice(index + 1).filter((block) => !isChromeLine(block.text));
+  const textBefore = lines.slice(0, index).reduce((sum, block) => sum + block.text.length, found.before.length);
+  const textAfter = after.reduce((sum, block) => sum + block.text.length, 0);
+  if (after.some((block) => block.text.length > CHROME_LINE_MAX) || textAfter >= textBefore) return undefined;
+  if (found.before === '') return { blocks: [...lines], index, source: found.source };
+  const split: Block[] = [
+    { ...line, text: found.before, blankAfter: false },
+    { ...line, text: `${found.label} ${found.source.value}`.trim(), blankBefore: false },
+  ];
+  return { blocks: [...lines.slice(0, index), ...split, ...lines.slice(index + 1)], index: index + 1, source: found.source };
+}
+
 /** The tag line: repeated verbatim, or right after the publisher line; without final punctuation. */
 function markTags(out: ClassifiedBlock[]): void {
   const seen = new Map<string, number>();
@@ -213,7 +250,7 @@ function markTitle(out: ClassifiedBlock[], blocks: readonly Block[]): void {
   if (rest.length === 0) return;
   const publisherAt = out.findIndex((block) => block.kind === 'publisher');
   const beforePublisher = publisherAt > index;
-  const unpunctuated = !/[.!?…;,:]$/u.test(first.text);
+  const unpunctuated = !/[.!?…;,:][»"”’)\]]*$/u.test(first.text);
   const setApart = (blocks[index]?.blankAfter ?? false) && first.text.length <= 110;
   if (beforePublisher || unpunctuated || setApart) first.kind = 'title';
 }
