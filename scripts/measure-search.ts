@@ -1,7 +1,7 @@
 /**
  * Measures the search page in real Chromium against a built site served from 127.0.0.1:
  * bytes fetched and time to the first result shown, for a cold query (nothing loaded yet)
- * and for the queries after it. `node scripts/measure-search.ts --dist DIR [--query Q]...`
+ * and for the queries after it. `npm run measure-search -- --dist DIR [--query Q]...`
  * Numbers for the README's "Search design" come from here; tests never time anything.
  */
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: node scripts/measure-search.ts [--dist DIR] [--query Q]... [--runs N]
+  console.log(`Usage: npm run measure-search -- [--dist DIR] [--query Q]... [--runs N]
 
   --dist DIR   built site to serve; default: DIST_DIR or dist
   --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW

@@ -3,11 +3,9 @@
  * article language, `pagefind/<lang>/`, plus `pagefind/languages.json` naming the bundles
  * that have pages.
  *
- * Why one bundle per language and not Pagefind's usual one bundle with a per-`<html lang>`
- * index: Pagefind's browser code keeps one WebAssembly module (which holds the stemmer) per
- * loaded copy of pagefind.js, so a single copy searching three languages would stem Russian
- * and Greek with the French stemmer. Three bundles are three copies, each with its own
- * stemmer; the search page queries them side by side and merges (see README, "Search design").
+ * One bundle per language, queried side by side and merged by the search page (see README,
+ * "Search design"). Every bundle is built without a Pagefind stemmer (`UNSTEMMED`): the page
+ * stems query words itself, with й intact (src/search/terms.ts).
  *
  * The index is made from the archive's entries, not read back from the built pages: each entry
  * becomes a small page (`searchDocument`) in a scratch folder that Pagefind reads as a
@@ -20,6 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchDocument } from './record.ts';
+import { UNSTEMMED } from './terms.ts';
 import { LANGS, parseArticle, type Lang } from '../schemas/article.ts';
 
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
@@ -62,7 +61,7 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
   try {
     writeSearchDocuments(entriesDir, scratchDir);
     for (const lang of LANGS) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: UNSTEMMED });
       if (!index) throw new Error(`pagefind (${lang}): ${errors.join('; ')}`);
       const added = await index.addDirectory({ path: scratchDir, glob: `articles/${lang}/**/index.html` });
       if (added.errors.length) throw new Error(`pagefind (${lang}): ${added.errors.join('; ')}`);

@@ -102,6 +102,50 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
+  it('every inflected form of a word finds the same articles in its language', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    // Word families from the sample texts: case, number, and verb against participle.
+    const families: [lang: string, forms: string[]][] = [
+      ['ru', ['партийный', 'партийной', 'партийного', 'партийных', 'партийном']],
+      ['ru', ['городской', 'городского', 'городских']],
+      ['ru', ['решение', 'решения', 'решений']],
+      ['el', ['συνέδριο', 'συνεδρίου', 'συνέδρια']],
+      ['el', ['επιτροπή', 'επιτροπής', 'επιτροπές']],
+      ['el', ['πραγματοποίησε', 'πραγματοποιήθηκε']],
+      ['fr', ['résolution', 'résolutions']],
+      ['fr', ['organiser', 'organisé', 'organisées']],
+    ];
+    await page.goto(`${site.url}search/`);
+    for (const [lang, forms] of families) {
+      const found: string[][] = [];
+      for (const form of forms) {
+        const { results } = await type(page, form);
+        found.push(paths(results.filter((result) => result.lang === lang)).sort());
+      }
+      expect(found[0]!.length, `${forms[0]} finds articles`).toBeGreaterThan(0);
+      for (const [index, form] of forms.entries()) expect(found[index], `${form} finds what ${forms[0]} finds`).toEqual(found[0]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a reference typed in part finds it however the text spaces it', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    // 003 writes 18-NQ/TW, 000 writes 18- NQ/TW, the Greek 004 15-NQ/TW.
+    for (const [query, expected] of [
+      ['NQ/TW', ['000', '003', '004']],
+      ['18-NQ', ['000', '003']],
+      ['18-NQ/TW', ['000', '003']],
+    ] as const) {
+      const { results } = await open(page, `?q=${encodeURIComponent(query)}`);
+      for (const sample of expected) expect(paths(results), `${query} finds ${sample}`).toContain(urls.get(sample));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('indexes what articles say, not the site around them', async () => {
     const page = await browser.newPage();
     // Every article page with a source links to the Wayback Machine; no article text names it.

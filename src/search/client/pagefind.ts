@@ -46,7 +46,8 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
     const loaded = await Promise.all(
       langs.filter((lang) => (listed[lang] ?? 0) > 0).map(async (lang) => {
         const module = (await import(/* @vite-ignore */ `${base}pagefind/${lang}/pagefind.js`)) as PagefindModule;
-        await module.options({ excerptLength: EXCERPT_WORDS });
+        // Queries arrive folded (see terms.ts), so no accented form may outrank another.
+        await module.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
         await module.init();
         // Pagefind fetches filter data only for the filters a search uses; the counts shown
         // beside every filter value need all of it.

@@ -10,6 +10,7 @@ import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } fr
 import { mergeByDate, mergeByRelevance } from '../merge.ts';
 import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
+import { searchTerms } from '../terms.ts';
 import { matchTopicHints, type TopicHint } from '../topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
 
@@ -226,9 +227,10 @@ async function run(state: SearchState): Promise<void> {
   const byDate = state.sort === 'date' || term === null;
   const answers = await Promise.all(
     [...loaded].map(async ([lang, engine]) => {
+      const words = term === null ? null : searchTerms(term, lang);
       const [relevance, dated] = await Promise.all([
-        engine.search(term, { filters }),
-        byDate ? engine.search(term, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
+        engine.search(words, { filters }),
+        byDate ? engine.search(words, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
       ]);
       return { lang, relevance: hitsOf(lang, relevance), dated: hitsOf(lang, dated), filters: relevance?.filters ?? {} };
     }),
