@@ -1,22 +1,4 @@
-import type { Article } from '../schemas/article.ts';
-import type { FileResult } from './pipeline.ts';
-
-/**
- * What a run keeps in memory of a kept article until it writes the archive: the fields the
- * duplicate check and the report read. The entry itself waits in the result cache, so a run's
- * memory does not grow with the bodies of every article.
- */
-export type ArticleHeader = Pick<Article, 'id' | 'lang' | 'title' | 'titleSource' | 'date' | 'dateSource' | 'publisher' | 'sourceUrl' | 'translationKey' | 'raw'>;
-
-export interface HeaderResult extends Omit<FileResult, 'article'> {
-  article?: ArticleHeader;
-}
-
-export interface Outcome extends Omit<HeaderResult, 'status'> {
-  status: 'kept' | 'skipped' | 'duplicate';
-  /** A duplicate's kept twin (its input path), so the report can link to it. */
-  duplicateOf?: string;
-}
+import type { ArticleHeader, FileOutcome } from './outcome.ts';
 
 /**
  * Marks duplicates among kept files, in path order so the choice never depends on the
@@ -25,11 +7,11 @@ export interface Outcome extends Omit<HeaderResult, 'status'> {
  * archive does not flip between copies from one run to the next. The same source URL in
  * different languages is not a duplicate: those are translations, tied by translationKey.
  */
-export function markDuplicates(results: readonly HeaderResult[]): Outcome[] {
+export function markDuplicates<A extends ArticleHeader>(results: readonly FileOutcome<A>[]): FileOutcome<A>[] {
   const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bySha = new Map<string, string>();
   const byId = new Map<string, string>();
-  return sorted.map((result): Outcome => {
+  return sorted.map((result): FileOutcome<A> => {
     if (result.status !== 'kept' || !result.article) return result;
     const sameBytes = bySha.get(result.sha256);
     if (sameBytes !== undefined) {

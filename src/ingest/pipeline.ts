@@ -15,21 +15,13 @@ import { splitFrontMatter } from './steps/frontmatter.ts';
 import { detectLanguage } from './steps/language.ts';
 import { normalizeText } from './steps/normalize.ts';
 import { assignTopics, type CompiledTaxonomy } from './steps/topics.ts';
-
-export interface FileResult {
-  file: string;
-  status: 'kept' | 'skipped';
-  reason?: string;
-  warnings: string[];
-  sha256: string;
-  article?: Article;
-}
+import type { FileOutcome } from './outcome.ts';
 
 export interface IngestOptions {
   maxBytes?: number;
 }
 
-function skipped(file: string, sha256: string, reason: string, warnings: string[]): FileResult {
+function skipped(file: string, sha256: string, reason: string, warnings: string[]): FileOutcome<Article> {
   return { file, status: 'skipped', reason, warnings, sha256 };
 }
 
@@ -75,7 +67,7 @@ function chooseDate(
  * One raw file to an article, or the reason it is not one. Pure: bytes and a path in, data
  * out; the same input always gives the same result.
  */
-export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTaxonomy | Topic[], options: IngestOptions = {}): FileResult {
+export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTaxonomy | Topic[], options: IngestOptions = {}): FileOutcome<Article> {
   const sha256 = sha256Hex(bytes);
   const warnings: string[] = [];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

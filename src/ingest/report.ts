@@ -1,28 +1,14 @@
-import type { Article } from '../schemas/article.ts';
-import type { Outcome } from './dedupe.ts';
+import type { ArticleHeader, FileOutcome } from './outcome.ts';
 
-export interface ReportRecord {
-  file: string;
-  status: Outcome['status'];
-  reason?: string;
-  /** A duplicate's kept twin, by input path. */
-  duplicateOf?: string;
-  warnings: string[];
-  id?: string;
-  url?: string;
-  lang?: Article['lang'];
-  title?: string;
-  titleSource?: Article['titleSource'];
-  date?: string;
-  dateSource?: Article['dateSource'];
-  publisher?: Article['publisher'];
-  sourceUrl?: string;
-  translationKey?: string;
-}
+/**
+ * A file's outcome as the report file prints it: flat, without the hash, with a kept
+ * article's header fields (not its raw-copy details) and its page's path.
+ */
+export type ReportRecord = Omit<FileOutcome, 'sha256' | 'article'> & Partial<Omit<ArticleHeader, 'raw'>> & { url?: string };
 
 export interface Summary {
   files: number;
-  status: Record<Outcome['status'], number>;
+  status: Record<FileOutcome['status'], number>;
   /** Kept articles per language. */
   languages: Record<string, number>;
   /** Skip and duplicate reasons by kind (the text before the first colon). */
@@ -53,7 +39,7 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
 /** The site path of an article page (the site adds its base path in front). */
 export const articlePath = (id: string): string => `/articles/${id}/`;
 
-export function toRecord(outcome: Outcome): ReportRecord {
+export function toRecord(outcome: FileOutcome): ReportRecord {
   const record: ReportRecord = {
     file: outcome.file,
     status: outcome.status,
@@ -77,7 +63,7 @@ export function toRecord(outcome: Outcome): ReportRecord {
 }
 
 /** The run's report: one record per input file, in path order, and counts; no timings, so reruns are identical. */
-export function buildReport(outcomes: readonly Outcome[]): Report {
+export function buildReport(outcomes: readonly FileOutcome[]): Report {
   const summary: Summary = { files: outcomes.length, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
   for (const outcome of outcomes) {
     summary.status[outcome.status]++;

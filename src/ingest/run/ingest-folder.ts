@@ -9,13 +9,13 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } 
 import path from 'node:path';
 import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
-import { markDuplicates, type HeaderResult } from '../dedupe.ts';
+import { markDuplicates } from '../dedupe.ts';
+import type { FileOutcome } from '../outcome.ts';
 import { buildReport, type Report, type Summary } from '../report.ts';
 import { sha256Hex } from '../steps/entry.ts';
 import { ingestCodeHash } from './code-hash.ts';
 import { fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, type KeyContext } from './plan.ts';
 import { IngestPool } from './pool.ts';
-import { unpackHeader } from './processed.ts';
 import {
   forgetLastRun,
   lastRunHolds,
@@ -123,7 +123,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
 
   progress?.start(files.length);
   const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
-  const results: HeaderResult[] = new Array<HeaderResult>(files.length);
+  const results: FileOutcome[] = new Array<FileOutcome>(files.length);
   /**
    * The cache record of each file with an entry. Only headers stay in memory: every entry is in
    * the result cache (written even with --no-cache), and is read back from there when the
@@ -151,11 +151,11 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       // The pipeline hashes what it reads, and the file may have changed since it was keyed:
       // the result is stored under the key of the bytes it was made from.
       processed = await pool.run(file, bytes, known.sha256);
-      key = fileKey(context, file, processed.result.sha256);
+      key = fileKey(context, file, processed.outcome.sha256);
       // A timeout depends on the machine's load, not on the file alone: try it again next run.
-      if (!processed.result.reason?.startsWith('timeout:')) cache.set(key, processed);
+      if (!processed.outcome.reason?.startsWith('timeout:')) cache.set(key, processed);
     }
-    results[index] = unpackHeader(processed);
+    results[index] = processed.outcome;
     if (processed.entry !== undefined) recordKeys.set(file, key);
   };
   try {

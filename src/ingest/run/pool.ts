@@ -4,8 +4,7 @@
  * as skipped; a fresh worker takes its place.
  */
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '../pipeline.ts';
-import type { Processed } from './processed.ts';
+import type { FileOutcome, Processed } from '../outcome.ts';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './worker.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
@@ -55,8 +54,8 @@ export class IngestPool {
 
   /** A result the pool makes itself, for a file its worker could not finish. */
   private failWith(busy: NonNullable<Slot['busy']>, reason: string): void {
-    const result: FileResult = { file: busy.job.file, status: 'skipped', reason, warnings: [], sha256: busy.job.sha256 };
-    this.finishWith(busy, { result });
+    const outcome: FileOutcome = { file: busy.job.file, status: 'skipped', reason, warnings: [], sha256: busy.job.sha256 };
+    this.finishWith(busy, { outcome });
   }
 
   private finish(slot: Slot, processed: Processed): void {

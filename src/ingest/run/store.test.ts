@@ -70,8 +70,8 @@ describe('manifest and stale files', () => {
 
 describe('ResultCache', () => {
   const article = '{\n  "id": "fr/x",\n  "title": "Une ligne\\nsur deux"\n}\n';
-  const kept = { result: { file: 'a.txt', status: 'kept' as const, warnings: [], sha256: 'a' }, entry: article };
-  const skipped = { result: { file: 'b.txt', status: 'skipped' as const, reason: 'empty: no bytes', warnings: [], sha256: 'b' } };
+  const kept = { outcome: { file: 'a.txt', status: 'kept' as const, warnings: [], sha256: 'a' }, entry: article };
+  const skipped = { outcome: { file: 'b.txt', status: 'skipped' as const, reason: 'empty: no bytes', warnings: [], sha256: 'b' } };
 
   it('returns what was stored, counts hits, prunes what a run did not use', async () => {
     const first = new ResultCache(dir);
@@ -89,8 +89,8 @@ describe('ResultCache', () => {
   it('keeps the entry text byte for byte and reads a damaged record as a miss', async () => {
     const cache = new ResultCache(dir);
     cache.set('d'.repeat(64), kept);
-    expect(await readFile(path.join(cache.dir, `${'d'.repeat(64)}.txt`), 'utf8')).toBe(`${JSON.stringify(kept.result)}\n${article}`);
-    await writeFile(path.join(cache.dir, `${'e'.repeat(64)}.txt`), '{"result": trunc');
+    expect(await readFile(path.join(cache.dir, `${'d'.repeat(64)}.txt`), 'utf8')).toBe(`${JSON.stringify(kept.outcome)}\n${article}`);
+    await writeFile(path.join(cache.dir, `${'e'.repeat(64)}.txt`), '{"outcome": trunc');
     expect(cache.get('e'.repeat(64))).toBeUndefined();
     expect(cache.hits).toBe(0);
   });

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readdirSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Processed } from './processed.ts';
+import type { FileOutcome, Processed } from '../outcome.ts';
 
 export interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -130,9 +130,9 @@ export function removeStale(outDir: string, previous: readonly string[], current
 }
 
 /**
- * Results of unchanged files, keyed by a hash of everything the result depends on. A record is
- * the result as one JSON line, then the entry file's text as it is: no escaping to write, no
- * second parse to read it back.
+ * Outcomes of unchanged files, keyed by a hash of everything the outcome depends on. A record
+ * is the outcome (with the article's header) as one JSON line, then the entry file's text as
+ * it is: no escaping to write, no second parse to read it back.
  */
 export class ResultCache {
   readonly dir: string;
@@ -153,9 +153,9 @@ export class ResultCache {
     }
     const newline = text.indexOf('\n');
     try {
-      const result = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Processed['result'];
+      const outcome = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as FileOutcome;
       this.hits++;
-      return newline === -1 ? { result } : { result, entry: text.slice(newline + 1) };
+      return newline === -1 ? { outcome } : { outcome, entry: text.slice(newline + 1) };
     } catch {
       // A damaged record is a miss: the file is processed again and the record rewritten.
       return undefined;
@@ -176,7 +176,7 @@ export class ResultCache {
 
   set(key: string, processed: Processed): void {
     this.used.add(key);
-    const line = JSON.stringify(processed.result);
+    const line = JSON.stringify(processed.outcome);
     writeAtomic(path.join(this.dir, `${key}.txt`), processed.entry === undefined ? line : `${line}\n${processed.entry}`);
   }
 

@@ -4,8 +4,9 @@
  * once per worker, from the text the CLI read.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ingestFile, type FileResult } from '../pipeline.ts';
-import { pack, type Processed } from './processed.ts';
+import type { Article } from '../../schemas/article.ts';
+import { pack, type FileOutcome, type Processed } from '../outcome.ts';
+import { ingestFile } from '../pipeline.ts';
 import { compileTaxonomy, parseTaxonomy } from '../steps/topics.ts';
 
 export interface WorkerSetup {
@@ -29,12 +30,12 @@ const setup = workerData as WorkerSetup;
 const taxonomy = compileTaxonomy(setup.taxonomyText ? parseTaxonomy(setup.taxonomyText, setup.topicsPath) : []);
 
 parentPort?.on('message', (job: WorkerJob) => {
-  let result: FileResult;
+  let outcome: FileOutcome<Article>;
   try {
-    result = ingestFile(job.bytes, job.file, taxonomy, { maxBytes: setup.maxBytes });
+    outcome = ingestFile(job.bytes, job.file, taxonomy, { maxBytes: setup.maxBytes });
   } catch (error) {
     // A bug or a file nobody foresaw: reported against that file, the run goes on.
-    result = { file: job.file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256: job.sha256 };
+    outcome = { file: job.file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256: job.sha256 };
   }
-  parentPort?.postMessage({ id: job.id, ...pack(result) } satisfies WorkerReply);
+  parentPort?.postMessage({ id: job.id, ...pack(outcome) } satisfies WorkerReply);
 });
