@@ -49,8 +49,9 @@ function chooseDate(
 ): { finding: DateFinding; source: Article['dateSource'] } | undefined {
   const attempts: [NonNullable<Article['dateSource']>, () => { finding?: DateFinding; warning?: string }][] = [];
   for (const block of blocks) {
+    if (block.kind !== 'publisher') continue;
     const line = block.publisher;
-    if (block.kind === 'publisher' && line) attempts.push(['publisher-line', () => dateFromPublisherLine(line.day, line.month, line.year, line.printed)]);
+    attempts.push(['publisher-line', () => dateFromPublisherLine(line.day, line.month, line.year, line.printed)]);
   }
   if (sourceUrl) attempts.push(['source-url', () => dateFromSourceUrl(sourceUrl)]);
   if (lead) attempts.push(['inferred', () => inferDateFromLead(lead, lang, fullText)]);
@@ -96,9 +97,9 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
 
   const footer = blocks.findLast((block) => block.kind === 'source');
   const sourceLines = blocks.filter((block) => block.kind === 'source');
-  if (footer?.source?.warning) warnings.push(footer.source.warning);
-  let sourceUrl = footer?.source?.url;
-  if (sourceLines.length > 1 && new Set(sourceLines.map((block) => block.source?.value)).size > 1) {
+  if (footer?.source.warning) warnings.push(footer.source.warning);
+  let sourceUrl = footer?.source.url;
+  if (sourceLines.length > 1 && new Set(sourceLines.map((block) => block.source.value)).size > 1) {
     warnings.push(`source: ${sourceLines.length} source lines; the last (footer) one is used`);
   }
   if (!sourceUrl && frontMatter.url) {
@@ -150,8 +151,8 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
   const publisher = resolvePublisher(publisherLine?.name, sourceUrl);
   const tags = unique(blocks.filter((block) => block.kind === 'tags').flatMap((block) => splitTags(block.text, lang)));
   const documentRefs = extractRefs([title, ...body.map((block) => block.text), ...tags]);
-  const photoCredits = unique(blocks.flatMap((block) => (block.credit ? [block.credit] : [])));
-  const originalTitle = blocks.find((block) => block.originalTitle)?.originalTitle;
+  const photoCredits = unique(blocks.flatMap((block) => ('credit' in block && block.credit ? [block.credit] : [])));
+  const originalTitle = blocks.flatMap((block) => ('originalTitle' in block && block.originalTitle ? [block.originalTitle] : []))[0];
   const byline = blocks.find((block) => block.kind === 'byline')?.text;
   const topics = assignTopics({ lang, title, body, documentRefs, tags }, taxonomy);
 

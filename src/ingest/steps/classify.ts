@@ -21,16 +21,32 @@ export type BlockKind =
   | 'heading'
   | 'paragraph';
 
-export interface ClassifiedBlock {
-  kind: BlockKind;
+/** Kinds that carry nothing beyond their text, except a photo credit split off it. */
+type TextKind = Exclude<BlockKind, 'source' | 'publisher' | 'alt-text' | 'chrome'>;
+
+interface Located {
   /** The block's text; for captions and paragraphs, without a trailing photo credit. */
   text: string;
   line: number;
-  credit?: string;
-  publisher?: PublisherLine;
-  source?: SourceLine;
-  /** For Vietnamese alt text naming the photo of the original headline: that headline. */
-  originalTitle?: string;
+}
+
+export type ClassifiedBlock =
+  | (Located & { kind: 'source'; source: SourceLine })
+  | (Located & { kind: 'publisher'; publisher: PublisherLine })
+  /** Vietnamese alt text; naming the photo of the original headline, it gives that headline. */
+  | (Located & { kind: 'alt-text'; originalTitle?: string })
+  | (Located & { kind: TextKind; credit?: string })
+  /**
+   * Past the article's end. A block found to be chrome keeps the credit or original headline
+   * it was read with: the pipeline collects those from every block.
+   */
+  | (Located & { kind: 'chrome'; credit?: string; originalTitle?: string });
+
+/** The block as site chrome, keeping what the pipeline reads from every block. */
+function asChrome(block: ClassifiedBlock): ClassifiedBlock {
+  const credit = 'credit' in block ? block.credit : undefined;
+  const originalTitle = 'originalTitle' in block ? block.originalTitle : undefined;
+  return { kind: 'chrome', text: block.text, line: block.line, ...(credit !== undefined ? { credit } : {}), ...(originalTitle !== undefined ? { originalTitle } : {}) };
 }
 
 const SITE_HEADER = /^Vietnam\.vn(?:\s*[-–—|:]\s*.*)?$|^Nền tảng quảng bá Việt Nam$/iu;
@@ -122,45 +138,39 @@ export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
   const out: ClassifiedBlock[] = blocks.map((block) => ({ kind: 'paragraph', text: block.text, line: block.line }));
 
   let footer = -1;
-  out.forEach((block, index) => {
-    const source = parseSourceLine(block.text);
+  out.forEach(({ text, line }, index) => {
+    const source = parseSourceLine(text);
     if (!source) return;
     if (source.url !== undefined || source.warning !== undefined) {
-      block.kind = 'source';
-      block.source = source;
+      out[index] = { kind: 'source', text, line, source };
       footer = index;
     } else if (source.value === '' || source.value.length <= 60) {
       // `Источник: Документ`: the label reused as a photo credit, not a source.
-      block.kind = 'credit';
-      if (source.value) block.credit = source.value;
+      out[index] = { kind: 'credit', text, line, ...(source.value ? { credit: source.value } : {}) };
     }
   });
   const looseFooter = loose && out[loose.index];
-  if (looseFooter) {
-    looseFooter.kind = 'source';
-    looseFooter.source = loose.source;
+  if (loose && looseFooter) {
+    out[loose.index] = { kind: 'source', text: looseFooter.text, line: looseFooter.line, source: loose.source };
     footer = loose.index;
   }
 
   for (let index = 0; index < out.length; index++) {
     const block = out[index];
     if (!block || block.kind !== 'paragraph') continue;
-    const text = block.text;
+    const { text, line } = block;
     const publisher = parsePublisherLine(text);
     if (SITE_HEADER.test(text)) block.kind = 'site-header';
-    else if (publisher) {
-      block.kind = 'publisher';
-      block.publisher = publisher;
-    } else if (IMAGE_FILE.test(text) && wordCount(text) <= 12) block.kind = 'image';
+    else if (publisher) out[index] = { kind: 'publisher', text, line, publisher };
+    else if (IMAGE_FILE.test(text) && wordCount(text) <= 12) block.kind = 'image';
     else if (AD_SLOT.test(text)) block.kind = 'ad';
-    else if (isChromeLine(text)) block.kind = 'chrome';
+    else if (isChromeLine(text)) out[index] = { kind: 'chrome', text, line };
     else {
       const alt = ALT_TEXT.exec(text);
       if (alt && isVietnamese(text)) {
-        block.kind = 'alt-text';
         const original = alt[1]?.trim();
-        if (original) block.originalTitle = original;
-      } else if (isVietnamese(text)) block.kind = 'alt-text';
+        out[index] = { kind: 'alt-text', text, line, ...(original ? { originalTitle: original } : {}) };
+      } else if (isVietnamese(text)) out[index] = { kind: 'alt-text', text, line };
       else {
         const { text: rest, credit } = splitCredit(text);
         if (credit !== undefined) {
@@ -182,7 +192,7 @@ export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
   }
   if (chromeFrom !== -1) for (let index = chromeFrom; index < out.length; index++) {
     const block = out[index];
-    if (block) block.kind = 'chrome';
+    if (block) out[index] = asChrome(block);
   }
 
   markTags(out);
