@@ -1,33 +1,22 @@
 /**
  * The search page: reads the search from the URL, queries every language's index at once,
- * merges the results into one list (src/lib/search/merge.ts) and keeps the URL in step so
+ * merges the results into one list (../query.ts) and keeps the URL in step so
  * searches can be linked and the back button works.
  */
 import type { Lang } from '../../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { excerptParts } from '../excerpt.ts';
-import { combineFacets, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
-import { mergeByDate, mergeByRelevance } from '../merge.ts';
-import { hasCriteria, pagefindFilters, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
+import { combineFacets, type FacetOption, type Facets } from '../facets.ts';
+import { querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
+import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
-import { searchTerms } from '../terms.ts';
 import { matchTopicHints, type TopicHint } from '../topic-match.ts';
-import { loadEngines, type Engines, type PagefindData, type PagefindResponse, type PagefindResult } from './pagefind.ts';
+import { loadEngines, type Engines, type PagefindData, type PagefindResult } from './pagefind.ts';
 
 const PAGE_SIZE = 20;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-interface Hit {
-  lang: Lang;
-  score: number;
-  result: PagefindResult;
-}
-
-/** Hands out results a page at a time, whichever order they are in. */
-interface Pager {
-  take(count: number): Promise<Hit[]>;
-  readonly done: boolean;
-}
+type Hit = QueryHit<PagefindResult>;
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -82,7 +71,7 @@ function dataOf(result: PagefindResult): Promise<PagefindData> {
 
 // Each search gets a number; a slower, older search that finishes late must not overwrite a newer one.
 let generation = 0;
-let pager: Pager | undefined;
+let pager: Pager<Hit> | undefined;
 let total = 0;
 
 function stateFromForm(): SearchState {
@@ -183,24 +172,6 @@ async function showMore(focusFirst: boolean): Promise<void> {
   if (focusFirst) status.textContent = t.shown(resultsList.children.length, total);
 }
 
-function relevancePager(hits: Hit[]): Pager {
-  let position = 0;
-  return {
-    get done() {
-      return position >= hits.length;
-    },
-    async take(count) {
-      const page = hits.slice(position, position + count);
-      position += page.length;
-      return page;
-    },
-  };
-}
-
-function hitsOf(lang: Lang, response: PagefindResponse | null): Hit[] {
-  return (response?.results ?? []).map((result) => ({ lang, score: result.score, result }));
-}
-
 async function run(state: SearchState): Promise<void> {
   const ownGeneration = ++generation;
   pager = undefined;
@@ -221,38 +192,11 @@ async function run(state: SearchState): Promise<void> {
     if (ownGeneration === generation) status.textContent = t.failed;
     throw error;
   }
-  const term = state.q || null;
-  const filters = pagefindFilters(state);
-  // Without words there is no relevance to rank by (a topic's "search within this"): list newest first.
-  const byDate = state.sort === 'date' || term === null;
-  const answers = await Promise.all(
-    [...loaded].map(async ([lang, engine]) => {
-      const words = term === null ? null : searchTerms(term, lang);
-      const [relevance, dated] = await Promise.all([
-        engine.search(words, { filters }),
-        byDate ? engine.search(words, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
-      ]);
-      return { lang, relevance: hitsOf(lang, relevance), dated: hitsOf(lang, dated), filters: relevance?.filters ?? {} };
-    }),
-  );
+  const collated = await querySearch(loaded, state, async (hit) => (await dataOf(hit.result)).meta.date ?? '');
   if (ownGeneration !== generation) return;
-
-  const outcomes: LanguageOutcome[] = answers.map(({ lang, relevance, filters: counts }) => ({ lang, count: relevance.length, filters: counts }));
-  const chosen = answers.filter((answer) => !state.lang || answer.lang === state.lang);
-  const ranked = mergeByRelevance(chosen.map((answer) => answer.relevance));
-  total = ranked.length;
-  if (byDate) {
-    // Pagefind leaves undated pages out of sorted results: they follow, by relevance.
-    const datedIds = new Set(chosen.flatMap((answer) => answer.dated.map((hit) => `${hit.lang}:${hit.result.id}`)));
-    const undated = ranked.filter((hit) => !datedIds.has(`${hit.lang}:${hit.result.id}`));
-    pager = mergeByDate(
-      chosen.map((answer) => answer.dated),
-      undated,
-      async (hit) => (await dataOf(hit.result)).meta.date ?? '',
-    );
-  } else {
-    pager = relevancePager(ranked);
-  }
+  const { outcomes } = collated;
+  pager = collated.pager;
+  total = collated.total;
 
   renderFacets(combineFacets(outcomes, state), state, hints);
   renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);

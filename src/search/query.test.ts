@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../schemas/article.ts';
+import { collate, querySearch, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
+import type { SearchState } from './state.ts';
+
+interface Doc {
+  id: string;
+  words: string[];
+  score: number;
+  date?: string;
+  topic?: string;
+  year?: string;
+}
+
+interface FakeResult {
+  id: string;
+  score: number;
+  date?: string;
+}
+
+/**
+ * An index that behaves as Pagefind does where the search relies on it: words (stored folded,
+ * as Pagefind stores them) match by
+ * prefix and all must match, a date sort leaves out the undated, and filter values are
+ * counted over the results, for the keys whose data is loaded only (a search loads the keys
+ * it filters on).
+ */
+class FakeEngine implements SearchEngine<FakeResult> {
+  readonly asked: { term: string | null; options: EngineOptions }[] = [];
+  readonly loaded = new Set<string>();
+
+  constructor(private readonly docs: Doc[]) {}
+
+  async search(term: string | null, options: EngineOptions): Promise<EngineResponse<FakeResult>> {
+    this.asked.push({ term, options });
+    for (const key of Object.keys(options.filters)) this.loaded.add(key);
+    const terms = term === null ? [] : term.split(' ');
+    let docs = this.docs.filter(
+      (doc) =>
+        terms.every((t) => doc.words.some((word) => word.startsWith(t))) &&
+        Object.entries(options.filters).every(([key, value]) => doc[key as 'topic' | 'year'] === value),
+    );
+    const filters: FilterCounts = {};
+    for (const key of this.loaded) {
+      filters[key] = {};
+      for (const doc of docs) {
+        const value = doc[key as 'topic' | 'year'];
+        if (value) filters[key]![value] = (filters[key]![value] ?? 0) + 1;
+      }
+    }
+    if (options.sort?.date === 'desc') docs = docs.filter((doc) => doc.date).sort((a, b) => (a.date! < b.date! ? 1 : -1));
+    else docs = [...docs].sort((a, b) => b.score - a.score);
+    return { results: docs.map(({ id, score, date }) => (date ? { id, score, date } : { id, score })), filters };
+  }
+}
+
+const dateOf = async (hit: Hit<FakeResult>) => hit.result.date ?? '';
+const ids = (hits: Hit<FakeResult>[]) => hits.map((hit) => `${hit.lang}:${hit.result.id}`);
+const state = (fields: Partial<SearchState>): SearchState => ({ q: '', sort: 'relevance', ...fields });
+
+function engines(): Map<Lang, FakeEngine> {
+  return new Map<Lang, FakeEngine>([
+    [
+      'fr',
+      new FakeEngine([
+        { id: 'f1', words: ['parti', 'congres'], score: 3, date: '2025-01-10', topic: 'congress', year: '2025' },
+        { id: 'f2', words: ['partis'], score: 1, topic: 'hanoi' },
+        { id: 'f3', words: ['hanoi'], score: 2, date: '2024-05-01', topic: 'hanoi', year: '2024' },
+      ]),
+    ],
+    [
+      'ru',
+      new FakeEngine([
+        { id: 'r1', words: ['партииныи', 'съезд'], score: 2.5, date: '2025-03-01', topic: 'congress', year: '2025' },
+        { id: 'r2', words: ['партииных'], score: 0.5, date: '2023-02-02', topic: 'hanoi', year: '2023' },
+      ]),
+    ],
+    ['el', new FakeEngine([{ id: 'e1', words: ['κομμα'], score: 4, date: '2024-12-31', topic: 'congress', year: '2024' }])],
+  ]);
+}
+
+describe('querySearch', () => {
+  it('asks every language with its own stemmed words and merges by relevance', async () => {
+    const fakes = engines();
+    const { outcomes, total, pager } = await querySearch(fakes, state({ q: 'партийной' }), dateOf);
+    // Stemmed with й intact, then folded as Pagefind folds what it indexes: the prefix of both forms.
+    expect(fakes.get('ru')!.asked.map((a) => a.term)).toEqual(['партиин']);
+    expect(total).toBe(2);
+    expect(ids(await pager.take(20))).toEqual(['ru:r1', 'ru:r2']);
+    expect(outcomes.map((o) => [o.lang, o.count])).toEqual([
+      ['fr', 0],
+      ['ru', 2],
+      ['el', 0],
+    ]);
+    expect(pager.done).toBe(true);
+  });
+
+  it('relevance interleaves languages by score, a page at a time', async () => {
+    const fakes = engines();
+    fakes.set('el', new FakeEngine([{ id: 'e1', words: ['parti'], score: 2.8 }]));
+    const { total, pager } = await querySearch(fakes, state({ q: 'parti' }), dateOf);
+    expect(total).toBe(3);
+    expect(ids(await pager.take(2))).toEqual(['fr:f1', 'el:e1']);
+    expect(pager.done).toBe(false);
+    expect(ids(await pager.take(2))).toEqual(['fr:f2']);
+    expect(pager.done).toBe(true);
+  });
+
+  it('the language filter lists one language but every language is counted', async () => {
+    const fakes = engines();
+    const { outcomes, total, pager } = await querySearch(fakes, state({ q: 'hanoi partis', lang: 'fr' }), dateOf);
+    expect(outcomes.map((o) => o.count)).toEqual([0, 0, 0]);
+    expect(total).toBe(0);
+    const topic = await querySearch(fakes, state({ topic: 'congress', lang: 'ru' }), dateOf);
+    expect(topic.outcomes.map((o) => [o.lang, o.count])).toEqual([
+      ['fr', 1],
+      ['ru', 1],
+      ['el', 1],
+    ]);
+    expect(topic.total).toBe(1);
+    expect(ids(await topic.pager.take(20))).toEqual(['ru:r1']);
+    expect(pager.done).toBe(true);
+    // Pagefind is never asked to filter by language: a language is a bundle, not a filter.
+    for (const fake of fakes.values()) for (const { options } of fake.asked) expect(Object.keys(options.filters)).not.toContain('lang');
+  });
+
+  it('newest first merges dated hits across languages and puts the undated after, by relevance', async () => {
+    const fakes = engines();
+    const { total, pager } = await querySearch(fakes, state({ q: '', topic: 'hanoi', sort: 'date' }), dateOf);
+    expect(total).toBe(3);
+    expect(ids(await pager.take(20))).toEqual(['fr:f3', 'ru:r2', 'fr:f2']);
+    for (const fake of fakes.values()) {
+      expect(fake.asked.map((a) => a.options)).toEqual([{ filters: { topic: 'hanoi' } }, { filters: { topic: 'hanoi' }, sort: { date: 'desc' } }]);
+    }
+  });
+
+  it('a search without words lists newest first even when relevance is asked for', async () => {
+    const { pager } = await querySearch(engines(), state({ year: '2025' }), dateOf);
+    expect(ids(await pager.take(20))).toEqual(['ru:r1', 'fr:f1']);
+  });
+
+  it('relevance order asks each index once, without a sort', async () => {
+    const fakes = engines();
+    await querySearch(fakes, state({ q: 'parti', year: '2025' }), dateOf);
+    for (const fake of fakes.values()) expect(fake.asked.map((a) => a.options)).toEqual([{ filters: { year: '2025' } }]);
+    expect(fakes.get('fr')!.asked[0]!.term).toBe('part');
+  });
+
+  it('passes on the filter counts each index gives', async () => {
+    const fakes = engines();
+    const { outcomes } = await querySearch(fakes, state({ q: 'parti', topic: 'congress' }), dateOf);
+    expect(outcomes[0]!.filters).toEqual({ topic: { congress: 1 } });
+  });
+});
+
+describe('collate', () => {
+  it('an index that answers nothing counts as no hits', async () => {
+    const { outcomes, total, pager } = collate([{ lang: 'fr', relevance: [], dated: [], filters: {} }], state({ q: 'x' }), dateOf);
+    expect(outcomes).toEqual([{ lang: 'fr', count: 0, filters: {} }]);
+    expect(total).toBe(0);
+    expect(await pager.take(20)).toEqual([]);
+    expect(pager.done).toBe(true);
+  });
+});
