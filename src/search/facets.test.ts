@@ -46,6 +46,23 @@ describe('combineFacets', () => {
       [{ lang: 'fr', count: 2, filters: { year: { '2023': 5, '2025': 1, '2024': 2 } } }],
       { q: 'x', sort: 'relevance' },
     );
-    expect(facets.year.map((o) => o.value)).toEqual(['2025', '2024', '2023']);
+    expect(facets.year?.map((o) => o.value)).toEqual(['2025', '2024', '2023']);
+  });
+
+  it('leaves a filter uncounted (null) until some index has loaded its data', () => {
+    const facets = combineFacets(
+      [
+        { lang: 'fr', count: 2, filters: { topic: { hanoi: 2 } } },
+        { lang: 'ru', count: 1, filters: {} },
+      ],
+      { q: 'x', lang: 'ru', year: '2024', sort: 'relevance' },
+    );
+    expect(facets.topic).toEqual([]);
+    expect(facets.publisher).toBeNull();
+    expect(facets.year).toBeNull();
+    expect(facets.lang).toEqual([
+      { value: 'fr', count: 2 },
+      { value: 'ru', count: 1 },
+    ]);
   });
 });

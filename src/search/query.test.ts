@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../schemas/article.ts';
-import { collate, querySearch, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
+import { collate, countFilter, querySearch, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
 import type { SearchState } from './state.ts';
 
 interface Doc {
@@ -25,6 +25,10 @@ interface FakeResult {
  * counted over the results, for the keys whose data is loaded only (a search loads the keys
  * it filters on).
  */
+function matches(value: string | undefined, filter: EngineFilter): boolean {
+  return typeof filter === 'string' ? value === filter : !(value !== undefined && filter.none.includes(value));
+}
+
 class FakeEngine implements SearchEngine<FakeResult> {
   readonly asked: { term: string | null; options: EngineOptions }[] = [];
   readonly loaded = new Set<string>();
@@ -38,7 +42,7 @@ class FakeEngine implements SearchEngine<FakeResult> {
     let docs = this.docs.filter(
       (doc) =>
         terms.every((t) => doc.words.some((word) => word.startsWith(t))) &&
-        Object.entries(options.filters).every(([key, value]) => doc[key as 'topic' | 'year'] === value),
+        Object.entries(options.filters).every(([key, filter]) => matches(doc[key as 'topic' | 'year'], filter)),
     );
     const filters: FilterCounts = {};
     for (const key of this.loaded) {
@@ -150,6 +154,40 @@ describe('querySearch', () => {
     const fakes = engines();
     const { outcomes } = await querySearch(fakes, state({ q: 'parti', topic: 'congress' }), dateOf);
     expect(outcomes[0]!.filters).toEqual({ topic: { congress: 1 } });
+  });
+});
+
+describe('countFilter', () => {
+  it('counts no filter until asked, then the one asked for, for the search shown, in every language', async () => {
+    const fakes = engines();
+    const search = state({ q: 'parti', year: '2025' });
+    const first = await querySearch(fakes, search, dateOf);
+    expect(first.outcomes.map((o) => o.filters)).toEqual([{ year: { '2025': 1 } }, { year: {} }, { year: {} }]);
+
+    const outcomes = await countFilter(fakes, 'topic', search);
+    expect(outcomes).toEqual([
+      { lang: 'fr', count: 1, filters: { topic: { congress: 1 }, year: { '2025': 1 } } },
+      { lang: 'ru', count: 0, filters: { topic: {}, year: {} } },
+      { lang: 'el', count: 0, filters: { topic: {}, year: {} } },
+    ]);
+    // Counting leaves out no hit, and later searches keep counting the filter.
+    const later = await querySearch(fakes, state({ q: 'hanoi' }), dateOf);
+    expect(later.outcomes[0]!.filters.topic).toEqual({ hanoi: 1 });
+    expect(later.outcomes[0]!.filters.publisher).toBeUndefined();
+  });
+
+  it('keeps the value the search filters on', async () => {
+    const outcomes = await countFilter(engines(), 'topic', state({ topic: 'hanoi' }));
+    expect(outcomes.map((o) => [o.lang, o.count, o.filters.topic])).toEqual([
+      ['fr', 2, { hanoi: 2 }],
+      ['ru', 1, { hanoi: 1 }],
+      ['el', 0, {}],
+    ]);
+  });
+
+  it('a search without criteria counts the whole archive', async () => {
+    const outcomes = await countFilter(engines(), 'year', state({}));
+    expect(outcomes.map((o) => o.filters.year)).toEqual([{ '2025': 1, '2024': 1 }, { '2025': 1, '2023': 1 }, { '2024': 1 }]);
   });
 });
 

@@ -24,8 +24,11 @@ export interface EngineResponse<R extends EngineResult> {
   filters: FilterCounts;
 }
 
+/** A value to keep, or (`none`) values to leave out: `{ none: [] }` keeps every page. */
+export type EngineFilter = string | { none: string[] };
+
 export interface EngineOptions {
-  filters: Record<string, string>;
+  filters: Record<string, EngineFilter>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
@@ -120,6 +123,29 @@ export function collate<R extends EngineResult>(
   const datedKeys = new Set(kept.flatMap((answer) => answer.dated.map(key)));
   const undated = ranked.filter((hit) => !datedKeys.has(key(hit)));
   return { outcomes, total: ranked.length, pager: mergeByDate(kept.map((answer) => answer.dated), undated, dateOf) };
+}
+
+/**
+ * Counts the values of one more filter key for a search, in every language, when the reader
+ * opens that filter. Pagefind counts only the keys whose data it has loaded, and loads a
+ * key's data only when a search filters on it, so this filters on the key without leaving
+ * anything out (`none` of no value). Once loaded, the key is counted in every later search
+ * of the session too; loading every key up front (`filters()`) made each search at 10,000
+ * articles count every value of every filter. A search without criteria counts the whole
+ * archive.
+ */
+export async function countFilter<R extends EngineResult>(
+  engines: ReadonlyMap<Lang, SearchEngine<R>>,
+  key: string,
+  state: SearchState,
+): Promise<LanguageOutcome[]> {
+  const filters = { [key]: { none: [] }, ...pagefindFilters(state) };
+  return Promise.all(
+    [...engines].map(async ([lang, engine]) => {
+      const response = await engine.search(state.q === '' ? null : searchTerms(state.q, lang), { filters });
+      return { lang, count: response?.results.length ?? 0, filters: response?.filters ?? {} };
+    }),
+  );
 }
 
 /** Asks every language's index at once, in the order of `engines`, and collates the answers. */

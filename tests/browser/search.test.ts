@@ -189,6 +189,37 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
+  it('loads no filter data to search; opening a filter counts its values for the search shown', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const filterData: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/filter/')) filterData.push(new URL(request.url()).pathname);
+    });
+    const { results } = await open(page, `?q=${encodeURIComponent('18-NQ/TW')}`);
+    expect(results.length).toBeGreaterThan(1);
+    expect(filterData, 'a search loads no filter data').toEqual([]);
+    expect(await page.locator('select[name="topic"] option').count(), 'not counted yet').toBe(1);
+
+    await page.focus('select[name="topic"]');
+    await page.waitForFunction(() => document.querySelectorAll('select[name="topic"] option').length > 1);
+    // One key's data per language bundle, not every filter's.
+    const bundles = Object.keys((await (await fetch(`${site.url}pagefind/languages.json`)).json()) as object);
+    expect(filterData.length).toBe(bundles.length);
+    expect(await page.locator('select[name="publisher"] option').count(), 'other filters stay uncounted').toBe(1);
+    const label = (await page.locator('select[name="topic"] option[value="doc-18-nq-tw"]').textContent()) ?? '';
+    const count = Number(/\((\d+)\)$/.exec(label)?.[1]);
+    expect(count).toBeGreaterThan(0);
+
+    await page.selectOption('select[name="topic"]', 'doc-18-nq-tw');
+    await page.waitForURL(/topic=doc-18-nq-tw/);
+    const filtered = await shownResults(page);
+    expect(filtered.results.length, `${label} lists as many`).toBe(count);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('18-NQ/TW');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('newest first is one date order across languages, undated last', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);

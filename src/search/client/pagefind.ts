@@ -1,4 +1,5 @@
 import type { Lang } from '../../schemas/article.ts';
+import type { EngineOptions, SearchEngine } from '../query.ts';
 
 /** The part of Pagefind's browser API the search page uses (pagefind.js has no types). */
 export interface PagefindData {
@@ -18,11 +19,10 @@ export interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
 }
 
-interface PagefindModule {
+interface PagefindModule extends SearchEngine<PagefindResult> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
+  search(term: string | null, options: EngineOptions): Promise<PagefindResponse | null>;
 }
 
 export type Engines = Map<Lang, PagefindModule>;
@@ -48,10 +48,9 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
         const module = (await import(/* @vite-ignore */ `${base}pagefind/${lang}/pagefind.js`)) as PagefindModule;
         // Queries arrive folded (see terms.ts), so no accented form may outrank another.
         await module.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
+        // No filter data yet: a key's data loads when a search filters on it or a reader
+        // opens its filter (countFilter in query.ts).
         await module.init();
-        // Pagefind fetches filter data only for the filters a search uses; the counts shown
-        // beside every filter value need all of it.
-        await module.filters();
         return [lang, module] as const;
       }),
     );

@@ -6,8 +6,8 @@
 import type { Lang } from '../../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { excerptParts } from '../excerpt.ts';
-import { combineFacets, type FacetOption, type Facets } from '../facets.ts';
-import { querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
+import { combineFacets, COUNTED_FILTERS, type CountedFilter, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
+import { countFilter, querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
 import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
 import { matchTopicHints, type TopicHint } from '../topic-match.ts';
@@ -73,6 +73,10 @@ function dataOf(result: PagefindResult): Promise<PagefindData> {
 let generation = 0;
 let pager: Pager<Hit> | undefined;
 let total = 0;
+// The search last asked for, and what the indexes counted for it once answered: a filter
+// opened is counted for that search.
+let current: SearchState = parseSearchState(new URLSearchParams(), langs);
+let counted: LanguageOutcome[] = [];
 
 function stateFromForm(): SearchState {
   const fields = [...new FormData(form)].flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : []));
@@ -90,10 +94,15 @@ function fillForm(state: SearchState): void {
   selects.sort.value = state.sort;
 }
 
-function setOptions(select: HTMLSelectElement, options: FacetOption[], label: (value: string) => string, chosen: string | undefined): void {
+/**
+ * Fills a filter's list. An uncounted filter (its data not loaded: see countFilter) lists only
+ * the chosen value, without a count, until the reader opens it.
+ */
+function setOptions(select: HTMLSelectElement, options: FacetOption[] | null, label: (value: string) => string, chosen: string | undefined): void {
   const first = select.options[0];
   select.replaceChildren(...(first ? [first] : []));
-  for (const option of options) select.add(new Option(`${label(option.value)} (${option.count})`, option.value));
+  if (options) for (const option of options) select.add(new Option(`${label(option.value)} (${option.count})`, option.value));
+  else if (chosen) select.add(new Option(label(chosen), chosen));
   select.value = chosen ?? '';
 }
 
@@ -175,6 +184,8 @@ async function showMore(focusFirst: boolean): Promise<void> {
 async function run(state: SearchState): Promise<void> {
   const ownGeneration = ++generation;
   pager = undefined;
+  current = state;
+  counted = [];
   if (!hasCriteria(state)) {
     resultsList.replaceChildren();
     resultsSection.hidden = true;
@@ -197,6 +208,7 @@ async function run(state: SearchState): Promise<void> {
   const { outcomes } = collated;
   pager = collated.pager;
   total = collated.total;
+  counted = outcomes;
 
   renderFacets(combineFacets(outcomes, state), state, hints);
   renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
@@ -232,6 +244,31 @@ form.addEventListener('change', (event) => {
 // Typing means the reader is about to search: start fetching the indexes now.
 input.addEventListener('input', () => void loadEngines(base, langs).catch(() => undefined), { once: true });
 moreButton.addEventListener('click', () => void showMore(true));
+
+const counting = new Set<CountedFilter>();
+/**
+ * Counts a filter's values when the reader is about to open it (pointer over it, or focus),
+ * rather than loading every filter's data with the first search. A page with no search yet
+ * counts the whole archive, so a filter can be picked before typing.
+ */
+async function countOnOpen(key: CountedFilter): Promise<void> {
+  if (counting.has(key) || counted.some((outcome) => outcome.filters[key] !== undefined)) return;
+  counting.add(key);
+  try {
+    const state = current;
+    const ownGeneration = generation;
+    const [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
+    const outcomes = await countFilter(loaded, key, state);
+    if (ownGeneration !== generation) return;
+    counted = outcomes;
+    renderFacets(combineFacets(outcomes, state), state, hints);
+  } finally {
+    counting.delete(key);
+  }
+}
+for (const key of COUNTED_FILTERS) {
+  for (const type of ['pointerenter', 'focus'] as const) selects[key].addEventListener(type, () => void countOnOpen(key).catch(() => undefined));
+}
 window.addEventListener('popstate', () => {
   const state = parseSearchState(new URLSearchParams(location.search), langs);
   fillForm(state);
