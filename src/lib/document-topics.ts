@@ -1,4 +1,5 @@
 import { documentTopicSlug } from '../schemas/topic.ts';
+import { fold } from './text/fold.ts';
 
 type Labels = { en: string; fr: string; ru: string; el: string };
 
@@ -52,7 +53,7 @@ const ISSUERS: Record<string, string> = {
 const UNKNOWN_KIND: Labels = { en: 'Document', fr: 'Document', ru: 'Документ', el: 'Έγγραφο' };
 
 function code(part: string): string {
-  return part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
+  return fold(part).toUpperCase();
 }
 
 /** `18-NQ/TW` -> the topic "Resolution 18-NQ/TW" / "Résolution 18-NQ/TW" / "Резолюция 18-NQ/TW" / "Ψήφισμα 18-NQ/TW". */

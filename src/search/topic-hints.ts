@@ -1,6 +1,6 @@
 import { LANGS } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
-import { foldedWords } from '../lib/search/fold.ts';
+import { foldedWords } from '../lib/text/fold.ts';
 import type { TopicHint } from './topic-match.ts';
 
 export type { TopicHint };

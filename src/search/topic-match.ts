@@ -1,5 +1,5 @@
 import type { Topic } from '../schemas/topic.ts';
-import { foldedWords } from '../lib/search/fold.ts';
+import { foldedWords } from '../lib/text/fold.ts';
 
 /**
  * What the search page needs to recognise a topic named in a query, in any language:

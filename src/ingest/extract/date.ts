@@ -1,5 +1,6 @@
 import type { Lang } from '../../schemas/article.ts';
 import { firstSentence, shorten, stripDatelinePrefix } from './title.ts';
+import { fold } from '../../lib/text/fold.ts';
 
 export interface DateFinding {
   date: string;
@@ -74,16 +75,14 @@ export function dateFromSourceUrl(sourceUrl: string): { finding?: DateFinding; w
   return {};
 }
 
+/** The words of a space-separated list, folded. */
+const folded = (list: string): ReadonlySet<string> => new Set(list.split(' ').map(fold));
+
 const MONTHS: Record<Lang, string[]> = {
   fr: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
   ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
   el: ['ιανουαριου', 'φεβρουαριου', 'μαρτιου', 'απριλιου', 'μαιου', 'ιουνιου', 'ιουλιου', 'αυγουστου', 'σεπτεμβριου', 'οκτωβριου', 'νοεμβριου', 'δεκεμβριου'],
 };
-
-/** Lower case without accents, so `Νοεμβρίου`, `août` and `Μαΐου` match the table. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Day + month word (+ optional year), per language; the day may carry an ordinal suffix. */
 const DAY_MONTH: Record<Lang, RegExp> = {
@@ -98,15 +97,16 @@ const NUMERIC_DAY_MONTH = /(?<![\p{L}\p{N}/.-])(\d{1,2})[/-](\d{1,2})(?:[/-]((?:
  * Words that may open a sentence before its dateline: articles, times of day, weekdays ("Le
  * matin du 4 juillet", "Утром 30 ноября", "Το πρωί της 30ής Νοεμβρίου"). A date after any other
  * word is one the article talks about: a resolution's ("la résolution n° 18-NQ/TW du 25
- * octobre 2017"), a meeting's, a deadline ("à partir du 1er juillet"). Folded, like `fold`.
+ * octobre 2017"), a meeting's, a deadline ("à partir du 1er juillet"). Folded like the text
+ * they are compared with (`της` is `τησ` there).
  */
 const DATELINE_LEAD_IN: Record<Lang, ReadonlySet<string>> = {
-  fr: new Set(
-    'le la l ce cet cette du de d au dans en fin debut matin matinee soir soiree midi apres-midi nuit journee hier aujourd hui tot vers lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '),
+  fr: folded(
+    'le la l ce cet cette du de d au dans en fin debut matin matinee soir soiree midi apres-midi nuit journee hier aujourd hui tot vers lundi mardi mercredi jeudi vendredi samedi dimanche',
   ),
-  ru: new Set('утром днем вечером ночью сегодня вчера в во утро первои второи половине дня понедельник вторник среду четверг пятницу субботу воскресенье'.split(' ')),
-  el: new Set(
-    'το τη την της του στις στην σημερα χθες πρωι απογευμα βραδυ μεσημερι νυχτα δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη δευτερας τριτης τεταρτης πεμπτης παρασκευης σαββατου κυριακης'.split(' '),
+  ru: folded('утром днем вечером ночью сегодня вчера в во утро первои второи половине дня понедельник вторник среду четверг пятницу субботу воскресенье'),
+  el: folded(
+    'το τη την της του στις στην σημερα χθες πρωι απογευμα βραδυ μεσημερι νυχτα δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη δευτερας τριτης τεταρτης πεμπτης παρασκευης σαββατου κυριακης',
   ),
 };
 const MAX_LEAD_IN_WORDS = 6;
@@ -146,8 +146,8 @@ function daysAndMonths(text: string, lang: Lang): WrittenDay[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Day, month word (in any of the languages), year: a date written in full, in folded text. */
-const FULL_DATE = new RegExp(`\\d{1,2}(?:er|ης|η|ος|-?го)?\\s+(?:${Object.values(MONTHS).flat().join('|')})\\s+(?:19|20)\\d{2}`, 'gu');
+/** Day, month word (in any of the languages), year: a date written in full, in folded text (`30ης` is `30ησ` there). */
+const FULL_DATE = new RegExp(`\\d{1,2}(?:${['er', 'ης', 'η', 'ος', '-?го'].map(fold).join('|')})?\\s+(?:${Object.values(MONTHS).flat().join('|')})\\s+(?:19|20)\\d{2}`, 'gu');
 
 /**
  * Plausible years mentioned in the text, most frequent first (ties: the later year, since a

@@ -1,4 +1,5 @@
 import { caseFold } from '../../lib/publishers.ts';
+import { fold } from '../../lib/text/fold.ts';
 
 /**
  * Vietnamese publishers by domain, with the name they print. Source URLs name the domain;
@@ -49,7 +50,7 @@ export const PUBLISHERS: Readonly<Record<string, string>> = {
   'vietnam.vn': 'Vietnam.vn',
 };
 
-const withoutMarks = (name: string): string => caseFold(name).replace(/[đ]/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+const withoutMarks = (name: string): string => fold(caseFold(name));
 
 /** Table names, compared case-folded and then also without diacritics, to their domain (the first listed). */
 const DOMAINS_BY_NAME = new Map<string, string>();

@@ -2,6 +2,7 @@ import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as greek } from '@orama/stemmers/greek';
 import { stemmer as russian } from '@orama/stemmers/russian';
 import type { Lang } from '../../schemas/article.ts';
+import { fold } from '../../lib/text/fold.ts';
 
 /**
  * One word of text as the topic matcher sees it: `folded` is the word lowercased with accents,
@@ -15,19 +16,6 @@ export interface Token {
 
 // The Snowball stemmers of all three languages, from @orama/stemmers: the family Pagefind's
 // search stems with, so a topic and a search for the same word meet on the same stem.
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Lowercase, no accents or tonos, đ -> d, ё -> е, ς -> σ: the form every comparison uses. */
-export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/ё/g, 'е')
-    .replace(/ς/g, 'σ');
-}
 
 // French elided articles and pronouns: "l'Assemblée" is "Assemblée", "jusqu'à" is "à".
 const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/;

@@ -25,3 +25,13 @@ describe('foldedWords', () => {
     expect(foldedWords(' -/ ')).toEqual([]);
   });
 });
+
+describe('fold, shared by the ingest', () => {
+  it('gives the date tables and the document codes the forms they were written in', () => {
+    expect(fold('Νοεμβρίου')).toBe('νοεμβριου');
+    expect(fold('Μαΐου')).toBe('μαιου');
+    expect(fold('août')).toBe('aout');
+    expect(fold('Đ').toUpperCase()).toBe('D');
+    expect(fold('της')).toBe('τησ');
+  });
+});
