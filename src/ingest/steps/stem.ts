@@ -36,6 +36,17 @@ function toToken(word: string, lang: Lang): Token {
   return token;
 }
 
+/**
+ * A Russian word as the Russian stemmer reads it: ё spelled е (as the stemmer's endings are),
+ * stress marks dropped, but й kept: it is a letter of its own, and the endings -ой, -ый, -ий
+ * hold it. Folded first, партийной would read as партиинои and keep an ending its family
+ * (партийных, партийная) loses.
+ */
+function russianWord(lower: string): string {
+  return lower.normalize('NFC').replace(/ё/g, 'е').replace(/\p{M}/gu, '');
+}
+
+/** A stem, always in folded form, so a pattern's stem and a text's stem compare as they are. */
 function stemUncached(word: string, lang: Lang): string {
   const lower = word.toLowerCase();
   switch (lang) {
@@ -43,9 +54,9 @@ function stemUncached(word: string, lang: Lang): string {
     // stemmer cuts "assemblée" and "assemblee" differently, so both sides stem the folded form.
     case 'fr':
       return french(fold(lower));
-    // ё is folded first: the Russian stemmer's endings are spelled with е.
+    // Folded after stemming: see `russianWord`.
     case 'ru':
-      return russian(fold(lower));
+      return fold(russian(russianWord(lower)));
     case 'el':
       return greek(fold(lower));
   }

@@ -48,6 +48,11 @@ const TAXONOMY = parseTaxonomy(`
   labels: { en: To Lam, fr: Tô Lâm, ru: То Лам, el: Το Λαμ }
   description: A person.
   patterns: { ru: [То Лам], el: [Το Λαμ], any: [To Lam] }
+- slug: party-building
+  kind: theme
+  labels: { en: Party building, fr: Édification du Parti, ru: Партийное строительство, el: Οικοδόμηση του Κόμματος }
+  description: A theme.
+  patterns: { ru: [партийная работа] }
 `);
 
 function article(lang: Lang, body: string[], title = ''): TopicInput {
@@ -85,6 +90,11 @@ describe('matching through inflection, accents and script', () => {
   it('splits hyphenated names, and the longer name wins over the shorter one inside it', () => {
     const text = 'Hô-Chi-Minh-Ville et Ho Chi Minh-Ville. Le président Ho Chi Minh.';
     expect(matched(article('fr', [text]))).toEqual({ 'ho-chi-minh-city': 2, 'ho-chi-minh': 1 });
+  });
+
+  it('finds every case of a Russian adjective in -ый: й is kept until after stemming', () => {
+    const text = 'Партийная работа. О партийной работе, для партийной работы, партийных работ, партийного работника.';
+    expect(matched(article('ru', [text]))).toEqual({ 'party-building': 4 });
   });
 
   it('treats ё as е', () => {
