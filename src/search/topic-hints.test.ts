@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
+import { scoreTopics } from '../ingest/steps/topics.ts';
 import { buildTopicHints, type TopicEntry } from './topic-hints.ts';
 import { matchTopicHints } from './topic-match.ts';
 
@@ -83,5 +85,43 @@ describe('matchTopicHints', () => {
     expect(slugs('han')).toEqual([]);
     expect(slugs('hanoiennesques')).toEqual([]);
     expect(slugs('de la')).toEqual([]);
+  });
+});
+
+describe('topic hints read patterns as the ingest does', () => {
+  const economy: Topic = {
+    slug: 'economy',
+    kind: 'theme',
+    labels: { en: 'Economy', fr: "Travail d'organisation", ru: 'Экономика', el: 'Οικονομία' },
+    description: 'A theme.',
+    patterns: { fr: ["travail d'organisation", 'socio-économi*'], ru: ['социально-экономическ*'], el: [], any: ["l'économie verte"] },
+  };
+  const economyHints = buildTopicHints([{ slug: 'economy', kind: 'theme', labels: economy.labels, count: 1 }], new Map([['economy', economy.patterns]]));
+  const ingestFinds = (lang: Lang, text: string): boolean =>
+    scoreTopics({ lang, title: '', body: [{ kind: 'paragraph', text }], documentRefs: [], tags: [] }, [economy]).length > 0;
+
+  it('keeps only the last part of a hyphenated word a prefix, and drops French elisions only in French', () => {
+    expect(economyHints[0]!.terms).toEqual([
+      'economie verte',
+      'economy',
+      'l economie verte',
+      'socio economi*',
+      'travail organisation',
+      'οικονομια',
+      'социально экономическ*',
+      'экономика',
+    ]);
+  });
+
+  it('offers the topic for what the ingest files under it, in both languages', () => {
+    for (const [lang, text] of [
+      ['fr', 'Le travail d’organisation du Parti'],
+      ['fr', 'des résultats socio-économiques'],
+      ['fr', "Au service de l'économie verte"],
+      ['ru', 'социально-экономическими задачами'],
+    ] as const) {
+      expect(ingestFinds(lang, text), text).toBe(true);
+      expect(matchTopicHints(text, economyHints).map((hint) => hint.slug), text).toEqual(['economy']);
+    }
   });
 });

@@ -1,22 +1,19 @@
-import { LANGS } from '../schemas/article.ts';
+import { LANGS, type Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
-import { foldedWords } from '../lib/text/fold.ts';
-import type { TopicHint } from './topic-match.ts';
+import { fold } from '../lib/text/fold.ts';
+import { readPattern } from '../lib/text/words.ts';
+import { queryWords, type TopicHint } from './topic-match.ts';
 
 export type { TopicHint };
 
-
-/** A pattern word as the query side sees it: folded, `*` kept for prefixes, empty if no letters. */
-function patternTerm(pattern: string): string {
-  return pattern
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => {
-      const prefix = word.endsWith('*');
-      const words = foldedWords(prefix ? word.slice(0, -1) : word);
-      return prefix && words.length === 1 ? `${words[0]}*` : words.join(' ');
-    })
-    .filter(Boolean)
+/**
+ * A taxonomy pattern as the query side matches it: its words as the ingest reads them for
+ * `lang` (`readPattern`), folded, the prefix marked with a final `*`.
+ */
+function patternTerm(pattern: string, lang: Lang): string {
+  return readPattern(pattern, lang)
+    .flatMap(({ parts, prefix }) => parts.map((part, at) => `${fold(part)}${prefix && at === parts.length - 1 ? '*' : ''}`))
+    .filter((word) => word !== '' && word !== '*')
     .join(' ');
 }
 
@@ -44,13 +41,12 @@ export function buildTopicHints(
   for (const topic of topics) {
     if (topic.count === 0) continue;
     const own = patterns.get(topic.slug);
-    const phrases = [
-      topic.labels.en,
-      ...LANGS.map((lang) => topic.labels[lang]),
-      ...(own ? [...LANGS.flatMap((lang) => own[lang]), ...own.any] : []),
-    ];
-    if (topic.kind === 'document') phrases.push(topic.slug.replace(/^doc-/, '').replace(/-/g, ' '));
-    const terms = [...new Set(phrases.map(patternTerm).filter(namesSomething))].sort();
+    // Labels are names, not patterns: read as a query is.
+    const names = [topic.labels.en, ...LANGS.map((lang) => topic.labels[lang])];
+    if (topic.kind === 'document') names.push(topic.slug.replace(/^doc-/, '').replace(/-/g, ' '));
+    // A pattern for any language is read as the ingest reads it in each.
+    const fromPatterns = own ? LANGS.flatMap((lang) => [...own[lang], ...own.any].map((pattern) => patternTerm(pattern, lang))) : [];
+    const terms = [...new Set([...names.map((name) => queryWords(name).join(' ')), ...fromPatterns].filter(namesSomething))].sort();
     hints.push({ slug: topic.slug, labels: topic.labels, count: topic.count, terms });
   }
   return hints.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));

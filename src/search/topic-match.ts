@@ -1,5 +1,6 @@
 import type { Topic } from '../schemas/topic.ts';
-import { foldedWords } from '../lib/text/fold.ts';
+import { fold } from '../lib/text/fold.ts';
+import { splitWords } from '../lib/text/words.ts';
 
 /**
  * What the search page needs to recognise a topic named in a query, in any language:
@@ -35,9 +36,19 @@ function matchLength(term: string, words: readonly string[]): number {
   return 0;
 }
 
+/**
+ * A query's words, folded. Its language is not known, so French elisions are always dropped,
+ * as the ingest drops them from French text (no Russian or Greek word is written with `l'`).
+ */
+export function queryWords(query: string): string[] {
+  return splitWords(query, true)
+    .map(fold)
+    .filter((word) => word !== '');
+}
+
 /** Topics a query names, the most specific (longest matching name) first. */
 export function matchTopicHints(query: string, hints: readonly TopicHint[], limit = 3): TopicHint[] {
-  const words = foldedWords(query);
+  const words = queryWords(query);
   if (words.length === 0) return [];
   const found: { hint: TopicHint; length: number }[] = [];
   for (const hint of hints) {

@@ -3,6 +3,7 @@ import { stemmer as greek } from '@orama/stemmers/greek';
 import { stemmer as russian } from '@orama/stemmers/russian';
 import type { Lang } from '../../schemas/article.ts';
 import { fold } from '../../lib/text/fold.ts';
+import { splitWords } from '../../lib/text/words.ts';
 
 /**
  * One word of text as the topic matcher sees it: `folded` is the word lowercased with accents,
@@ -17,15 +18,13 @@ export interface Token {
 // The Snowball stemmers of all three languages, from @orama/stemmers: the family Pagefind's
 // search stems with, so a topic and a search for the same word meet on the same stem.
 
-// French elided articles and pronouns: "l'Assemblée" is "Assemblée", "jusqu'à" is "à".
-const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)$/;
-
 // Stemming is the matcher's main cost and a corpus reuses a small vocabulary, so each
 // language remembers its stems; the cache is emptied when it grows past a bound.
 const STEM_CACHE_LIMIT = 200_000;
 const tokenCache: Record<Lang, Map<string, Token>> = { fr: new Map(), ru: new Map(), el: new Map() };
 
-function toToken(word: string, lang: Lang): Token {
+/** One word (no spaces, hyphens or apostrophes in it) as a token. */
+export function toToken(word: string, lang: Lang): Token {
   const cache = tokenCache[lang];
   let token = cache.get(word);
   if (token === undefined) {
@@ -62,16 +61,7 @@ function stemUncached(word: string, lang: Lang): string {
   }
 }
 
-/** Splits text into tokens: letters and digits, apart at spaces, punctuation, hyphens and apostrophes. */
+/** Splits text into tokens: its words (`splitWords`), French elisions dropped in French. */
 export function tokenize(text: string, lang: Lang): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu)) {
-    const parts = match[0].split(/['’]/);
-    parts.forEach((part, index) => {
-      const isElision = lang === 'fr' && index < parts.length - 1 && FRENCH_ELISION.test(part.toLowerCase());
-      if (isElision) return;
-      tokens.push(toToken(part, lang));
-    });
-  }
-  return tokens;
+  return splitWords(text, lang === 'fr').map((word) => toToken(word, lang));
 }

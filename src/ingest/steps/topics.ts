@@ -3,7 +3,8 @@ import { LANGS } from '../../schemas/article.ts';
 import { documentTopicSlug, type Topic, type TopicKind } from '../../schemas/topic.ts';
 
 export { parseTaxonomy } from '../../schemas/topic.ts';
-import { tokenize, type Token } from './stem.ts';
+import { readPattern } from '../../lib/text/words.ts';
+import { tokenize, toToken, type Token } from './stem.ts';
 
 export interface TopicInput {
   lang: Lang;
@@ -41,26 +42,21 @@ const PREFIX_KEY = 3;
 
 function compilePattern(source: string, lang: Lang, topic: Topic, index: number): CompiledPattern {
   const tokens: PatternToken[] = [];
-  for (const word of source.split(/\s+/).filter(Boolean)) {
-    const prefix = word.endsWith('*');
-    const text = prefix ? word.slice(0, -1) : word;
-    const parts = tokenize(text, lang);
+  for (const { written, parts, prefix } of readPattern(source, lang)) {
     if (parts.length === 0) {
-      throw new Error(`topic "${topic.slug}": pattern "${source}" (${lang}) has a word with no letters: "${word}"`);
+      throw new Error(`topic "${topic.slug}": pattern "${source}" (${lang}) has a word with no letters: "${written}"`);
     }
-    // In a hyphenated prefix word ("социально-экономическ*") only the last part is a prefix.
-    const last = parts.length - 1;
-    parts.forEach((part, at) => {
-      if (prefix && at === last) tokens.push({ value: part.folded, prefix: true });
-      else tokens.push({ value: part.stem, prefix: false });
+    const words = parts.map((part) => toToken(part, lang));
+    const last = words.length - 1;
+    words.forEach((word, at) => {
+      if (prefix && at === last) tokens.push({ value: word.folded, prefix: true });
+      else tokens.push({ value: word.stem, prefix: false });
     });
     // A leading prefix is the index key, so it needs PREFIX_KEY letters; later ones only
     // need to be more than one letter to mean anything.
-    const minimum = tokens.length === parts.length ? PREFIX_KEY : 2;
-    if (prefix && parts[last]!.folded.length < minimum) {
-      throw new Error(
-        `topic "${topic.slug}": prefix "${word}" in pattern "${source}" (${lang}) needs at least ${minimum} letters before the *`,
-      );
+    const minimum = tokens.length === words.length ? PREFIX_KEY : 2;
+    if (prefix && words[last]!.folded.length < minimum) {
+      throw new Error(`topic "${topic.slug}": prefix "${written}" in pattern "${source}" (${lang}) needs at least ${minimum} letters before the *`);
     }
   }
   if (tokens.length === 0) throw new Error(`topic "${topic.slug}": pattern "${source}" (${lang}) is empty`);

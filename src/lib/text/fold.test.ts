@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldedWords } from './fold.ts';
+import { fold } from './fold.ts';
 
 describe('fold', () => {
   it('drops accents, tonos and case in all three scripts', () => {
@@ -13,16 +13,6 @@ describe('fold', () => {
   it('treats final sigma and đ as their plain letters', () => {
     expect(fold('ΛΌΓΟΣ')).toBe(fold('λόγος'));
     expect(fold('Đảng')).toBe('dang');
-  });
-});
-
-describe('foldedWords', () => {
-  it('splits document references into their parts', () => {
-    expect(foldedWords('Résolution 18-NQ/TW')).toEqual(['resolution', '18', 'nq', 'tw']);
-  });
-
-  it('returns nothing for punctuation only', () => {
-    expect(foldedWords(' -/ ')).toEqual([]);
   });
 });
 

@@ -15,7 +15,3 @@ export function fold(text: string): string {
     .replace(/ς/g, 'σ');
 }
 
-/** Folded words: letters and digits, split at everything else (so `18-NQ/TW` is 18, nq, tw). */
-export function foldedWords(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
