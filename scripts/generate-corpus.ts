@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus/corpus.ts';
+import { compareStrings } from '../src/lib/sort.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +58,6 @@ for (const file of generateCorpus({ articles, seed, ...(year === undefined ? {} 
   counts.set(kind, (counts.get(kind) ?? 0) + 1);
 }
 if (!values.quiet) {
-  const mix = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const mix = [...counts].sort(([a], [b]) => compareStrings(a, b)).map(([kind, n]) => `${kind} ${n}`).join(', ');
   console.log(`generate: ${articles} files, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${outDir} (${mix})`);
 }

@@ -13,6 +13,7 @@ import { LANGS, parseArticle, type Article, type Lang } from '../src/schemas/art
 import { parseTaxonomy, TOPICS_FILE, type Topic } from '../src/schemas/topic.ts';
 import { ingestFile } from '../src/ingest/pipeline.ts';
 import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from '../src/ingest/steps/topics.ts';
+import { compareStrings } from '../src/lib/sort.ts';
 
 const USAGE = `Usage:
   npm run topics -- --explain <entry.json | raw file | id such as fr/some-slug-1a2b3c4d5e>
@@ -186,7 +187,7 @@ async function stats(taxonomy: CompiledTaxonomy, recompute: boolean, input: stri
     `with at least one theme: ${themed}/${total} = ${percent(themed, total)} (${LANGS.map((lang) => `${lang} ${percent(withTheme[lang], perLang[lang])}`).join(', ')})`,
   );
   const rows = [...counts].map(([slug, row]) => ({ slug, row, sum: row.fr + row.ru + row.el }));
-  rows.sort((a, b) => b.sum - a.sum || (a.slug < b.slug ? -1 : 1));
+  rows.sort((a, b) => b.sum - a.sum || compareStrings(a.slug, b.slug));
   console.log(`\n${'topic'.padEnd(34)}${'kind'.padEnd(14)}${'fr'.padStart(7)}${'ru'.padStart(7)}${'el'.padStart(7)}${'all'.padStart(8)}`);
   for (const { slug, row, sum } of rows) {
     const kind = kinds.get(slug) ?? 'document';

@@ -1,4 +1,5 @@
 import type { ArticleHeader, FileOutcome } from './outcome.ts';
+import { byString } from '../lib/sort.ts';
 
 /**
  * Marks duplicates among kept files, in path order so the choice never depends on the
@@ -8,7 +9,7 @@ import type { ArticleHeader, FileOutcome } from './outcome.ts';
  * different languages is not a duplicate: those are translations, tied by translationKey.
  */
 export function markDuplicates<A extends ArticleHeader>(results: readonly FileOutcome<A>[]): FileOutcome<A>[] {
-  const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...results].sort(byString((outcome) => outcome.file));
   const bySha = new Map<string, string>();
   const byId = new Map<string, string>();
   return sorted.map((result): FileOutcome<A> => {

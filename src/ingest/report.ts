@@ -1,4 +1,5 @@
 import type { ArticleHeader, FileOutcome } from './outcome.ts';
+import { byString, compareStrings } from '../lib/sort.ts';
 
 /**
  * A file's outcome as the report file prints it: flat, without the hash, with a kept
@@ -33,7 +34,7 @@ function count(into: Record<string, number>, key: string): void {
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /** The site path of an article page (the site adds its base path in front). */
@@ -74,7 +75,7 @@ export function buildReport(outcomes: readonly FileOutcome[]): Report {
   summary.languages = sortedRecord(summary.languages);
   summary.reasons = sortedRecord(summary.reasons);
   summary.warnings = sortedRecord(summary.warnings);
-  const files = outcomes.map(toRecord).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = outcomes.map(toRecord).sort(byString((record) => record.file));
   return { summary, files };
 }
 

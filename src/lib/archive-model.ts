@@ -4,7 +4,7 @@ import { LANGS } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import { groupPublishers, type PublisherGroup } from './publishers.ts';
-import { sortNewestFirst } from './sort.ts';
+import { compareStrings, sortNewestFirst } from './sort.ts';
 
 /** What the site needs to show a topic; curated topics and document topics alike. */
 export interface TopicInfo {
@@ -97,7 +97,7 @@ export function buildArchiveIndex(
   }
 
   const topics = new Map<string, TopicSummary>();
-  for (const [slug, articles] of [...byTopic].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [slug, articles] of [...byTopic].sort(([a], [b]) => compareStrings(a, b))) {
     let info = curatedBySlug.get(slug);
     if (!info && slug.startsWith('doc-')) {
       const ref = documentRefBySlug.get(slug);
@@ -128,7 +128,7 @@ export function buildArchiveIndex(
     byLang,
     byTopic,
     topics,
-    byPublisher: new Map([...byPublisher].sort(([a], [b]) => (a < b ? -1 : 1))),
+    byPublisher: new Map([...byPublisher].sort(([a], [b]) => compareStrings(a, b))),
     publisherOf: (id) => publisherById.get(id),
     byYear,
     byMonth,

@@ -11,6 +11,7 @@ import { citationMetaTags, type MetaTag } from '../cite/meta.ts';
 import { formatDate, ui } from '../i18n/ui.ts';
 import { newsArticleJsonLd } from './json-ld.ts';
 import { absoluteUrl, routes, url } from './urls.ts';
+import { byString } from './sort.ts';
 
 export interface ArticleView {
   entry: Article;
@@ -116,7 +117,7 @@ export function articleView(entry: Article, context: ArticleContext, site: URL |
     }),
     alternates:
       translations.length > 0
-        ? [entry, ...translations].map((a) => ({ hreflang: a.lang, path: routes.article(a.id) })).sort((a, b) => (a.hreflang < b.hreflang ? -1 : 1))
+        ? [entry, ...translations].map((a) => ({ hreflang: a.lang, path: routes.article(a.id) })).sort(byString((link) => link.hreflang))
         : [],
   };
 }

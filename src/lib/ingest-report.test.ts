@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportRecord } from '../ingest/report.ts';
 import { OUTCOMES, reportPagePaths, reportView, type ReportView } from './ingest-report.ts';
+import { byString } from './sort.ts';
 
 const kept = (file: string): ReportRecord => ({ file, status: 'kept', warnings: [], id: `fr/${file.replace(/\W/g, '-')}`, title: `Titre ${file}`, lang: 'fr' });
 const skipped = (file: string): ReportRecord => ({ file, status: 'skipped', reason: 'empty: the file has no bytes', warnings: [] });
 const duplicate = (file: string, of: string): ReportRecord => ({ file, status: 'duplicate', reason: `duplicate: the same bytes as ${of}`, duplicateOf: of, warnings: [] });
 
 function report(files: ReportRecord[]): Report {
-  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...files].sort(byString((record) => record.file));
   const status = { kept: 0, skipped: 0, duplicate: 0 };
   for (const file of sorted) status[file.status]++;
   return { summary: { files: sorted.length, status, languages: {}, reasons: {}, warnings: {} }, files: sorted };

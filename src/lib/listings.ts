@@ -3,6 +3,7 @@ import { LANGS } from '../schemas/article.ts';
 import { TOPIC_KINDS, type TopicKind } from '../schemas/topic.ts';
 import type { ArchiveIndex, PublisherSummary, TopicInfo, TopicSummary } from './archive-model.ts';
 import type { ArticleRecord } from './article-record.ts';
+import { byString, compareStrings } from './sort.ts';
 
 /** A listing row: one original, its versions in the listing in LANGS order (at least one). */
 export type Row = [ArticleRecord, ...ArticleRecord[]];
@@ -59,7 +60,7 @@ export function yearSummaries(index: ArchiveIndex): { year: string; count: numbe
     else months.set(year, [entry]);
   }
   return [...index.byYear]
-    .map(([year, list]) => ({ year, count: list.length, months: (months.get(year) ?? []).sort((a, b) => (a.month < b.month ? -1 : 1)) }))
+    .map(([year, list]) => ({ year, count: list.length, months: (months.get(year) ?? []).sort(byString((entry) => entry.month)) }))
     .sort((a, b) => (a.year < b.year ? 1 : -1));
 }
 
@@ -67,7 +68,7 @@ export function yearSummaries(index: ArchiveIndex): { year: string; count: numbe
 export function topicsByKind(index: ArchiveIndex): { kind: TopicKind; topics: TopicSummary[] }[] {
   return TOPIC_KINDS.map((kind) => ({
     kind,
-    topics: [...index.topics.values()].filter((t) => t.kind === kind).sort((a, b) => a.labels.en.localeCompare(b.labels.en, 'en') || (a.slug < b.slug ? -1 : 1)),
+    topics: [...index.topics.values()].filter((t) => t.kind === kind).sort((a, b) => a.labels.en.localeCompare(b.labels.en, 'en') || compareStrings(a.slug, b.slug)),
   })).filter((group) => group.topics.length > 0);
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parseArticle } from '../schemas/article.ts';
 import { toRecord } from './article-record.ts';
+import { compareStrings } from './sort.ts';
 
 /** Entry files below `dir`, as ids (`fr/slug`), in code-point order. */
 export function entryIds(dir: string): string[] {
@@ -15,7 +16,7 @@ export function entryIds(dir: string): string[] {
   return names
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -'.json'.length).split(path.sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareStrings);
 }
 
 /**

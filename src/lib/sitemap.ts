@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { joinBase, routes } from './urls.ts';
+import { compareStrings } from './sort.ts';
 
 export interface SitemapEntry {
   id: string;
@@ -28,7 +29,7 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
   const alternates = new Map<string, SitemapLink[]>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const links = group.map((e) => ({ url: pageUrl(e.id), lang: e.lang })).sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.url < b.url ? -1 : 1));
+    const links = group.map((e) => ({ url: pageUrl(e.id), lang: e.lang })).sort((a, b) => compareStrings(a.lang, b.lang) || compareStrings(a.url, b.url));
     for (const entry of group) alternates.set(pageUrl(entry.id), links);
   }
   return alternates;

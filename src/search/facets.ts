@@ -1,5 +1,6 @@
 import type { Lang } from '../schemas/article.ts';
 import type { SearchState } from './state.ts';
+import { compareStrings } from '../lib/sort.ts';
 
 /** What one language's index answered: how many hits, and Pagefind's filter counts over them. */
 export interface LanguageOutcome {
@@ -46,7 +47,7 @@ export function combineFacets(outcomes: readonly LanguageOutcome[], state: Searc
     totals &&
     [...totals]
       .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      .sort((a, b) => b.count - a.count || compareStrings(a.value, b.value));
   const byYear = (totals: Map<string, number> | null): FacetOption[] | null =>
     totals && [...totals].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? 1 : -1));
   return {

@@ -3,6 +3,7 @@ import type { Topic } from '../schemas/topic.ts';
 import { fold } from '../lib/text/fold.ts';
 import { readPattern } from '../lib/text/words.ts';
 import { queryWords, type TopicHint } from './topic-match.ts';
+import { byString } from '../lib/sort.ts';
 
 export type { TopicHint };
 
@@ -49,5 +50,5 @@ export function buildTopicHints(
     const terms = [...new Set([...names.map((name) => queryWords(name).join(' ')), ...fromPatterns].filter(namesSomething))].sort();
     hints.push({ slug: topic.slug, labels: topic.labels, count: topic.count, terms });
   }
-  return hints.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return hints.sort(byString((hint) => hint.slug));
 }

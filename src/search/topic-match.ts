@@ -1,6 +1,7 @@
 import type { Topic } from '../schemas/topic.ts';
 import { fold } from '../lib/text/fold.ts';
 import { splitWords } from '../lib/text/words.ts';
+import { compareStrings } from '../lib/sort.ts';
 
 /**
  * What the search page needs to recognise a topic named in a query, in any language:
@@ -56,7 +57,7 @@ export function matchTopicHints(query: string, hints: readonly TopicHint[], limi
     if (length > 0) found.push({ hint, length });
   }
   return found
-    .sort((a, b) => b.length - a.length || b.hint.count - a.hint.count || (a.hint.slug < b.hint.slug ? -1 : 1))
+    .sort((a, b) => b.length - a.length || b.hint.count - a.hint.count || compareStrings(a.hint.slug, b.hint.slug))
     .slice(0, limit)
     .map(({ hint }) => hint);
 }

@@ -15,10 +15,11 @@ import { parseBibtexStrict, readCitations } from '../unit/support/citation-parse
 import { parseArticle, type Article } from '../../src/schemas/article.ts';
 import { CSV_COLUMNS } from '../../src/dataset/csv.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
+import { compareStrings } from '../../src/lib/sort.ts';
 
 const dist = (file: string) => path.join(testDistDir, file);
 const report = JSON.parse(readFileSync(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: { status: string; id?: string }[] };
-const keptIds = report.files.filter((f) => f.status === 'kept').map((f) => f.id as string).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const keptIds = report.files.filter((f) => f.status === 'kept').map((f) => f.id as string).sort(compareStrings);
 const entries = new Map(keptIds.map((id) => [id, parseArticle(JSON.parse(readFileSync(path.join(testArchiveDir, 'articles', `${id}.json`), 'utf8')), id)]));
 
 describe('the data dump', () => {

@@ -9,6 +9,7 @@
 import { mkdirSync, readdirSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
+import { byString, compareStrings } from '../../lib/sort.ts';
 
 export interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -36,7 +37,7 @@ export function listInputs(root: string): InputFile[] {
   const files = walk(root)
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.txt$/i.test(entry.name))
     .map((entry) => ({ path: path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'), link: entry.isSymbolicLink() }));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byString((input) => input.path));
 }
 
 /**
@@ -107,7 +108,7 @@ export function readManifest(outDir: string): string[] {
 }
 
 export function writeManifest(outDir: string, files: readonly string[]): void {
-  const sorted = [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...new Set(files)].sort(compareStrings);
   writeAtomic(path.join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: sorted }, null, 2)}\n`);
 }
 

@@ -5,6 +5,7 @@ import { documentTopicSlug, type Topic, type TopicKind } from '../../schemas/top
 export { parseTaxonomy } from '../../schemas/topic.ts';
 import { readPattern } from '../../lib/text/words.ts';
 import { tokenize, toToken, type Token } from './stem.ts';
+import { compareStrings } from '../../lib/sort.ts';
 
 export interface TopicInput {
   lang: Lang;
@@ -190,7 +191,7 @@ export interface TopicScore extends TopicAssignment {
 }
 
 function sortAssignments<T extends { slug: string; score: number }>(list: T[]): T[] {
-  return list.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return list.sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 }
 
 function countOccurrences(haystack: string, needle: string): number {
@@ -222,7 +223,7 @@ export function scoreTopics(article: TopicInput, taxonomy: Topic[] | CompiledTax
     const threshold = Math.round((topic.threshold ?? BASE_THRESHOLD[kind]) * lengthFactor * 100) / 100;
     const matches = [...tally.counts]
       .map(([pattern, count]) => ({ pattern, count }))
-      .sort((a, b) => b.count - a.count || (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
+      .sort((a, b) => b.count - a.count || compareStrings(a.pattern, b.pattern));
     scores.push({ slug: topic.slug, kind: topic.kind, score: tally.score, matches, threshold, assigned: tally.score >= threshold });
   }
 
