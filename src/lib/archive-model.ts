@@ -5,6 +5,7 @@ import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import { groupPublishers, type PublisherGroup } from './publishers.ts';
 import { compareStrings, sortNewestFirst } from './sort.ts';
+import { compareVersions, groupTranslations } from './translations.ts';
 
 /** What the site needs to show a topic; curated topics and document topics alike. */
 export interface TopicInfo {
@@ -75,7 +76,6 @@ export function buildArchiveIndex(
   const byTopic = new Map<string, ArticleRecord[]>();
   const byYear = new Map<string, ArticleRecord[]>();
   const byMonth = new Map<string, ArticleRecord[]>();
-  const byTranslationKey = new Map<string, ArticleRecord[]>();
   const undated: ArticleRecord[] = [];
   const curatedBySlug = new Map(curated.map((t) => [t.slug, t]));
   const documentRefBySlug = new Map<string, string>();
@@ -93,7 +93,6 @@ export function buildArchiveIndex(
       push(byYear, article.date.slice(0, 4), article);
       push(byMonth, article.date.slice(0, 7), article);
     } else undated.push(article);
-    push(byTranslationKey, article.translationKey, article);
   }
 
   const topics = new Map<string, TopicSummary>();
@@ -110,8 +109,8 @@ export function buildArchiveIndex(
     topics.set(slug, { ...info, count: articles.length, countsByLang });
   }
 
-  const langOrder = (a: ArticleRecord, b: ArticleRecord) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1);
-  for (const group of byTranslationKey.values()) group.sort(langOrder);
+  const byTranslationKey = groupTranslations(all);
+  for (const group of byTranslationKey.values()) group.sort(compareVersions);
 
   const byPublisher = groupPublishers(all);
   const publisherById = new Map<string, PublisherSummary>();

@@ -3,6 +3,7 @@ import { LANGS } from '../schemas/article.ts';
 import { TOPIC_KINDS, type TopicKind } from '../schemas/topic.ts';
 import type { ArchiveIndex, PublisherSummary, TopicInfo, TopicSummary } from './archive-model.ts';
 import type { ArticleRecord } from './article-record.ts';
+import { compareVersions, groupTranslations } from './translations.ts';
 import { byString, compareStrings } from './sort.ts';
 
 /** A listing row: one original, its versions in the listing in LANGS order (at least one). */
@@ -16,13 +17,7 @@ export const singleRows = (articles: readonly ArticleRecord[]): Row[] => article
  * translationKey) are one row with a link per language, placed where its newest version is.
  */
 export function translationRows(newestFirst: readonly ArticleRecord[]): Row[] {
-  const rows = new Map<string, ArticleRecord[]>();
-  for (const article of newestFirst) {
-    const row = rows.get(article.translationKey);
-    if (row) row.push(article);
-    else rows.set(article.translationKey, [article]);
-  }
-  return [...rows.values()].map((versions) => versions.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang) || (a.id < b.id ? -1 : 1)) as Row);
+  return [...groupTranslations(newestFirst).values()].map((versions) => versions.sort(compareVersions) as Row);
 }
 
 /** What decides where a row's page ends: the same for a row whatever else is listed. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
+import { groupTranslations } from './translations.ts';
 
 export interface SitemapEntry {
   id: string;
@@ -20,12 +21,7 @@ export interface SitemapLink {
  */
 export function sitemapAlternates(entries: readonly SitemapEntry[], site: string, base: string): Map<string, SitemapLink[]> {
   const pageUrl = (id: string) => new URL(joinBase(base, routes.article(id)), site).href;
-  const groups = new Map<string, SitemapEntry[]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.translationKey);
-    if (group) group.push(entry);
-    else groups.set(entry.translationKey, [entry]);
-  }
+  const groups = groupTranslations(entries);
   const alternates = new Map<string, SitemapLink[]>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
