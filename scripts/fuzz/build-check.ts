@@ -8,6 +8,7 @@ import { access, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticle, type Article } from '../../src/schemas/article.ts';
 import { groupPublishers } from '../../src/lib/publishers.ts';
+import { routes } from '../../src/lib/urls.ts';
 import type { ReportRecord } from './verdict.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -88,11 +89,11 @@ export async function checkBuild(outDir: string, distDir: string, records: reado
   for (const record of records) {
     if (record.status !== 'kept') continue;
     if (!record.id || !byId.has(record.id)) problems.push(`${JSON.stringify(record.file)}: kept as ${record.id ?? '(no id)'} but no entry holds that id`);
-    else if (!(await exists(pageFile(distDir, `articles/${record.id}`)))) problems.push(`${JSON.stringify(record.file)}: no page for article ${record.id}`);
+    else if (!(await exists(pageFile(distDir, routes.article(record.id))))) problems.push(`${JSON.stringify(record.file)}: no page for article ${record.id}`);
   }
   const publishers = groupPublishers(articles);
   for (const group of publishers.values()) {
-    if (!(await exists(pageFile(distDir, `publishers/${group.slug}`)))) problems.push(`no page for publisher ${JSON.stringify(group.name)} (${group.slug})`);
+    if (!(await exists(pageFile(distDir, routes.publisher(group.slug))))) problems.push(`no page for publisher ${JSON.stringify(group.name)} (${group.slug})`);
   }
   const search = stages.at(-1)?.output ?? '';
   for (const lang of new Set(articles.map((article) => article.lang))) {

@@ -1,3 +1,4 @@
+import { routes } from '../lib/urls.ts';
 import type { ArticleHeader, FileOutcome } from './outcome.ts';
 import { byString, compareStrings } from '../lib/sort.ts';
 
@@ -37,9 +38,6 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }
 
-/** The site path of an article page (the site adds its base path in front). */
-export const articlePath = (id: string): string => `/articles/${id}/`;
-
 export function toRecord(outcome: FileOutcome): ReportRecord {
   const record: ReportRecord = {
     file: outcome.file,
@@ -51,7 +49,8 @@ export function toRecord(outcome: FileOutcome): ReportRecord {
   const article = outcome.status === 'kept' ? outcome.article : undefined;
   if (!article) return record;
   record.id = article.id;
-  record.url = articlePath(article.id);
+  // The site path; the site adds its base path in front.
+  record.url = `/${routes.article(article.id)}`;
   record.lang = article.lang;
   record.title = article.title;
   record.titleSource = article.titleSource;

@@ -20,6 +20,7 @@ import * as pagefind from 'pagefind';
 import { searchDocument } from './record.ts';
 import { UNSTEMMED } from './terms.ts';
 import { LANGS, parseArticle, type Lang } from '../schemas/article.ts';
+import { routes } from '../lib/urls.ts';
 
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -44,7 +45,8 @@ function writeSearchDocuments(entriesDir: string, scratchDir: string): void {
   for (const name of names) {
     const file = path.join(entriesDir, name);
     const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
-    const folder = path.join(scratchDir, 'articles', entry.id);
+    // Pagefind names a page by its path: the scratch page sits where the article's page is.
+    const folder = path.join(scratchDir, routes.article(entry.id));
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, 'index.html'), searchDocument(entry));
   }

@@ -16,6 +16,7 @@ import { parseArticle, type Article } from '../../src/schemas/article.ts';
 import { CSV_COLUMNS } from '../../src/dataset/csv.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
 import { compareStrings } from '../../src/lib/sort.ts';
+import { routes } from '../../src/lib/urls.ts';
 
 const dist = (file: string) => path.join(testDistDir, file);
 const report = JSON.parse(readFileSync(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: { status: string; id?: string }[] };
@@ -103,7 +104,7 @@ describe('citation files', () => {
 
   it('are linked from the article page', () => {
     const id = keptIds[0] as string;
-    expect(downloads(`articles/${id}/index.html`)).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/articles/${id}.${e}`));
+    expect(downloads(`articles/${id}/index.html`)).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/${routes.articleCitations(id)}.${e}`));
   });
 
   it('of a topic page cite every article it lists, in the order listed', () => {
@@ -112,7 +113,7 @@ describe('citation files', () => {
     expect(topic).toBeDefined();
     const page = `topics/${topic?.name}/index.html`;
     const links = downloads(page);
-    expect(links).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/topics/${topic?.name}/citations.${e}`));
+    expect(links).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/${routes.pageCitations(routes.topic(topic?.name ?? ''))}.${e}`));
     const html = readFileSync(dist(page), 'utf8');
     const listed = [...new Set([...html.matchAll(/href="\/articles\/([a-z]{2}\/[a-z0-9-]+)\/"/g)].map((m) => m[1]))];
     const urls = JSON.parse(readFileSync(dist(`topics/${topic?.name}/citations.csl.json`), 'utf8')) as { id: string }[];

@@ -12,6 +12,7 @@ import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } fro
 import { searchText as t } from '../../i18n/search.ts';
 import { matchTopicHints, type TopicHint } from '../topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResult } from './pagefind.ts';
+import { joinBase, routes } from '../../lib/urls.ts';
 
 const PAGE_SIZE = 20;
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -119,7 +120,7 @@ function renderTopicHints(found: readonly TopicHint[]): void {
     ...found.map((hint) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      link.href = `${base}topics/${hint.slug}/`;
+      link.href = joinBase(base, routes.topic(hint.slug));
       link.textContent = hint.labels.en;
       item.append(link, ` — ${t.topicHint(hint.count)}`);
       return item;
