@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articlesDir } from '../src/config/archive.ts';
-import { LANGS, parseArticle, type Article, type Lang } from '../src/schemas/article.ts';
+import { LANGS, parseArticle, perLang, type Article, type Lang } from '../src/schemas/article.ts';
 import { parseTaxonomy, TOPICS_FILE, type Topic } from '../src/schemas/topic.ts';
 import { ingestFile } from '../src/ingest/pipeline.ts';
 import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from '../src/ingest/steps/topics.ts';
@@ -161,8 +161,8 @@ async function* articles(taxonomy: CompiledTaxonomy, input: string | undefined):
 async function stats(taxonomy: CompiledTaxonomy, recompute: boolean, input: string | undefined): Promise<void> {
   const kinds = new Map(taxonomy.topics.map((topic) => [topic.slug, topic.kind]));
   const counts = new Map<string, Record<Lang, number>>();
-  const perLang: Record<Lang, number> = { fr: 0, ru: 0, el: 0 };
-  const withTheme: Record<Lang, number> = { fr: 0, ru: 0, el: 0 };
+  const byLang = perLang(() => 0);
+  const withTheme = perLang(() => 0);
   const noTheme: string[] = [];
   let total = 0;
   for await (const article of articles(taxonomy, input)) {
@@ -170,9 +170,9 @@ async function stats(taxonomy: CompiledTaxonomy, recompute: boolean, input: stri
     const slugs = recompute
       ? scoresOf(article, taxonomy).filter((score) => score.assigned).map((score) => score.slug)
       : article.topics.map((topic) => topic.slug);
-    perLang[article.lang] += 1;
+    byLang[article.lang] += 1;
     for (const slug of slugs) {
-      const row = counts.get(slug) ?? { fr: 0, ru: 0, el: 0 };
+      const row = counts.get(slug) ?? perLang(() => 0);
       row[article.lang] += 1;
       counts.set(slug, row);
     }
@@ -181,10 +181,10 @@ async function stats(taxonomy: CompiledTaxonomy, recompute: boolean, input: stri
   }
 
   const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
-  console.log(`${total} articles from ${input ?? articlesDir} (${LANGS.map((lang) => `${lang} ${perLang[lang]}`).join(', ')}); topics ${recompute || input !== undefined ? 'scored with' : 'as stored, taxonomy'} ${values.taxonomy}`);
+  console.log(`${total} articles from ${input ?? articlesDir} (${LANGS.map((lang) => `${lang} ${byLang[lang]}`).join(', ')}); topics ${recompute || input !== undefined ? 'scored with' : 'as stored, taxonomy'} ${values.taxonomy}`);
   const themed = LANGS.reduce((sum, lang) => sum + withTheme[lang], 0);
   console.log(
-    `with at least one theme: ${themed}/${total} = ${percent(themed, total)} (${LANGS.map((lang) => `${lang} ${percent(withTheme[lang], perLang[lang])}`).join(', ')})`,
+    `with at least one theme: ${themed}/${total} = ${percent(themed, total)} (${LANGS.map((lang) => `${lang} ${percent(withTheme[lang], byLang[lang])}`).join(', ')})`,
   );
   const rows = [...counts].map(([slug, row]) => ({ slug, row, sum: row.fr + row.ru + row.el }));
   rows.sort((a, b) => b.sum - a.sum || compareStrings(a.slug, b.slug));

@@ -4,7 +4,7 @@
  * broken files. Pure: it yields file names and bytes; the CLI writes them.
  */
 import iconv from 'iconv-lite';
-import type { Lang } from '../../src/schemas/article.ts';
+import { LANGS, type Lang } from '../../src/schemas/article.ts';
 import { LAYOUTS, makeStory, renderArticle, type Layout } from './article.ts';
 import { deriveSeed, mulberry32, type Rng } from './prng.ts';
 import { VIETNAMESE_SENTENCES, VIETNAMESE_TITLES } from './sources.ts';
@@ -60,7 +60,7 @@ export function planCorpus({ articles, seed }: CorpusOptions): FilePlan[] {
     // Open a translation group while groups hold less than their share of the files.
     if (left >= 2 && inGroups < (originals.length + 2) * MIX.translations) {
       const size = Math.min(left, rng.chance(0.7) ? 2 : 3);
-      const langs = rng.sample(['fr', 'ru', 'el'] as const, size);
+      const langs = rng.sample(LANGS, size);
       for (const lang of langs) originals.push({ kind: 'article', story, lang, layout: rng.pick(LAYOUTS) });
       inGroups += size;
     } else {

@@ -1,6 +1,6 @@
 import type { Lang } from '../schemas/article.ts';
 import type { ArticleRecord } from './article-record.ts';
-import { LANGS } from '../schemas/article.ts';
+import { LANGS, perLang } from '../schemas/article.ts';
 import type { TopicKind } from '../schemas/topic.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import { groupPublishers, type PublisherGroup } from './publishers.ts';
@@ -58,7 +58,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const emptyCounts = (): Record<Lang, number> => ({ fr: 0, ru: 0, el: 0 });
+const emptyCounts = (): Record<Lang, number> => perLang(() => 0);
 
 /**
  * Every index the pages need, built in one pass (plus one bounded pass for "related"), so no

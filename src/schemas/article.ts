@@ -11,6 +11,11 @@ export const LANGS = ['fr', 'ru', 'el'] as const;
 export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
+/** One value per archive language, in LANGS order: tables keyed by language never restate the list. */
+export function perLang<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
+}
+
 /** ISO calendar date of a day that exists (no 31 February), which every page can format. */
 const isoDate = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { describeIssues } from './issues.ts';
 import { parse as parseYaml } from 'yaml';
-import { LANGS } from './article.ts';
+import { LANGS, perLang } from './article.ts';
 import { slugify } from '../lib/slug.ts';
 
 /**
@@ -13,7 +13,9 @@ export const topicKindSchema = z.enum(TOPIC_KINDS);
 export type TopicKind = z.infer<typeof topicKindSchema>;
 
 const label = z.string().min(1);
-export const topicLabelsSchema = z.object({ en: label, fr: label, ru: label, el: label });
+export const topicLabelsSchema = z.object({ en: label, ...perLang(() => label) });
+
+const patternList = z.array(z.string().min(1)).default([]);
 
 export const topicSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -25,10 +27,8 @@ export const topicSchema = z.object({
    * in Latin script inside Greek or Russian text).
    */
   patterns: z.object({
-    fr: z.array(z.string().min(1)).default([]),
-    ru: z.array(z.string().min(1)).default([]),
-    el: z.array(z.string().min(1)).default([]),
-    any: z.array(z.string().min(1)).default([]),
+    ...perLang(() => patternList),
+    any: patternList,
   }),
   /** Score needed before the topic is assigned; a passing mention stays below it. */
   threshold: z.number().positive().optional(),

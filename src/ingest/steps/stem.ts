@@ -1,7 +1,7 @@
 import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as greek } from '@orama/stemmers/greek';
 import { stemmer as russian } from '@orama/stemmers/russian';
-import type { Lang } from '../../schemas/article.ts';
+import { perLang, type Lang } from '../../schemas/article.ts';
 import { fold } from '../../lib/text/fold.ts';
 import { splitWords } from '../../lib/text/words.ts';
 
@@ -21,7 +21,7 @@ export interface Token {
 // Stemming is the matcher's main cost and a corpus reuses a small vocabulary, so each
 // language remembers its stems; the cache is emptied when it grows past a bound.
 const STEM_CACHE_LIMIT = 200_000;
-const tokenCache: Record<Lang, Map<string, Token>> = { fr: new Map(), ru: new Map(), el: new Map() };
+const tokenCache = perLang(() => new Map<string, Token>());
 
 /** One word (no spaces, hyphens or apostrophes in it) as a token. */
 export function toToken(word: string, lang: Lang): Token {
