@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../src/schemas/article.ts';
 import { BANKS, DOCUMENT_REFS, PEOPLE, THEMES, type LangBank, type Person, type Theme } from './banks.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/rng.ts';
 import { PUBLISHERS, VIETNAMESE_TITLES, vietnameseSlug, type CorpusDate, type Publisher } from './sources.ts';
 
 /** Named after the sample each one follows. */

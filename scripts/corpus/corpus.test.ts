@@ -6,21 +6,21 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { LAYOUTS } from './article.ts';
 import { BROKEN_KINDS, generateCorpus, planCorpus, type GeneratedFile } from './corpus.ts';
-import { mulberry32 } from './prng.ts';
+import { createRng } from '../lib/rng.ts';
 
 const corpus = (articles: number, seed: number): GeneratedFile[] => [...generateCorpus({ articles, seed })];
 const files = corpus(600, 7);
 const text = (file: GeneratedFile): string => file.bytes.toString('utf8');
 const articles = files.filter((f) => f.plan.kind === 'article');
 
-describe('mulberry32', () => {
+describe('createRng', () => {
   it('repeats its sequence for a seed and stays in range', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
+    const a = createRng(42);
+    const b = createRng(42);
     const draws = Array.from({ length: 1000 }, () => a.int(3, 9));
     expect(Array.from({ length: 1000 }, () => b.int(3, 9))).toEqual(draws);
     expect(new Set(draws)).toEqual(new Set([3, 4, 5, 6, 7, 8, 9]));
-    expect(mulberry32(43).next()).not.toBe(mulberry32(42).next());
+    expect(createRng(43).next()).not.toBe(createRng(42).next());
   });
 });
 

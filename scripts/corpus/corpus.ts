@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { LANGS, type Lang } from '../../src/schemas/article.ts';
 import { LAYOUTS, makeStory, renderArticle, type Layout } from './article.ts';
-import { deriveSeed, mulberry32, type Rng } from './prng.ts';
+import { deriveSeed, createRng, type Rng } from '../lib/rng.ts';
 import { VIETNAMESE_SENTENCES, VIETNAMESE_TITLES } from './sources.ts';
 
 export const BROKEN_KINDS = ['empty', 'binary', 'vietnamese-only', 'windows-1251', 'windows-1253', 'crlf'] as const;
@@ -46,7 +46,7 @@ export const MIX = { duplicates: 0.02, broken: 0.01, translations: 0.15 } as con
  */
 export function planCorpus({ articles, seed }: CorpusOptions): FilePlan[] {
   if (!Number.isInteger(articles) || articles < 1) throw new Error(`corpus: --articles must be a positive integer, got ${articles}`);
-  const rng = mulberry32(deriveSeed(seed, 'plan'));
+  const rng = createRng(deriveSeed(seed, 'plan'));
   const brokenCount = Math.max(articles >= 100 ? BROKEN_KINDS.length : 0, Math.round(articles * MIX.broken));
   const duplicateCount = Math.round(articles * MIX.duplicates);
   const articleSlots = articles - brokenCount - duplicateCount;
@@ -92,7 +92,7 @@ export function planCorpus({ articles, seed }: CorpusOptions): FilePlan[] {
 }
 
 function storyRng(seed: number, story: number): Rng {
-  return mulberry32(deriveSeed(seed, 'story', story));
+  return createRng(deriveSeed(seed, 'story', story));
 }
 
 /** Sizes between 3 and 15 KB, most around 8 KB, like the scraped files. */
@@ -103,7 +103,7 @@ function targetBytes(rng: Rng): number {
 function renderPlan(plans: readonly FilePlan[], index: number, seed: number, year?: number): Buffer {
   const plan = plans[index];
   if (!plan) throw new Error(`corpus: no file ${index}`);
-  const rng = mulberry32(deriveSeed(seed, 'file', index));
+  const rng = createRng(deriveSeed(seed, 'file', index));
   switch (plan.kind) {
     case 'duplicate':
       return renderPlan(plans, plan.of, seed, year);
@@ -138,7 +138,7 @@ function renderBroken(kind: BrokenKind, story: ReturnType<typeof makeStory>, rng
 
 /** File names like the scrapers': a running number and 16 hex digits. */
 function fileName(index: number, seed: number, width: number): string {
-  return `${String(index).padStart(width, '0')}_${mulberry32(deriveSeed(seed, 'name', index)).hex(16)}.txt`;
+  return `${String(index).padStart(width, '0')}_${createRng(deriveSeed(seed, 'name', index)).hex(16)}.txt`;
 }
 
 /** Yields the corpus file by file, so a 30,000-file corpus never sits in memory at once. */

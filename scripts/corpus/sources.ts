@@ -3,7 +3,7 @@
  * as untranslated image alt text and shapes the source URL) and the publisher whose domain
  * the source URL names. URL shapes follow the real sites seen in the samples.
  */
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/rng.ts';
 import type { Lang } from '../../src/schemas/article.ts';
 
 export interface Publisher {

@@ -4,7 +4,7 @@
  * nothing. Pure: samples in, file names and bytes out; the CLI writes them.
  */
 import iconv from 'iconv-lite';
-import { createRng, type Rng } from './rng.ts';
+import { createRng, type Rng } from '../lib/rng.ts';
 import { FRONT_MATTER, HOSTILE_URLS, INJECTION_PAYLOADS, VALID_URLS } from './payloads.ts';
 import { VALUE_GENERATORS } from './values.ts';
 
@@ -119,12 +119,12 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
   },
   'truncate-random': {
     weight: 2,
-    make: (ctx) => ctx.sample.bytes.slice(0, ctx.rng.int(ctx.sample.bytes.length)),
+    make: (ctx) => ctx.sample.bytes.slice(0, ctx.rng.below(ctx.sample.bytes.length)),
   },
   'bom-middle': {
     weight: 2,
     make: (ctx) => {
-      const at = ctx.rng.int(ctx.sample.bytes.length);
+      const at = ctx.rng.below(ctx.sample.bytes.length);
       const bom = ctx.rng.pick([[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]);
       return concat(ctx.sample.bytes.slice(0, at), new Uint8Array(bom), ctx.sample.bytes.slice(at));
     },
@@ -144,7 +144,7 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
   'mixed-encoding': {
     weight: 3,
     make: (ctx) => {
-      const cut = ctx.rng.int(ctx.text.length);
+      const cut = ctx.rng.below(ctx.text.length);
       const encoding = ctx.rng.pick(['windows-1252', 'windows-1251', 'iso-8859-7', 'utf-16le', 'koi8-r', 'latin1']);
       return concat(utf8.encode(ctx.text.slice(0, cut)), encode(ctx.text.slice(cut), encoding));
     },
@@ -153,8 +153,8 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 2,
     make: (ctx) => {
       const out = [...ctx.sample.bytes];
-      const count = ctx.rng.between(1, 200);
-      for (let i = 0; i < count; i++) out.splice(ctx.rng.int(out.length + 1), 0, 0);
+      const count = ctx.rng.int(1, 200);
+      for (let i = 0; i < count; i++) out.splice(ctx.rng.below(out.length + 1), 0, 0);
       return new Uint8Array(out);
     },
   },
@@ -170,7 +170,7 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 1,
     make: (ctx) => {
       const line = ctx.rng.pick(['', 'x', 'Comment (0)', '[διαφήμιση_2]', ctx.lines[0] ?? '']);
-      return utf8.encode(`${ctx.text}\n${`${line}\n`.repeat(ctx.rng.between(10_000, 200_000))}`);
+      return utf8.encode(`${ctx.text}\n${`${line}\n`.repeat(ctx.rng.int(10_000, 200_000))}`);
     },
   },
   'deep-html': {
@@ -187,8 +187,8 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 2,
     make: (ctx) => {
       const chars = [...ctx.text];
-      const count = ctx.rng.between(1, 300);
-      for (let i = 0; i < count; i++) chars.splice(ctx.rng.int(chars.length + 1), 0, ctx.rng.pick(CONTROL));
+      const count = ctx.rng.int(1, 300);
+      for (let i = 0; i < count; i++) chars.splice(ctx.rng.below(chars.length + 1), 0, ctx.rng.pick(CONTROL));
       return utf8.encode(chars.join(''));
     },
   },
@@ -200,9 +200,9 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 2,
     make: (ctx) => {
       const out = [...ctx.sample.bytes];
-      const count = ctx.rng.between(1, 50);
+      const count = ctx.rng.int(1, 50);
       const junk = [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff], [0x80], [0xe2, 0x82]];
-      for (let i = 0; i < count; i++) out.splice(ctx.rng.int(out.length + 1), 0, ...ctx.rng.pick(junk));
+      for (let i = 0; i < count; i++) out.splice(ctx.rng.below(out.length + 1), 0, ...ctx.rng.pick(junk));
       return new Uint8Array(out);
     },
   },
@@ -210,10 +210,10 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     weight: 2,
     make: (ctx) => {
       const out = ctx.sample.bytes.slice();
-      const count = ctx.rng.between(1, 100);
+      const count = ctx.rng.int(1, 100);
       for (let i = 0; i < count; i++) {
-        const at = ctx.rng.int(out.length);
-        out[at] = (out[at] as number) ^ (1 << ctx.rng.int(8));
+        const at = ctx.rng.below(out.length);
+        out[at] = (out[at] as number) ^ (1 << ctx.rng.below(8));
       }
       return out;
     },
@@ -265,7 +265,7 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
     make: (ctx) => {
       const other = ctx.rng.pick(ctx.lines);
       const lines = [...ctx.lines];
-      lines.splice(ctx.rng.int(lines.length), 0, other, ...INJECTION_PAYLOADS.slice(0, ctx.rng.int(4)));
+      lines.splice(ctx.rng.below(lines.length), 0, other, ...INJECTION_PAYLOADS.slice(0, ctx.rng.below(4)));
       return utf8.encode(lines.join('\n'));
     },
   },
@@ -300,7 +300,7 @@ const GENERATORS: Record<string, { weight: number; make: Generator }> = {
       let text = '';
       for (let i = 0; i < length; i++) {
         const [low, high] = ctx.rng.pick(ranges);
-        text += ctx.rng.next() < 0.05 ? '\n' : String.fromCodePoint(ctx.rng.between(low, high));
+        text += ctx.rng.next() < 0.05 ? '\n' : String.fromCodePoint(ctx.rng.int(low, high));
       }
       return utf8.encode(text);
     },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TITLE_MAX } from '../../src/schemas/article.ts';
 import { canonicalizeUrl } from '../../src/ingest/extract/source-url.ts';
 import { ingestFile } from '../../src/ingest/pipeline.ts';
-import { createRng } from './rng.ts';
+import { createRng } from '../lib/rng.ts';
 import { longTitle, ODD_URLS, VALUE_GENERATORS } from './values.ts';
 
 const rawDir = path.resolve('content/raw');

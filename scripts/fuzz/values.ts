@@ -6,7 +6,7 @@
  * generators in corpus.ts cover the broken files. Pure: a sample and a seeded rng in, bytes out.
  */
 import { TITLE_MAX } from '../../src/schemas/article.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../lib/rng.ts';
 
 export interface ValueContext {
   rng: Rng;
@@ -106,8 +106,8 @@ function sourceLabel(ctx: ValueContext): string {
 
 function sprinkle(rng: Rng, text: string, marks: readonly string[]): string {
   const chars = [...text];
-  const count = rng.between(1, 4);
-  for (let i = 0; i < count; i++) chars.splice(rng.int(chars.length + 1), 0, rng.pick(marks));
+  const count = rng.int(1, 4);
+  for (let i = 0; i < count; i++) chars.splice(rng.below(chars.length + 1), 0, rng.pick(marks));
   return chars.join('');
 }
 
@@ -121,7 +121,7 @@ interface Fields {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function randomDate(rng: Rng): string {
-  return `${pad(rng.between(1, 28))}/${pad(rng.between(1, 12))}/${rng.between(2015, 2025)}`;
+  return `${pad(rng.int(1, 28))}/${pad(rng.int(1, 12))}/${rng.int(2015, 2025)}`;
 }
 
 /** A file laid out as FORMAT.md describes, with the given field values. */
@@ -142,7 +142,7 @@ export const VALUE_GENERATORS: Record<string, { weight: number; make: ValueGener
     weight: 3,
     make: (ctx) => {
       const { rng } = ctx;
-      const url = rng.next() < 0.5 ? `https://${rng.pick(HOSTS)}/fuzz-${rng.int(1000)}-post${rng.int(10_000)}.html` : undefined;
+      const url = rng.next() < 0.5 ? `https://${rng.pick(HOSTS)}/fuzz-${rng.below(1000)}-post${rng.below(10_000)}.html` : undefined;
       return layout(ctx, { title: rng.pick(oddTitles(ctx).slice(5, 8)), publisher: rng.pick(ODD_NAMES), ...(url ? { url } : {}) });
     },
   },
@@ -152,7 +152,7 @@ export const VALUE_GENERATORS: Record<string, { weight: number; make: ValueGener
   },
   'long-title': {
     weight: 1,
-    make: (ctx) => layout(ctx, { title: longTitle(ctx), url: `https://nhandan.vn/long-title-post${ctx.rng.int(100_000)}.html` }),
+    make: (ctx) => layout(ctx, { title: longTitle(ctx), url: `https://nhandan.vn/long-title-post${ctx.rng.below(100_000)}.html` }),
   },
   'odd-url': {
     weight: 3,
