@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bibliography, parseBibtexStrict, readCitations } from '../../tests/unit/support/citation-parsers.ts';
 import { bibtex, bibUrl, latexText } from './bibtex.ts';
 import { cslJson } from './csl.ts';
+import { COMBINE } from './combine.ts';
 import { CITATION_FORMATS } from './formats.ts';
 import { ris } from './ris.ts';
 import { oneLine } from './text.ts';
@@ -117,5 +118,20 @@ describe('CITATION_FORMATS', () => {
   it('gives each format its own extension and the same articles in order', () => {
     expect(new Set(CITATION_FORMATS.map((f) => f.extension)).size).toBe(CITATION_FORMATS.length);
     for (const format of CITATION_FORMATS) expect(readCitations(CITATION_FORMATS.length && format.serialize(works)).map((i) => i.title)).toHaveLength(3);
+  });
+});
+
+describe('COMBINE', () => {
+  it('joins one-article files into exactly the file the serializer writes for them all', () => {
+    for (const format of CITATION_FORMATS) {
+      const joined = COMBINE[format.extension](works.map((work) => format.serialize([work])));
+      expect(joined, format.extension).toBe(format.serialize(works));
+    }
+    expect(Object.keys(COMBINE)).toEqual(CITATION_FORMATS.map((f) => f.extension));
+  });
+
+  it('gives one article back unchanged, and a parseable empty file for none', () => {
+    for (const format of CITATION_FORMATS) expect(COMBINE[format.extension]([format.serialize([dated])])).toBe(format.serialize([dated]));
+    expect(JSON.parse(COMBINE['csl.json']([]))).toEqual([]);
   });
 });

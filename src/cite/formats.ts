@@ -3,7 +3,7 @@ import { cslJson } from './csl.ts';
 import { ris } from './ris.ts';
 import type { CitableWork } from './work.ts';
 
-/** The citation files published for an article and for a listing, defined once for every route and link. */
+/** The citation files published for every article (and joined for a listing page), defined once for every route and link. */
 export const CITATION_FORMATS = [
   { extension: 'bib', label: 'BibTeX', mediaType: 'application/x-bibtex; charset=utf-8', serialize: bibtex },
   { extension: 'ris', label: 'RIS', mediaType: 'application/x-research-info-systems; charset=utf-8', serialize: ris },

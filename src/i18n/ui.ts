@@ -74,6 +74,8 @@ export const ui = {
   list: {
     undated: 'Undated articles',
     citeFiles: 'Cite the articles on this page:',
+    citePreparing: 'Gathering the citations…',
+    citeFailed: 'Some citations could not be fetched. Try again, or use each article’s own files.',
     undatedNote: 'These texts carry no date we could read or infer; they are listed apart, never given a made-up date.',
     none: 'No articles.',
     page: (from: string) => `from ${from}`,

@@ -43,7 +43,6 @@ export const routes = {
   /** An article's citation files beside its page, less the format's extension: `articles/fr/x`. */
   articleCitations: (id: string) => `articles/${id}`,
   /** The citation files of one listing page's articles, inside that page's folder, less the extension. */
-  pageCitations: (pagePath: string) => `${pagePath}citations`,
   /** The archive as data (src/dataset/). */
   dataDump: () => 'data/articles.jsonl.gz',
   dataSchema: () => 'data/article.schema.json',

@@ -1,8 +1,9 @@
 /**
  * What the build publishes for researchers, read from the test build as they would download
  * it: the dump validates line by line against the published schema and holds every kept
- * article, the CSV parses, every article and cited listing page has citation files that
- * real parsers read, and the pages link them. (No browser: these are files, not pages.)
+ * article, the CSV parses, every article has citation files that real parsers read and its
+ * page links them, and a listing page's buttons save its articles' citations as one file
+ * per format (in Chromium: the page joins the files itself).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -10,7 +11,10 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { parseBibtexStrict, readCitations } from '../unit/support/citation-parsers.ts';
 import { parseArticle, type Article } from '../../src/schemas/article.ts';
 import { CSV_COLUMNS } from '../../src/dataset/csv.ts';
@@ -107,19 +111,71 @@ describe('citation files', () => {
     expect(downloads(`articles/${id}/index.html`)).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/${routes.articleCitations(id)}.${e}`));
   });
 
-  it('of a topic page cite every article it lists, in the order listed', () => {
-    const topics = readdirSync(dist('topics'), { withFileTypes: true }).filter((d) => d.isDirectory());
-    const topic = topics.find((d) => readdirSync(dist(`topics/${d.name}`)).includes('citations.bib'));
-    expect(topic).toBeDefined();
-    const page = `topics/${topic?.name}/index.html`;
-    const links = downloads(page);
-    expect(links).toEqual(['bib', 'ris', 'csl.json'].map((e) => `/${routes.pageCitations(routes.topic(topic?.name ?? ''))}.${e}`));
-    const html = readFileSync(dist(page), 'utf8');
-    const listed = [...new Set([...html.matchAll(/href="\/articles\/([a-z]{2}\/[a-z0-9-]+)\/"/g)].map((m) => m[1]))];
-    const urls = JSON.parse(readFileSync(dist(`topics/${topic?.name}/citations.csl.json`), 'utf8')) as { id: string }[];
-    expect(urls.map((u) => u.id).sort()).toEqual([...listed].sort());
-    expect(parseBibtexStrict(readFileSync(dist(`topics/${topic?.name}/citations.bib`), 'utf8'))).toHaveLength(listed.length);
-    expect(readCitations(readFileSync(dist(`topics/${topic?.name}/citations.ris`), 'utf8'))).toHaveLength(listed.length);
+});
+
+describe('the citations of a listing page', () => {
+  let browser: Browser;
+  let site: StaticServer;
+  beforeAll(async () => {
+    site = await serveTestSite();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** The topic page listing the most articles, and those articles' ids in the order listed. */
+  const biggestTopic = (): { page: string; listed: string[] } => {
+    const pages = readdirSync(dist('topics'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => {
+        const html = readFileSync(dist(`${routes.topic(d.name)}index.html`), 'utf8');
+        return { page: routes.topic(d.name), listed: [...new Set([...html.matchAll(/href="\/articles\/([a-z]{2}\/[a-z0-9-]+)\/"/g)].map((m) => m[1] as string))] };
+      });
+    return pages.sort((a, b) => b.listed.length - a.listed.length)[0] as { page: string; listed: string[] };
+  };
+
+  it('are made in the browser from the articles\' own files: one download per format citing every article listed, in order, that real parsers read', async () => {
+    const { page: topicPage, listed } = biggestTopic();
+    expect(listed.length).toBeGreaterThan(2);
+    // Nothing per listing is stored: the site keeps each article's citations once.
+    expect(readdirSync(dist(topicPage)).filter((f) => /\.(bib|ris|json)$/.test(f))).toEqual([]);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(new URL(topicPage, site.url).href);
+    const block = page.locator('[data-page-citations]');
+    await expect.poll(() => block.isVisible()).toBe(true);
+    const texts: Record<string, string> = {};
+    for (const [label, extension] of [['BibTeX', 'bib'], ['RIS', 'ris'], ['CSL-JSON', 'csl.json']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), block.getByRole('button', { name: label }).click()]);
+      expect(download.suggestedFilename()).toBe(`citations-${topicPage.replace(/\/$/, '').replaceAll('/', '-')}.${extension}`);
+      texts[extension] = readFileSync(await download.path(), 'utf8');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+    const ids = (JSON.parse(texts['csl.json'] as string) as { id: string }[]).map((item) => item.id);
+    expect(ids).toEqual(listed);
+    expect(parseBibtexStrict(texts.bib as string).map((e) => e.key)).toEqual(listed.map((id) => id.replace('/', '_')));
+    expect(readCitations(texts.ris as string).map((item) => item.URL)).toEqual(listed.map((id) => `http://127.0.0.1:4321/${routes.article(id)}`));
+  });
+
+  it('are offered only once the script runs, and say so when a file cannot be fetched', async () => {
+    const { page: topicPage } = biggestTopic();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(new URL(topicPage, site.url).href);
+    expect(await plain.locator('[data-page-citations]').isHidden()).toBe(true);
+    await context.close();
+
+    const page = await browser.newPage();
+    await page.route('**/*.ris', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(new URL(topicPage, site.url).href);
+    const block = page.locator('[data-page-citations]');
+    await block.getByRole('button', { name: 'RIS' }).click();
+    await expect.poll(() => block.getByRole('status').textContent()).toMatch(/could not be fetched/);
+    expect(await block.getByRole('button', { name: 'RIS' }).isEnabled()).toBe(true);
+    await page.close();
   });
 });
 
