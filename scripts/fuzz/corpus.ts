@@ -53,7 +53,7 @@ interface Context {
   longLineBytes: number;
 }
 
-/** Index of the line a field lives on, by the layout FORMAT.md describes. */
+/** Index of the line a field lives on, by the layout docs/raw-format.md describes. */
 const fieldLine = (ctx: Context, field: 'title' | 'byline' | 'caption' | 'body' | 'source'): number => {
   const { lines, rng } = ctx;
   const source = lines.findIndex((line) => SOURCE_LABEL.test(line));

@@ -124,7 +124,7 @@ function randomDate(rng: Rng): string {
   return `${pad(rng.int(1, 28))}/${pad(rng.int(1, 12))}/${rng.int(2015, 2025)}`;
 }
 
-/** A file laid out as FORMAT.md describes, with the given field values. */
+/** A file laid out as docs/raw-format.md describes, with the given field values. */
 export function layout(ctx: ValueContext, fields: Fields): string {
   const lines: string[] = [];
   if (fields.title !== undefined) lines.push(fields.title, '');

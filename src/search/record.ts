@@ -32,7 +32,7 @@ export type SearchableArticle = Pick<Article, 'id' | 'lang' | 'title' | 'date' |
 
 /**
  * The page Pagefind indexes for an article, made from its entry rather than read back from the
- * built site, so indexing runs beside the Astro build instead of after it. It holds what a
+ * built site, which is faster to index (figures in index-build.ts). It holds what a
  * reader searches (the title as the heading Pagefind weighs most, the body's headings and
  * paragraphs) and nothing else: no navigation, related lists or citation. Every text is
  * escaped; nothing from a raw file becomes markup.

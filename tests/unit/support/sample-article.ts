@@ -13,7 +13,7 @@ const NOT_CONTENT = [
 ];
 
 /**
- * A sample raw file as the topic matcher's input, cut the way FORMAT.md describes (nothing
+ * A sample raw file as the topic matcher's input, cut the way docs/raw-format.md describes (nothing
  * after the source line, no chrome lines), so these tests do not wait on the ingest.
  */
 export function sampleArticle(
