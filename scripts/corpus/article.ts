@@ -12,7 +12,7 @@ import { PUBLISHERS, VIETNAMESE_TITLES, vietnameseSlug, type CorpusDate, type Pu
 export const LAYOUTS = ['nld', 'ninhthuan', 'daibieu', 'vietnamvn', 'kinhtedothi'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-export interface Story {
+interface Story {
   vietnameseTitle: string;
   publisher: Publisher;
   date: CorpusDate;
@@ -295,7 +295,7 @@ function shapeOf(layout: Layout, rng: Rng): LayoutShape {
   }
 }
 
-export interface RenderOptions {
+interface RenderOptions {
   lang: Lang;
   layout: Layout;
   /** Approximate size of the whole file in UTF-8 bytes. */

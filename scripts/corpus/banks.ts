@@ -14,14 +14,14 @@ export interface Person {
   role: Record<Lang, string>;
 }
 
-export interface Place {
+interface Place {
   /** Nominative; genitive; locative phrase ("à Hanoï", "в Ханое", "στο Ανόι"). */
   nom: string;
   gen: string;
   loc: string;
 }
 
-export interface Org {
+interface Org {
   nom: string;
   gen: string;
 }

@@ -10,10 +10,10 @@ import { deriveSeed, createRng, type Rng } from '../lib/rng.ts';
 import { VIETNAMESE_SENTENCES, VIETNAMESE_TITLES } from './sources.ts';
 
 export const BROKEN_KINDS = ['empty', 'binary', 'vietnamese-only', 'windows-1251', 'windows-1253', 'crlf'] as const;
-export type BrokenKind = (typeof BROKEN_KINDS)[number];
+type BrokenKind = (typeof BROKEN_KINDS)[number];
 
 /** How a file came to be; tests and reports read it, the files themselves never carry it. */
-export type FilePlan =
+type FilePlan =
   | { kind: 'article'; story: number; lang: Lang; layout: Layout }
   | { kind: 'duplicate'; of: number }
   | { kind: 'broken'; broken: BrokenKind; story: number };
@@ -38,7 +38,7 @@ const LANG_WEIGHTS = [
 ] as const;
 
 /** Shares of files, as in a real scrape. */
-export const MIX = { duplicates: 0.02, broken: 0.01, translations: 0.15 } as const;
+const MIX = { duplicates: 0.02, broken: 0.01, translations: 0.15 } as const;
 
 /**
  * Decides what every file will be. Files of one translation group or a duplicate land at

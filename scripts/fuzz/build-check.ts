@@ -13,7 +13,7 @@ import type { ReportRecord } from './verdict.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export interface StageRun {
+interface StageRun {
   stage: string;
   code: number | null;
   ms: number;
@@ -49,7 +49,7 @@ const exists = (file: string): Promise<boolean> =>
 /** The page file of a route under `dist/` (the site builds with `format: 'directory'`). */
 const pageFile = (distDir: string, route: string): string => path.join(distDir, ...route.split('/'), 'index.html');
 
-export interface BuildCheck {
+interface BuildCheck {
   stages: StageRun[];
   /** One sentence per page or index that should exist and does not, or per failed stage. */
   problems: string[];

@@ -11,9 +11,9 @@ import type { FuzzCase } from './corpus.ts';
 import { EVALUATED_EXIT_CODE } from './payloads.ts';
 import { checkReport, parseReport, writesOutside, type ReportRecord } from './verdict.ts';
 
-export const INGEST_CLI = path.resolve(import.meta.dirname, '..', 'ingest.ts');
+const INGEST_CLI = path.resolve(import.meta.dirname, '..', 'ingest.ts');
 
-export async function writeCorpus(inputDir: string, cases: readonly FuzzCase[]): Promise<void> {
+async function writeCorpus(inputDir: string, cases: readonly FuzzCase[]): Promise<void> {
   for (const fuzzCase of cases) {
     const target = path.join(inputDir, ...fuzzCase.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
@@ -38,7 +38,7 @@ export async function fingerprintTree(root: string): Promise<Map<string, string>
   return prints;
 }
 
-export interface IngestRun {
+interface IngestRun {
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -53,7 +53,7 @@ export interface IngestOptions {
   cwd?: string;
 }
 
-export interface RunningIngest {
+interface RunningIngest {
   /** SIGKILL now: a crash the ingest gets no chance to clean up after. */
   kill(): void;
   done: Promise<IngestRun>;
@@ -94,7 +94,7 @@ export function startIngest(options: IngestOptions): RunningIngest {
 
 export const runIngest = (options: IngestOptions): Promise<IngestRun> => startIngest(options).done;
 
-export interface FuzzRun {
+interface FuzzRun {
   run: IngestRun;
   records: ReportRecord[];
   /** One sentence per thing that must not happen: crash, hang, drop, stray write, bad entry. */

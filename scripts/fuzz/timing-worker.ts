@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { ingestFile } from '../../src/ingest/pipeline.ts';
 import { compileTaxonomy, parseTaxonomy } from '../../src/ingest/steps/topics.ts';
 
-export interface TimingRequest {
+interface TimingRequest {
   path: string;
   bytes: Uint8Array;
 }

@@ -8,14 +8,14 @@
 import { TITLE_MAX } from '../../src/schemas/article.ts';
 import type { Rng } from '../lib/rng.ts';
 
-export interface ValueContext {
+interface ValueContext {
   rng: Rng;
   /** The sample's text; its long lines give body paragraphs in the sample's language. */
   text: string;
 }
 
 /** Names in many scripts, names that slugify to nothing, and spellings of one name that must stay one publisher. */
-export const ODD_NAMES: readonly string[] = [
+const ODD_NAMES: readonly string[] = [
   'Νέα',
   'ΝΈΑ',
   'Ne\u0301a',

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 
-export const STATUSES = ['kept', 'skipped', 'duplicate'] as const;
-export type Status = (typeof STATUSES)[number];
+const STATUSES = ['kept', 'skipped', 'duplicate'] as const;
+type Status = (typeof STATUSES)[number];
 
 export interface ReportRecord {
   file: string;

@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 
 /** One page `astro build` wrote, as its log names it. */
-export interface LoggedPage {
+interface LoggedPage {
   path: string;
   /** Restored from the previous build (experimental.incrementalBuild) instead of rendered. */
   restored: boolean;

@@ -4,7 +4,7 @@
  * the last line of defence if an escape is ever missed. Pagefind compiles WebAssembly, hence
  * 'wasm-unsafe-eval' (which allows WebAssembly only, not JavaScript eval).
  */
-export const CSP_DIRECTIVES: Record<string, string> = {
+const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",

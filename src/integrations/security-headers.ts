@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { cspHeader } from '../config/csp.ts';
 
 /** Headers every response carries: the page CSP plus the directives a meta tag cannot hold. */
-export const SITE_HEADERS: Readonly<Record<string, string>> = {
+const SITE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': cspHeader,
   // A raw copy or a JSON file must never be sniffed into HTML and run.
   'X-Content-Type-Options': 'nosniff',

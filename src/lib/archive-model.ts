@@ -50,7 +50,7 @@ export const RELATED_COUNT = 5;
  * Candidates examined per shared topic: the articles just older than this one. A broad topic
  * can hold most of the archive; a bounded scan keeps building "related" linear in its size.
  */
-export const RELATED_SCAN_PER_TOPIC = 200;
+const RELATED_SCAN_PER_TOPIC = 200;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

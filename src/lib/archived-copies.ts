@@ -29,7 +29,7 @@ export function waybackUrl(sourceUrl: string, date: string | undefined): string 
   return date ? `https://web.archive.org/web/${date.replaceAll('-', '')}/${sourceUrl}` : `https://web.archive.org/web/*/${sourceUrl}`;
 }
 
-export function archiveTodayUrl(sourceUrl: string): string {
+function archiveTodayUrl(sourceUrl: string): string {
   return `https://archive.ph/newest/${sourceUrl}`;
 }
 

@@ -13,7 +13,7 @@ import { newsArticleJsonLd } from './json-ld.ts';
 import { absoluteUrl, routes, url } from './urls.ts';
 import { byString } from './sort.ts';
 
-export interface ArticleView {
+interface ArticleView {
   entry: Article;
   description: string;
   publisher?: { name: string; path: string };
@@ -53,7 +53,7 @@ export function summary(entry: Pick<Article, 'body'>, max = 200): string {
  * related articles, publisher page, and the labels of its topics. It is all the page's cache
  * key needs beside the entry itself, and it is computed from the article's record alone.
  */
-export interface ArticleContext {
+interface ArticleContext {
   translations: ArticleRecord[];
   related: ArticleRecord[];
   publisher?: { name: string; path: string };

@@ -1,7 +1,7 @@
 import type { Article } from '../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../i18n/ui.ts';
 
-export interface CitationInput {
+interface CitationInput {
   entry: Pick<Article, 'title' | 'lang' | 'date' | 'dateSource' | 'publisher' | 'sourceUrl' | 'byline'>;
   /** Absolute URL of the archived page. */
   archiveUrl: string;

@@ -13,7 +13,7 @@ export interface SiteAddress {
   base: string;
 }
 
-export interface SiteIdentity {
+interface SiteIdentity {
   name: string;
   /** OpenSearch caps ShortName at 16 characters; the manifest shows it under an icon. */
   shortName: string;

@@ -4,7 +4,7 @@ import { fold } from './text/fold.ts';
 type Labels = { en: string; fr: string; ru: string; el: string };
 
 /** What a document topic page needs: made from the reference alone, so it needs no taxonomy entry. */
-export interface DocumentTopic {
+interface DocumentTopic {
   slug: string;
   kind: 'document';
   reference: string;

@@ -7,7 +7,7 @@ import { routes, url } from './urls.ts';
 /** Items in a feed: a feed is for news, not the archive's whole history. */
 export const FEED_SIZE = 50;
 
-export interface FeedItem {
+interface FeedItem {
   title: string;
   link: string;
   description: string;

@@ -11,12 +11,12 @@ import { chunk, type ChunkSizes } from './paginate.ts';
  * file added or removed changes its own page and at most a neighbour's, never every page after.
  */
 export const OUTCOMES = ['kept', 'skipped', 'duplicate'] as const;
-export type OutcomeName = (typeof OUTCOMES)[number];
+type OutcomeName = (typeof OUTCOMES)[number];
 
 /** A report row is one short line: pages hold a few hundred, so 100,000 files make ~400 pages. */
 const REPORT_PAGE_SIZES: ChunkSizes = { min: 100, max: 500, oneIn: 150 };
 
-export interface ReportRow {
+interface ReportRow {
   /** Relative to the input folder, as the ingest names it. */
   file: string;
   reason?: string;
@@ -28,7 +28,7 @@ export interface ReportRow {
 }
 
 /** A page of one outcome as the summary and its neighbours link it. */
-export interface ReportPageLink {
+interface ReportPageLink {
   outcome: OutcomeName;
   /** The URL segment: a hash of the page's first file, stable while that file is there. */
   id: string;

@@ -15,7 +15,7 @@ export function serialiseJsonLd(value: unknown): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-export interface JsonLdInput {
+interface JsonLdInput {
   entry: Pick<Article, 'title' | 'lang' | 'date' | 'dateSource' | 'publisher' | 'sourceUrl' | 'originalTitle' | 'byline'>;
   /** Absolute URL of the article page. */
   pageUrl: string;

@@ -27,9 +27,9 @@ export const rowKey = (row: Row): string => row[0].translationKey;
 export const rowLabel = (row: Row): string => row[0].date ?? 'undated';
 
 /** Articles on the home page. */
-export const LATEST_COUNT = 10;
+const LATEST_COUNT = 10;
 /** Topics on the home page; the topic index lists them all. */
-export const HOME_TOPICS = 12;
+const HOME_TOPICS = 12;
 
 const byCountThenName = <T extends { count: number }>(key: (t: T) => string) => (a: T, b: T) =>
   b.count - a.count || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);

@@ -4,13 +4,13 @@ import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
 import { groupTranslations } from './translations.ts';
 
-export interface SitemapEntry {
+interface SitemapEntry {
   id: string;
   lang: string;
   translationKey: string;
 }
 
-export interface SitemapLink {
+interface SitemapLink {
   url: string;
   lang: string;
 }

@@ -17,7 +17,7 @@ export const byString =
     compareStrings(key(a), key(b));
 
 /** Newest first; undated after every dated article; ties by id so builds are deterministic. */
-export function compareNewestFirst(a: Sortable, b: Sortable): number {
+function compareNewestFirst(a: Sortable, b: Sortable): number {
   if (a.date !== b.date) {
     if (a.date === undefined) return 1;
     if (b.date === undefined) return -1;

@@ -8,7 +8,7 @@ import { describeIssues } from './issues.ts';
  */
 
 export const LANGS = ['fr', 'ru', 'el'] as const;
-export const langSchema = z.enum(LANGS);
+const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
 /** One value per archive language, in LANGS order: tables keyed by language never restate the list. */
@@ -28,7 +28,7 @@ const isoDate = z
   }, 'not a day of the calendar');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const bodyBlockSchema = z.object({
+const bodyBlockSchema = z.object({
   kind: z.enum(['paragraph', 'heading']),
   text: z.string().min(1),
 });

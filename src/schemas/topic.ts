@@ -9,11 +9,11 @@ import { slugify } from '../lib/slug.ts';
  * `document` topics are made from the references found in the text, so they are not listed there.
  */
 export const TOPIC_KINDS = ['theme', 'person', 'place', 'organisation', 'document'] as const;
-export const topicKindSchema = z.enum(TOPIC_KINDS);
+const topicKindSchema = z.enum(TOPIC_KINDS);
 export type TopicKind = z.infer<typeof topicKindSchema>;
 
 const label = z.string().min(1);
-export const topicLabelsSchema = z.object({ en: label, ...perLang(() => label) });
+const topicLabelsSchema = z.object({ en: label, ...perLang(() => label) });
 
 const patternList = z.array(z.string().min(1)).default([]);
 

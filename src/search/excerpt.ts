@@ -1,5 +1,5 @@
 /** One run of excerpt text, highlighted where it matched the query. */
-export interface ExcerptPart {
+interface ExcerptPart {
   text: string;
   mark: boolean;
 }

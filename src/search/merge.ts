@@ -3,7 +3,7 @@
  * index (its own stemmer), so the merge is ours: see "Search design" in the README.
  */
 
-export interface RankedHit {
+interface RankedHit {
   /** Pagefind's relevance score within its language's index. */
   score: number;
 }
@@ -17,7 +17,7 @@ export function mergeByRelevance<T extends RankedHit>(lists: readonly (readonly 
   return lists.flat().sort((a, b) => b.score - a.score);
 }
 
-export interface DateMerge<T> {
+interface DateMerge<T> {
   /** The next `count` hits, newest first; fewer (or none) once every list is used up. */
   take(count: number): Promise<T[]>;
   readonly done: boolean;

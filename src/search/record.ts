@@ -5,7 +5,7 @@ import type { Article } from '../schemas/article.ts';
  * What Pagefind learns about an article beyond its text: the one list the search page's
  * filters and sorting rely on.
  */
-export interface SearchMetadata {
+interface SearchMetadata {
   meta: [key: string, value: string][];
   filters: [key: string, value: string][];
   sort: [key: string, value: string][];
@@ -28,7 +28,7 @@ export function searchMetadata(entry: Pick<Article, 'lang' | 'date' | 'publisher
 }
 
 /** The parts of an article its search record is made of. */
-export type SearchableArticle = Pick<Article, 'id' | 'lang' | 'title' | 'date' | 'publisher' | 'topics' | 'body'>;
+type SearchableArticle = Pick<Article, 'id' | 'lang' | 'title' | 'date' | 'publisher' | 'topics' | 'body'>;
 
 /**
  * The page Pagefind indexes for an article, made from its entry rather than read back from the

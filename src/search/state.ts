@@ -13,11 +13,10 @@ export interface SearchState {
   sort: SortOrder;
 }
 
-export const SORT_ORDERS = ['relevance', 'date'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+const SORT_ORDERS = ['relevance', 'date'] as const;
+type SortOrder = (typeof SORT_ORDERS)[number];
 
-export const FILTER_KEYS = ['lang', 'topic', 'publisher', 'year'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+const FILTER_KEYS = ['lang', 'topic', 'publisher', 'year'] as const;
 
 const isSort = (value: string): value is SortOrder => (SORT_ORDERS as readonly string[]).includes(value);
 const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -6,7 +6,7 @@
 const PARTY_REF = /(?<![\p{L}\p{N}/-])(\d{1,4}) ?- ?([A-ZĐ]{1,6}) ?\/ ?([A-ZĐ]{1,8}\d{0,3})(?![\p{L}\p{N}])/gu;
 const STATE_REF = /(?<![\p{L}\p{N}/-])(\d{1,4}) ?\/ ?((?:19|20)\d{2}) ?\/ ?([A-ZĐ]{1,8}\d{0,3}(?:-[A-ZĐ]{1,8}\d{0,3})?)(?![\p{L}\p{N}])/gu;
 
-export interface RefMatch {
+interface RefMatch {
   ref: string;
   index: number;
   length: number;

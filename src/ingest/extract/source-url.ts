@@ -50,7 +50,7 @@ function sourceOf(value: string): SourceLine {
 }
 
 /** A line that ends with one http(s) URL after a short label (or none), with any text glued before the label. */
-export interface LabelledUrl {
+interface LabelledUrl {
   /** Text before the label when the label was glued to it: a byline, the end of a paragraph. */
   before: string;
   label: string;
@@ -94,7 +94,7 @@ export function parseLabelledUrl(line: string): LabelledUrl | undefined {
 }
 
 /** A scheme (any, so `javascript:` is seen and refused) or a `www.` host. */
-export function looksLikeUrl(value: string): boolean {
+function looksLikeUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.\-\t ]{0,20}:/i.test(value) || /^(?:www\.|\/\/)/i.test(value);
 }
 

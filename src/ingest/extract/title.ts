@@ -1,7 +1,7 @@
 import { TITLE_MAX } from '../../schemas/article.ts';
 
 /** Longest derived title, in characters, before it is cut at a word boundary. */
-export const DERIVED_TITLE_MAX = 110;
+const DERIVED_TITLE_MAX = 110;
 
 /**
  * A lead may open with a dateline naming the publisher, machine translated ("Κιντεντόθι - ",

@@ -46,7 +46,7 @@ export interface IngestFolderOptions {
   progress?: { start(total: number): void; tick(): void };
 }
 
-export interface IngestFolderResult {
+interface IngestFolderResult {
   /** Files taken from the cache. */
   cacheHits: number;
   /** The report's counts; read back from the last report when nothing changed. */

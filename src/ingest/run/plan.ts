@@ -32,7 +32,7 @@ export function inside(child: string, parent: string): boolean {
 }
 
 /** A kept article as the archive holds it. */
-export interface PlannedArticle {
+interface PlannedArticle {
   /** The input file, relative to the input folder. */
   file: string;
   /** Its entry, relative to the archive folder. */

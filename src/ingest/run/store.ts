@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString, compareStrings } from '../../lib/sort.ts';
 
-export interface InputFile {
+interface InputFile {
   /** Relative to the input folder, `/`-separated. */
   path: string;
   /** A symbolic link: listed so the report names it, never read (it could lead anywhere). */
@@ -203,7 +203,7 @@ export class ResultCache {
  * as that run left it would write the same bytes again, so it has nothing to do. Kept in the
  * cache folder, not the manifest: modification times belong to this machine, not the archive.
  */
-export interface LastRun {
+interface LastRun {
   fingerprint: string;
   files: [file: string, bytes: number, mtimeMs: number][];
 }

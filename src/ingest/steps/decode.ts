@@ -1,7 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
-export interface Decoded {
+interface Decoded {
   text: string;
   /** The encoding the bytes were read as, e.g. `utf-8`, `utf-16le`, `windows-1251`. */
   encoding: string;

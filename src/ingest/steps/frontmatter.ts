@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 
 /** What a scraping tool's front matter tells us; evidence only, checked like the text itself. */
-export interface FrontMatter {
+interface FrontMatter {
   url?: string;
   title?: string;
   date?: string;

@@ -113,7 +113,7 @@ function matchesAt(pattern: CompiledPattern, tokens: Token[], start: number): bo
  * Where a word counts more: a topic named in the title or the tag line is what the article
  * is about; the lead (first paragraph) says who, where and what; a subheading names a section.
  */
-export const WEIGHTS = { title: 3, tag: 3, heading: 2, lead: 2, paragraph: 1 } as const;
+const WEIGHTS = { title: 3, tag: 3, heading: 2, lead: 2, paragraph: 1 } as const;
 
 interface Tally {
   score: number;
@@ -172,7 +172,7 @@ function scanText(text: string, weight: number, lang: Lang, taxonomy: CompiledTa
  * said once in passing (1, or 2 in the lead) stays below 2; a theme needs more than one stock
  * phrase, since MT prose repeats them.
  */
-export const BASE_THRESHOLD: Record<Exclude<TopicKind, 'document'>, number> = {
+const BASE_THRESHOLD: Record<Exclude<TopicKind, 'document'>, number> = {
   theme: 3,
   person: 2,
   place: 2,
@@ -182,7 +182,7 @@ export const BASE_THRESHOLD: Record<Exclude<TopicKind, 'document'>, number> = {
  * Longer articles mention more in passing, so past this length thresholds grow, with the
  * square root of the length: the main topics' mentions grow more slowly than the text.
  */
-export const REFERENCE_WORDS = 1500;
+const REFERENCE_WORDS = 1500;
 
 export interface TopicScore extends TopicAssignment {
   kind: TopicKind;

@@ -22,7 +22,7 @@ export function splitWords(text: string, frenchElisions: boolean): string[] {
   return words;
 }
 
-export interface PatternWord {
+interface PatternWord {
   /** As written in the taxonomy, for messages. */
   written: string;
   /** The words it is read as (`splitWords`). */
