@@ -16,6 +16,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { distDir } from '../src/config/archive.ts';
 import { routes } from '../src/lib/urls.ts';
+import { CHROMIUM_FLAGS } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -23,7 +24,6 @@ type Category = (typeof CATEGORIES)[number];
 const BAR: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 /** The metrics behind the performance score, to see what moved when it does. */
 const METRICS = { FCP: 'first-contentful-paint', LCP: 'largest-contentful-paint', TBT: 'total-blocking-time', CLS: 'cumulative-layout-shift', SI: 'speed-index' } as const;
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +71,7 @@ const pages: { label: string; sitePath: string; exempt: Category[] }[] = values.
     ];
 
 const served = await startStaticServer({ root: dist, base: process.env.BASE_PATH ?? '/' });
-const chrome = await launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const chrome = await launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: [...CHROMIUM_FLAGS] });
 const results: { run: number; page: string; url: string; scores: Record<Category, number>; metrics: Record<string, string> }[] = [];
 let failed = false;
 try {

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { launchBrowser } from '../tests/browser/support/browser.ts';
+import { launchBrowser } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { distDir } from '../src/config/archive.ts';
 

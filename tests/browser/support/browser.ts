@@ -1,23 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
 import { testDistDir } from './paths.ts';
 
-/** Debian's Chromium, never a downloaded browser; flags keep it off this closed network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchBrowser } from '../../../scripts/lib/chromium.ts';
 
 export function serveTestSite(headers?: Record<string, string>): Promise<StaticServer> {
   return startStaticServer({ root: testDistDir, ...(headers ? { headers } : {}) });
