@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex, RELATED_COUNT } from './archive-model.ts';
-import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeArticle as article } from './test-fixtures.ts';
+import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeArticle as article } from '../../tests/unit/support/articles.ts';
 
 describe('buildArchiveIndex', () => {
   const entries = [

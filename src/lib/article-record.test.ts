@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleRecordSchema, readArticle, toRecord } from './article-record.ts';
-import { assign, makeArticle } from './test-fixtures.ts';
+import { assign, makeArticle } from '../../tests/unit/support/articles.ts';
 
 describe('toRecord', () => {
   it('keeps what listings need and drops the body, tags and topic evidence', () => {

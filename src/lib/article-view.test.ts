@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
 import { articleContext, articleView, summary } from './article-view.ts';
-import { assign, curatedTopics, documentTopicFor, makeArticle } from './test-fixtures.ts';
+import { assign, curatedTopics, documentTopicFor, makeArticle } from '../../tests/unit/support/articles.ts';
 
 const site = new URL('https://ex.org/');
 

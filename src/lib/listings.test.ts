@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
 import { homeSummary, topicLanguages, topicsByKind, yearSummaries } from './listings.ts';
-import { assign, curatedTopics, documentTopicFor, makeArticle } from './test-fixtures.ts';
+import { assign, curatedTopics, documentTopicFor, makeArticle } from '../../tests/unit/support/articles.ts';
 
 const index = buildArchiveIndex(
   [

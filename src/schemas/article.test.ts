@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../lib/test-fixtures.ts';
+import { makeArticle } from '../../tests/unit/support/articles.ts';
 import { articleSchema } from './article.ts';
 
 describe('articleSchema dates', () => {

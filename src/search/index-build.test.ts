@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeArticle } from '../lib/test-fixtures.ts';
+import { makeArticle } from '../../tests/unit/support/articles.ts';
 import type { Article } from '../schemas/article.ts';
 import { UNSTEMMED } from './terms.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './index-build.ts';

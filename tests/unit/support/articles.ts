@@ -1,5 +1,7 @@
-import type { Article } from '../schemas/article.ts';
-import type { TopicInfo } from './archive-model.ts';
+/** Entries and topics the unit tests of src/lib, src/schemas and src/search build on. */
+import type { Article } from '../../../src/schemas/article.ts';
+import { documentTopicSlug } from '../../../src/schemas/topic.ts';
+import type { TopicInfo } from '../../../src/lib/archive-model.ts';
 
 /** A valid entry with everything optional left out; tests add what they are about. */
 export function makeArticle(id: string, extra: Partial<Article> = {}): Article {
@@ -28,7 +30,7 @@ export const curatedTopics: TopicInfo[] = [
 ];
 
 export const documentTopicFor = (ref: string): TopicInfo => ({
-  slug: `doc-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+  slug: documentTopicSlug(ref),
   kind: 'document',
   labels: { en: ref, fr: ref, ru: ref, el: ref },
   description: `Document ${ref}`,
