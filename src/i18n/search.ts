@@ -34,5 +34,7 @@ export const searchText = {
   topicHint: (count: number) => `${count} ${count === 1 ? 'article' : 'articles'} across all languages`,
   status: (count: number, query: string, perLanguage: string) =>
     `${count === 0 ? 'No' : count} ${count === 1 ? 'result' : 'results'}${query ? ` for “${query}”` : ''}${count > 0 ? ` (${perLanguage})` : ''}.`,
+  // Never says "result": the final status does, and waiting for it means every language answered.
+  partial: (found: number, waiting: string) => `${found} found so far; still searching ${waiting}…`,
   shown: (shown: number, total: number) => `Showing ${shown} of ${total}.`,
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../schemas/article.ts';
-import { collate, countFilter, querySearch, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
+import { collate, countFilter, preloadSearch, querySearch, StableMerge, type LanguageAnswer, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
 import type { SearchState } from './state.ts';
 
 interface Doc {
@@ -31,9 +31,15 @@ function matches(value: string | undefined, filter: EngineFilter): boolean {
 
 class FakeEngine implements SearchEngine<FakeResult> {
   readonly asked: { term: string | null; options: EngineOptions }[] = [];
+  readonly preloaded: string[] = [];
   readonly loaded = new Set<string>();
 
   constructor(private readonly docs: Doc[]) {}
+
+  async preload(term: string, options: EngineOptions): Promise<void> {
+    this.preloaded.push(term);
+    for (const key of Object.keys(options.filters)) this.loaded.add(key);
+  }
 
   async search(term: string | null, options: EngineOptions): Promise<EngineResponse<FakeResult>> {
     this.asked.push({ term, options });
@@ -191,6 +197,18 @@ describe('countFilter', () => {
   });
 });
 
+describe('preloadSearch', () => {
+  it('preloads each language its own stemmed words of three letters or more', async () => {
+    const fakes = engines();
+    await preloadSearch(fakes, state({ q: 'de партийной', year: '2025' }));
+    expect(fakes.get('ru')!.preloaded).toEqual(['партиин']);
+    expect(fakes.get('fr')!.preloaded).toEqual(['партиинои']);
+    expect(fakes.get('ru')!.loaded).toEqual(new Set(['year']));
+    await preloadSearch(fakes, state({ q: 'de' }));
+    expect(fakes.get('ru')!.preloaded).toEqual(['партиин']);
+  });
+});
+
 describe('collate', () => {
   it('an index that answers nothing counts as no hits', async () => {
     const { outcomes, total, pager } = collate([{ lang: 'fr', relevance: [], dated: [], filters: {} }], state({ q: 'x' }), dateOf);
@@ -198,5 +216,115 @@ describe('collate', () => {
     expect(total).toBe(0);
     expect(await pager.take(20)).toEqual([]);
     expect(pager.done).toBe(true);
+  });
+});
+
+/** An engine whose answers wait until the test lets them through. */
+class HeldEngine implements SearchEngine<FakeResult> {
+  private gate!: () => void;
+  private readonly open = new Promise<void>((resolve) => (this.gate = resolve));
+  constructor(private readonly engine: FakeEngine) {}
+  release(): void {
+    this.gate();
+  }
+  preload(term: string, options: EngineOptions): Promise<void> {
+    return this.engine.preload(term, options);
+  }
+  async search(term: string | null, options: EngineOptions): Promise<EngineResponse<FakeResult>> {
+    await this.open;
+    return this.engine.search(term, options);
+  }
+}
+
+const scored = (lang: Lang, ...scores: number[]): LanguageAnswer<FakeResult> => ({
+  lang,
+  relevance: scores.map((score, index) => ({ lang, score, result: { id: `${lang}${index + 1}`, score } })),
+  dated: [],
+  filters: {},
+});
+
+describe('StableMerge', () => {
+  it('shows a share of the page per language answered, and never moves a hit once shown', () => {
+    const [fr, ru, el] = [scored('fr', 9, 4, 3, 2), scored('ru', 5, 1, 0.5), scored('el', 4.5)];
+    const merge = new StableMerge<FakeResult>(['fr', 'ru', 'el'], 6);
+    const shown: string[] = [];
+    shown.push(...ids(merge.add([ru])));
+    expect(shown).toEqual(['ru:ru1', 'ru:ru2']);
+    shown.push(...ids(merge.add([fr])));
+    // fr1 outranks everything shown, yet goes after it: nothing shown moves.
+    expect(shown).toEqual(['ru:ru1', 'ru:ru2', 'fr:fr1', 'fr:fr2']);
+    shown.push(...ids(merge.add([el])));
+    expect(shown).toEqual(['ru:ru1', 'ru:ru2', 'fr:fr1', 'fr:fr2', 'el:el1', 'fr:fr3']);
+    expect(ids(merge.rest([...fr.relevance, ...ru.relevance, ...el.relevance]))).toEqual(['fr:fr4', 'ru:ru3']);
+  });
+
+  it('gives the order of a one-shot merge when every language answers at once', () => {
+    const merge = new StableMerge<FakeResult>(['fr', 'ru', 'el'], 20);
+    expect(ids(merge.add([scored('el', 2, 1), scored('fr', 3, 1), scored('ru', 2.5)]))).toEqual(['fr:fr1', 'ru:ru1', 'el:el1', 'fr:fr2', 'el:el2']);
+  });
+
+  it('ignores languages the search does not list', () => {
+    const merge = new StableMerge<FakeResult>(['ru'], 20);
+    expect(ids(merge.add([scored('fr', 3)]))).toEqual([]);
+    expect(ids(merge.add([scored('ru', 1)]))).toEqual(['ru:ru1']);
+  });
+});
+
+describe('querySearch as languages answer', () => {
+  const held = () => new Map([...engines()].map(([lang, fake]) => [lang, new HeldEngine(fake)] as const));
+  /** Lets every promise that can settle settle. */
+  const drain = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('shows each language as it answers; the full list keeps what was shown first', async () => {
+    const fakes = new Map<Lang, FakeEngine>([
+      ['fr', new FakeEngine([{ id: 'f1', words: ['parti'], score: 3 }, { id: 'f2', words: ['parti'], score: 1 }])],
+      ['ru', new FakeEngine([{ id: 'r1', words: ['parti'], score: 2 }])],
+      ['el', new FakeEngine([{ id: 'e1', words: ['parti'], score: 9 }])],
+    ]);
+    const gated = new Map([...fakes].map(([lang, fake]) => [lang, new HeldEngine(fake)] as const));
+    const batches: string[][] = [];
+    const search = querySearch(gated, state({ q: 'parti' }), dateOf, {
+      pageSize: 3,
+      show: (hits) => batches.push(ids(hits)),
+      settle: async () => {},
+    });
+    gated.get('ru')!.release();
+    await drain();
+    expect(batches).toEqual([['ru:r1']]);
+    gated.get('fr')!.release();
+    await drain();
+    expect(batches).toEqual([['ru:r1'], ['fr:f1']]);
+    gated.get('el')!.release();
+    const { total, pager } = await search;
+    // e1 scores highest but answered last: it follows what was already shown.
+    expect(batches).toEqual([['ru:r1'], ['fr:f1'], ['el:e1']]);
+    expect(total).toBe(4);
+    expect(ids(await pager.take(20))).toEqual(['fr:f2']);
+  });
+
+  it('languages answering before the page settles are shown as one, in one-shot order', async () => {
+    const gated = held();
+    const batches: string[][] = [];
+    let nextFrame!: () => void;
+    const frame = new Promise<void>((resolve) => (nextFrame = resolve));
+    const search = querySearch(gated, state({ q: 'parti' }), dateOf, { pageSize: 20, show: (hits) => batches.push(ids(hits)), settle: () => frame });
+    gated.get('el')!.release();
+    gated.get('fr')!.release();
+    await drain();
+    expect(batches).toEqual([]);
+    nextFrame();
+    gated.get('ru')!.release();
+    await search;
+    expect(batches[0]).toEqual(['fr:f1', 'fr:f2']);
+  });
+
+  it('a newest-first list waits for every language', async () => {
+    const gated = held();
+    const batches: string[][] = [];
+    const search = querySearch(gated, state({ topic: 'hanoi' }), dateOf, { pageSize: 20, show: (hits) => batches.push(ids(hits)), settle: async () => {} });
+    for (const engine of gated.values()) engine.release();
+    const { pager } = await search;
+    expect(batches).toEqual([]);
+    expect(ids(await pager.take(20))).toEqual(['fr:f3', 'ru:r2', 'fr:f2']);
   });
 });

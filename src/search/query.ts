@@ -32,9 +32,11 @@ export interface EngineOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
-/** The one call of Pagefind's API a query needs. */
+/** The calls of Pagefind's API a query needs. */
 export interface SearchEngine<R extends EngineResult> {
   search(term: string | null, options: EngineOptions): Promise<EngineResponse<R> | null>;
+  /** Loads what `search` would need for these words and filters, without searching. */
+  preload(term: string, options: EngineOptions): Promise<void>;
 }
 
 export interface Hit<R> {
@@ -86,7 +88,7 @@ export interface Collated<R> {
   outcomes: LanguageOutcome[];
   /** Hits in the languages the search keeps. */
   total: number;
-  /** Those hits in the search's order. */
+  /** Those hits in the search's order, less any already shown as languages answered. */
   pager: Pager<Hit<R>>;
 }
 
@@ -114,16 +116,37 @@ export function collate<R extends EngineResult>(
   answers: readonly LanguageAnswer<R>[],
   state: SearchState,
   dateOf: (hit: Hit<R>) => Promise<string>,
+  shown: StableMerge<R> = new StableMerge([], 0),
 ): Collated<R> {
   const outcomes = answers.map(({ lang, relevance, filters }) => ({ lang, count: relevance.length, filters }));
   const kept = answers.filter((answer) => !state.lang || answer.lang === state.lang);
   const ranked = mergeByRelevance(kept.map((answer) => answer.relevance));
-  if (!listsByDate(state)) return { outcomes, total: ranked.length, pager: listPager(ranked) };
+  if (!listsByDate(state)) return { outcomes, total: ranked.length, pager: listPager(shown.rest(ranked)) };
   const key = (hit: Hit<R>) => `${hit.lang}:${hit.result.id}`;
   const datedKeys = new Set(kept.flatMap((answer) => answer.dated.map(key)));
   const undated = ranked.filter((hit) => !datedKeys.has(key(hit)));
   return { outcomes, total: ranked.length, pager: mergeByDate(kept.map((answer) => answer.dated), undated, dateOf) };
 }
+
+/**
+ * Fetches, while the reader is still typing, the index chunks each language will need for the
+ * words so far (Pagefind's `preload`), so the search itself finds them loaded. Words of fewer
+ * than three letters are left out: their prefixes span many chunks of a large index.
+ */
+export async function preloadSearch<R extends EngineResult>(engines: ReadonlyMap<Lang, SearchEngine<R>>, state: SearchState): Promise<void> {
+  const filters = pagefindFilters(state);
+  await Promise.all(
+    [...engines].map(([lang, engine]) => {
+      const words = searchTerms(state.q, lang)
+        .split(' ')
+        .filter((word) => [...word].length >= MIN_PRELOAD)
+        .join(' ');
+      return words ? engine.preload(words, { filters }) : Promise.resolve();
+    }),
+  );
+}
+
+const MIN_PRELOAD = 3;
 
 /**
  * Counts the values of one more filter key for a search, in every language, when the reader
@@ -148,12 +171,88 @@ export async function countFilter<R extends EngineResult>(
   );
 }
 
-/** Asks every language's index at once, in the order of `engines`, and collates the answers. */
+/**
+ * The first screen of a relevance-ordered list, filled as languages answer, without ever
+ * moving a hit once shown. With k of n languages in, it shows the best of their hits up to
+ * k/n of a page, so one fast language cannot fill the whole screen; the last answer fills the
+ * page. Every later hit comes after those shown, in relevance order. What the first screen
+ * holds can therefore depend on which language answered first; where a hit is shown, it stays.
+ */
+export class StableMerge<R> {
+  private readonly answers: LanguageAnswer<R>[] = [];
+  private readonly shown = new Set<Hit<R>>();
+
+  /** `langs`: the languages listed, in their fixed order (ties in score go to the earlier). */
+  constructor(
+    private readonly langs: readonly Lang[],
+    private readonly pageSize: number,
+  ) {}
+
+  /** Takes answers in; returns the hits to show now, after those already shown. */
+  add(answers: readonly LanguageAnswer<R>[]): Hit<R>[] {
+    if (this.langs.length === 0) return [];
+    this.answers.push(...answers.filter((answer) => this.langs.includes(answer.lang)));
+    this.answers.sort((a, b) => this.langs.indexOf(a.lang) - this.langs.indexOf(b.lang));
+    const quota = Math.ceil((this.pageSize * this.answers.length) / this.langs.length);
+    const pending = this.rest(mergeByRelevance(this.answers.map((answer) => answer.relevance)));
+    const now = pending.slice(0, Math.max(0, quota - this.shown.size));
+    for (const hit of now) this.shown.add(hit);
+    return now;
+  }
+
+  get answered(): Lang[] {
+    return this.answers.map((answer) => answer.lang);
+  }
+
+  /** `ranked` less the hits already shown. */
+  rest(ranked: readonly Hit<R>[]): Hit<R>[] {
+    return ranked.filter((hit) => !this.shown.has(hit));
+  }
+}
+
+/** How a search shows its hits while languages are still answering (relevance order only). */
+export interface Progress<R> {
+  /** Hits per first screen. */
+  pageSize: number;
+  /** Hits to show now, after those already shown, and the listed languages that have answered. */
+  show(hits: Hit<R>[], answered: readonly Lang[]): void;
+  /**
+   * Resolves when answers that arrived together have all arrived: the page waits for its next
+   * frame, so languages answering within one frame are shown as one.
+   */
+  settle(): Promise<void>;
+}
+
+/**
+ * Asks every language's index at once, in the order of `engines`, and collates the answers.
+ * With `progress`, a relevance-ordered search shows hits as languages answer (StableMerge);
+ * a newest-first list waits for every language, since a date order shown in parts would be
+ * out of order.
+ */
 export async function querySearch<R extends EngineResult>(
   engines: ReadonlyMap<Lang, SearchEngine<R>>,
   state: SearchState,
   dateOf: (hit: Hit<R>) => Promise<string>,
+  progress?: Progress<R>,
 ): Promise<Collated<R>> {
-  const answers = await Promise.all([...engines].map(([lang, engine]) => askLanguage(lang, engine, state)));
-  return collate(answers, state, dateOf);
+  const langs = [...engines.keys()].filter((lang) => !state.lang || lang === state.lang);
+  const stable = new StableMerge<R>(progress && !listsByDate(state) ? langs : [], progress?.pageSize ?? 0);
+  const arrived: LanguageAnswer<R>[] = [];
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    await progress?.settle();
+    const hits = stable.add(arrived.splice(0));
+    flushing = undefined;
+    if (hits.length > 0) progress?.show(hits, stable.answered);
+  };
+  const answers = await Promise.all(
+    [...engines].map(async ([lang, engine]) => {
+      const answer = await askLanguage(lang, engine, state);
+      arrived.push(answer);
+      flushing ??= flush();
+      return answer;
+    }),
+  );
+  while (flushing) await flushing;
+  return collate(answers, state, dateOf, stable);
 }

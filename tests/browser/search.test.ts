@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { cspHeader } from '../../src/config/csp.ts';
 import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
 import { testArchiveDir } from './support/paths.ts';
@@ -218,6 +218,56 @@ describe('search across French, Russian and Greek', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('18-NQ/TW');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows results as each language answers and never reorders them once all have', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    // The Greek index answers only when the test lets it: no timing decides what is seen.
+    const held: Route[] = [];
+    let released = false;
+    await page.route('**/pagefind/el/index/**', (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(`${site.url}search/`);
+    await page.fill('#search-q', '18-NQ/TW');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => /still searching Greek/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    const early = await page.$$eval('[data-search-results] > li', (items) => items.map((item) => `${(item as HTMLElement).dataset.lang} ${item.querySelector('h3 a')?.getAttribute('href')}`));
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.every((item) => !item.startsWith('el '))).toBe(true);
+    expect(await page.locator('[data-search-results-section]').getAttribute('aria-busy')).toBe('true');
+
+    released = true;
+    for (const route of held) await route.continue();
+    const { results } = await shownResults(page, '18-NQ/TW');
+    const final = results.map((result) => `${result.lang} ${result.path}`);
+    expect(final.slice(0, early.length), 'what was shown stays where it was').toEqual(early);
+    expect(final.slice(early.length).some((item) => item.startsWith('el ')), 'Greek follows').toBe(true);
+    expect(paths(results)).toEqual(expect.arrayContaining([urls.get('000'), urls.get('003')]));
+    expect(await page.locator('[data-search-results-section]').getAttribute('aria-busy')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('nothing on the page moves as the script starts and results arrive (no layout shift)', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 412, height: 823 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        (window as unknown as { __shifts: string[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+            if (!entry.hadRecentInput) shifts.push(`${entry.value.toFixed(4)} ${(entry.sources ?? []).map((source) => (source.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? source.node?.nodeName).join(' | ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('18-NQ/TW')}`);
+      await shownResults(page, '18-NQ/TW');
+      // Layout shifts are reported after the frame that made them: let two frames pass.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), `${viewport.width}px`).toEqual([]);
+      await context.close();
+    }
   });
 
   it('newest first is one date order across languages, undated last', async () => {

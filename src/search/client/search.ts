@@ -7,7 +7,7 @@ import type { Lang } from '../../schemas/article.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { excerptParts } from '../excerpt.ts';
 import { combineFacets, COUNTED_FILTERS, type CountedFilter, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
-import { countFilter, querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
+import { countFilter, preloadSearch, querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
 import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
 import { matchTopicHints, type TopicHint } from '../topic-match.ts';
@@ -45,7 +45,7 @@ const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
 // The archive's languages come from the page, not from the schema module: importing that
 // would bundle zod, which probes for eval and so trips the CSP.
 const langs = (root.dataset.langs ?? '').split(' ').filter(Boolean) as Lang[];
-root.hidden = false;
+root.removeAttribute('data-pending');
 required<HTMLElement>(document, '[data-search-nojs]').hidden = true;
 
 let topicHints: Promise<TopicHint[]> | undefined;
@@ -168,19 +168,23 @@ function renderHit(hit: Hit, data: PagefindData): HTMLLIElement {
   return item;
 }
 
-async function showMore(focusFirst: boolean): Promise<void> {
+/** Appends the next hits; `beforeAppend` runs once they are ready, just before they go in. */
+async function showMore(focusFirst: boolean, count = PAGE_SIZE, beforeAppend = () => {}): Promise<void> {
   const current = pager;
   const ownGeneration = generation;
   if (!current) return;
-  const hits = await current.take(PAGE_SIZE);
+  const hits = await current.take(count);
   const datas = await Promise.all(hits.map((hit) => dataOf(hit.result)));
   if (ownGeneration !== generation) return;
   const items = hits.map((hit, index) => renderHit(hit, datas[index]!));
+  beforeAppend();
   resultsList.append(...items);
   moreButton.hidden = current.done;
   if (focusFirst) items[0]?.querySelector('a')?.focus();
   if (focusFirst) status.textContent = t.shown(resultsList.children.length, total);
 }
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 async function run(state: SearchState): Promise<void> {
   const ownGeneration = ++generation;
@@ -189,35 +193,73 @@ async function run(state: SearchState): Promise<void> {
   counted = [];
   if (!hasCriteria(state)) {
     resultsList.replaceChildren();
-    resultsSection.hidden = true;
+    resultsSection.setAttribute('aria-busy', 'false');
     moreButton.hidden = true;
     topicsBox.hidden = true;
     status.textContent = t.idle;
     return;
   }
   status.textContent = t.loading;
+  resultsSection.setAttribute('aria-busy', 'true');
   let loaded: Engines;
   let hints: TopicHint[];
   try {
     [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
   } catch (error) {
-    if (ownGeneration === generation) status.textContent = t.failed;
+    if (ownGeneration === generation) {
+      status.textContent = t.failed;
+      resultsSection.setAttribute('aria-busy', 'false');
+    }
     throw error;
   }
-  const collated = await querySearch(loaded, state, async (hit) => (await dataOf(hit.result)).meta.date ?? '');
+  const listed = [...loaded.keys()].filter((lang) => !state.lang || lang === state.lang);
+  let answered: readonly Lang[] = [];
+  let shownCount = 0;
+  let cleared = false;
+  // The previous search's results stay until this one has something to show; topic hints go in
+  // with the first results, so nothing is inserted above results already on screen.
+  const clear = () => {
+    if (cleared) return;
+    cleared = true;
+    renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
+    resultsList.replaceChildren();
+    moreButton.hidden = true;
+  };
+  // Hits arrive in batches as languages answer; each batch waits for its fragments, and
+  // batches are appended in the order they came.
+  let appending = Promise.resolve();
+  const append = (hits: Hit[]) => {
+    appending = appending.then(async () => {
+      const datas = await Promise.all(hits.map((hit) => dataOf(hit.result)));
+      if (ownGeneration !== generation) return;
+      clear();
+      resultsList.append(...hits.map((hit, index) => renderHit(hit, datas[index]!)));
+      shownCount += hits.length;
+      const waiting = listed.filter((lang) => !answered.includes(lang)).map((lang) => LANGUAGE_NAMES[lang].english);
+      if (waiting.length > 0) status.textContent = t.partial(shownCount, waiting.join(', '));
+    });
+  };
+  const collated = await querySearch(loaded, state, async (hit) => (await dataOf(hit.result)).meta.date ?? '', {
+    pageSize: PAGE_SIZE,
+    settle: nextFrame,
+    show: (hits, languages) => {
+      answered = [...languages];
+      append(hits);
+    },
+  });
+  await appending;
   if (ownGeneration !== generation) return;
   const { outcomes } = collated;
   pager = collated.pager;
   total = collated.total;
   counted = outcomes;
-
   renderFacets(combineFacets(outcomes, state), state, hints);
-  renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
-  resultsList.replaceChildren();
-  resultsSection.hidden = total === 0;
-  moreButton.hidden = true;
-  await showMore(false);
+  // A newest-first list comes in one piece, now every language has answered.
+  if (shownCount === 0) await showMore(false, PAGE_SIZE, clear);
   if (ownGeneration !== generation) return;
+  clear();
+  moreButton.hidden = pager.done;
+  resultsSection.setAttribute('aria-busy', 'false');
   const perLanguage = outcomes
     .filter((outcome) => !state.lang || outcome.lang === state.lang)
     .map((outcome) => `${LANGUAGE_NAMES[outcome.lang].english} ${outcome.count}`)
@@ -242,8 +284,15 @@ form.addEventListener('submit', (event) => {
 form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLSelectElement) navigate(stateFromForm(), true);
 });
-// Typing means the reader is about to search: start fetching the indexes now.
-input.addEventListener('input', () => void loadEngines(base, langs).catch(() => undefined), { once: true });
+// A reader in the search box is about to search: Pagefind starts loading on focus, and each
+// language's index chunks for the words so far load as they type.
+input.addEventListener('focus', () => void loadEngines(base, langs).catch(() => undefined));
+input.addEventListener('input', () => {
+  const state = stateFromForm();
+  void loadEngines(base, langs)
+    .then((loaded) => preloadSearch(loaded, state))
+    .catch(() => undefined);
+});
 moreButton.addEventListener('click', () => void showMore(true));
 
 const counting = new Set<CountedFilter>();
