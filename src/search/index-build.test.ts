@@ -55,6 +55,16 @@ describe('buildSearchIndex', () => {
     expect(Object.keys(pagefindEntry.languages)).toEqual([UNSTEMMED]);
   });
 
+  it('only the first bundle listed carries the engine; the others name an empty WebAssembly file', async () => {
+    expect(Object.keys(JSON.parse(await readFile(path.join(site, 'pagefind/languages.json'), 'utf8')) as object)[0]).toBe('fr');
+    const ru = await readdir(path.join(site, 'pagefind/ru'));
+    expect(ru.filter((file) => /\.js$|wasm/.test(file))).toEqual(['wasm.shared.pagefind']);
+    expect(await readFile(path.join(site, 'pagefind/ru/wasm.shared.pagefind'), 'utf8')).toBe('pagefind_dcd');
+    const ruEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string }> };
+    expect(ruEntry.languages[UNSTEMMED]!.wasm).toBe('shared');
+    expect(ruEntry.languages[UNSTEMMED]).toHaveProperty('page_count', 1);
+  });
+
   it('leaves no scratch pages behind', () => {
     expect(existsSync(scratch)).toBe(false);
   });

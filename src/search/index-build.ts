@@ -25,6 +25,30 @@ import { routes } from '../lib/urls.ts';
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
+// What every bundle carries to run an index: the same bytes in all of them, since none has a stemmer.
+const ENGINE = ['pagefind.js', 'pagefind-worker.js', `wasm.unknown.pagefind`];
+// The WebAssembly file a bundle without the engine names: Pagefind's 12-byte signature and no module.
+const SHARED_WASM = 'shared';
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Takes the engine out of a bundle that is not the first. The search page imports the first
+ * bundle's pagefind.js once and opens every language's index from it with `createInstance`,
+ * all in its one worker, where Pagefind's WebAssembly glue is a single module-wide instance:
+ * the first index instantiates it and the page opens the others after (client/pagefind.ts),
+ * so their own WebAssembly would never be compiled. Their entry names an empty one instead of
+ * 55 KB fetched for nothing; their pagefind.js and worker are never requested. Such an index
+ * opened on its own fails to load, loudly, rather than search with another's engine.
+ */
+function stripEngine(bundle: string): void {
+  for (const file of ENGINE) rmSync(path.join(bundle, file));
+  const entryFile = path.join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  for (const index of Object.values(entry.languages)) index.wasm = SHARED_WASM;
+  writeFileSync(entryFile, JSON.stringify(entry));
+  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), SIGNATURE);
+}
+
 /** Pages per language bundle. */
 export type SearchIndexSummary = Record<Lang, number>;
 
@@ -59,6 +83,7 @@ function writeSearchDocuments(entriesDir: string, scratchDir: string): void {
  */
 export async function buildSearchIndex(entriesDir: string, outputDir: string, scratchDir: string): Promise<SearchIndexSummary> {
   const summary = {} as SearchIndexSummary;
+  let engineLang: Lang | undefined;
   rmSync(outputDir, { recursive: true, force: true });
   try {
     writeSearchDocuments(entriesDir, scratchDir);
@@ -73,6 +98,9 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
         const written = await index.writeFiles({ outputPath: bundle });
         if (written.errors.length) throw new Error(`pagefind (${lang}): ${written.errors.join('; ')}`);
         for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
+        // The first bundle written, the first listed in languages.json, keeps the engine.
+        if (engineLang === undefined) engineLang = lang;
+        else stripEngine(bundle);
       }
       await index.deleteIndex();
     }
@@ -81,6 +109,7 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
     rmSync(scratchDir, { recursive: true, force: true });
   }
   mkdirSync(outputDir, { recursive: true });
+  // In bundle order: the first listed carries the engine.
   const present = Object.fromEntries(LANGS.filter((lang) => summary[lang] > 0).map((lang) => [lang, summary[lang]]));
   writeFileSync(path.join(outputDir, 'languages.json'), `${JSON.stringify(present)}\n`);
   return summary;

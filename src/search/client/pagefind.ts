@@ -19,13 +19,18 @@ export interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
 }
 
-interface PagefindModule extends SearchEngine<PagefindResult> {
+/** One index, made by `createInstance` of Pagefind's module. */
+interface PagefindInstance extends SearchEngine<PagefindResult> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: EngineOptions): Promise<PagefindResponse | null>;
 }
 
-export type Engines = Map<Lang, PagefindModule>;
+interface PagefindModule {
+  createInstance(options: { basePath: string }): PagefindInstance;
+}
+
+export type Engines = Map<Lang, PagefindInstance>;
 
 // Words of context around the first match in each excerpt.
 const EXCERPT_WORDS = 24;
@@ -33,28 +38,46 @@ const EXCERPT_WORDS = 24;
 let engines: Promise<Engines> | undefined;
 
 /**
- * Loads one Pagefind per language, each from its own bundle (`pagefind/<lang>/`): separate
- * copies of pagefind.js, so each keeps its own WebAssembly module and stemmer. Only the
- * languages the build wrote are loaded (`pagefind/languages.json`), in the order given. Called on first use,
- * never at page load, so opening the page costs nothing until the reader searches.
+ * Loads one Pagefind index per language (`pagefind/<lang>/`), only those the build wrote
+ * (`pagefind/languages.json`), in the order given. Called on first use (focus of the search
+ * box at the earliest), never at page load, so opening the page costs nothing until the reader
+ * searches.
+ *
+ * The bundles are built without a stemmer (terms.ts), so one engine runs them all: its module
+ * is imported once, from the first bundle, and `createInstance` opens one index per bundle,
+ * all in one shared worker. Importing each bundle's own copy fetched the same 90 KB of
+ * JavaScript and 55 KB of WebAssembly once per language.
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
     const response = await fetch(`${base}pagefind/languages.json`);
     if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
     const listed = (await response.json()) as Record<string, number>;
-    const loaded = await Promise.all(
-      langs.filter((lang) => (listed[lang] ?? 0) > 0).map(async (lang) => {
-        const module = (await import(/* @vite-ignore */ `${base}pagefind/${lang}/pagefind.js`)) as PagefindModule;
-        // Queries arrive folded (see terms.ts), so no accented form may outrank another.
-        await module.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
-        // No filter data yet: a key's data loads when a search filters on it or a reader
-        // opens its filter (countFilter in query.ts).
-        await module.init();
-        return [lang, module] as const;
-      }),
-    );
-    return new Map(loaded);
+    const present = langs.filter((lang) => (listed[lang] ?? 0) > 0);
+    // The first bundle listed carries the engine (index-build.ts, shareEngine).
+    const engineLang = present.find((lang) => lang === Object.keys(listed)[0]);
+    if (engineLang === undefined) return new Map();
+    const module = (await import(/* @vite-ignore */ `${base}pagefind/${engineLang}/pagefind.js`)) as PagefindModule;
+    const open = async (lang: Lang) => {
+      const instance = module.createInstance({ basePath: `${base}pagefind/${lang}/` });
+      // Queries arrive folded (see terms.ts), so no accented form may outrank another.
+      await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
+      // No filter data yet: a key's data loads when a search filters on it or a reader
+      // opens its filter (countFilter in query.ts).
+      await instance.init();
+      return [lang, instance] as const;
+    };
+    const first = await open(engineLang);
+    // Every index lives in the one worker, where Pagefind's WebAssembly glue is a single
+    // module-wide instance: two indexes instantiating it at once would leave the one set up
+    // in between pointing into a memory the glue no longer uses. So the engine's own index
+    // instantiates it (an empty preload returns once it is ready) before the others start;
+    // they reuse it, and their bundles carry no WebAssembly of their own.
+    await first[1].preload('', { filters: {} });
+    const others = await Promise.all(present.filter((lang) => lang !== engineLang).map(open));
+    const opened = new Map([first, ...others]);
+    // Listed in the archive's language order, whichever opened first.
+    return new Map(present.map((lang) => [lang, opened.get(lang)!]));
   })();
   engines.catch(() => {
     engines = undefined;
