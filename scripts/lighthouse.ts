@@ -1,8 +1,8 @@
 /**
  * `npm run lighthouse`: Lighthouse's four category scores for the pages issue #16 holds to
  * its quality bar, on a site already built (it builds nothing: run `npm run build` first).
- * The site is served the way `npm run preview` serves it, Chromium is Debian's
- * (CHROME_PATH, default /usr/bin/chromium), Lighthouse runs its default mobile emulation with
+ * The site is served the way `npm run preview` serves it, Chromium is Debian's (CHROME_PATH,
+ * else scripts/lib/chromium.ts's), Lighthouse runs its default mobile emulation with
  * simulated throttling. Exits 1 when a score is under the bar (performance 95, the others
  * 100; the search page is `noindex` and exempt from SEO). Kept out of `npm test` and
  * `.ci/run`: performance moves by a few points with the machine's load.
@@ -16,8 +16,8 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { distDir } from '../src/config/archive.ts';
 import { routes } from '../src/lib/urls.ts';
-import { CHROMIUM_FLAGS } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -71,7 +71,7 @@ const pages: { label: string; sitePath: string; exempt: Category[] }[] = values.
     ];
 
 const served = await startStaticServer({ root: dist, base: process.env.BASE_PATH ?? '/' });
-const chrome = await launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: [...CHROMIUM_FLAGS] });
+const chrome = await launch({ chromePath: process.env.CHROME_PATH ?? CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS] });
 const results: { run: number; page: string; url: string; scores: Record<Category, number>; metrics: Record<string, string> }[] = [];
 let failed = false;
 try {

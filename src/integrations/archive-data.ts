@@ -1,71 +1,50 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import { createGzip, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { readArticle } from '../lib/article-record.ts';
-import { entryIds } from '../lib/record-loader.ts';
-import { joinBase, routes } from '../lib/urls.ts';
-import { archiveWork } from '../cite/archive-work.ts';
+import { archiveDir } from '../config/archive.ts';
+import { joinBase } from '../lib/urls.ts';
+import { cacheKey } from '../lib/cache-key.ts';
+import { codeHash, moduleGraph } from '../ingest/run/code-hash.ts';
+import { isoDateFromEpoch } from '../cite/work.ts';
 import { CITATION_FORMATS } from '../cite/formats.ts';
-import { csvHeader, csvRow } from '../dataset/csv.ts';
-import { articleJsonSchema } from '../dataset/schema.ts';
+import { writeArchiveData } from '../dataset/data-pass.ts';
+
+const srcDir = path.resolve(import.meta.dirname, '..');
 
 /**
- * Writes what researchers take away, in one pass over the entry files after the pages: the
- * dump (`articles.jsonl.gz`, every entry whole, one a line, in id order), its JSON Schema,
- * the metadata CSV, and the BibTeX, RIS and CSL-JSON files of every article, beside its
- * page. A listing page joins its articles' files in the browser (src/cite/combine.ts), so an
- * article's citations are stored once, not again on each of its listings. As Astro endpoints
- * the citation files cost 2 ms each to render or restore (+8.1 s on a clean build of 1,000
- * files, +2.3 s on an unchanged one); here they cost the read the dump needs anyway and a
- * write each.
+ * Publishes the archive as data after the pages (src/dataset/data-pass.ts): the dump, its
+ * schema, the CSV and every article's citation files. As Astro endpoints the citation files
+ * cost 2 ms each to render or restore (+8.1 s on a clean build of 1,000 files, +2.3 s on an
+ * unchanged one); here they cost a write each, and unchanged entries come from the cache in
+ * `<archive>/.cache/data/` (emptied by `npm run build -- --clean`).
  */
 export function archiveData(articlesDir: string): AstroIntegration {
   let absolute: (sitePath: string) => string = () => {
     throw new Error('archive data: astro:config:done did not run');
   };
+  let site = '';
+  let base = '';
   return {
     name: 'archive:data',
     hooks: {
       'astro:config:done': ({ config }) => {
-        const { site, base } = config;
+        site = config.site ?? '';
+        base = config.base;
         absolute = (sitePath) => {
-          if (!site) throw new Error('SITE_URL is not configured: absolute URLs need astro.config `site`');
-          return new URL(joinBase(base, sitePath), site).href;
+          if (!config.site) throw new Error('SITE_URL is not configured: absolute URLs need astro.config `site`');
+          return new URL(joinBase(base, sitePath), config.site).href;
         };
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+      'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        let count = 0;
-        const folders = new Set<string>();
-        mkdirSync(path.join(out, path.dirname(routes.dataDump())), { recursive: true });
-        // Level 9 and zlib's own header (no file name, mtime 0): the same entries give the same bytes.
-        const gzip = createGzip({ level: constants.Z_BEST_COMPRESSION });
-        const dumpDone = finished(gzip.pipe(createWriteStream(path.join(out, routes.dataDump()))));
-        let csv = csvHeader();
-        for (const id of entryIds(articlesDir)) {
-          const article = readArticle(articlesDir, id);
-          count++;
-          csv += csvRow(article);
-          const base = path.join(out, routes.articleCitations(id));
-          const folder = path.dirname(base);
-          if (!folders.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            folders.add(folder);
-          }
-          const work = [archiveWork(article, absolute)];
-          for (const format of CITATION_FORMATS) writeFileSync(`${base}.${format.extension}`, format.serialize(work));
-          if (!gzip.write(`${JSON.stringify(article)}\n`)) await once(gzip, 'drain');
-        }
-        gzip.end();
-        await dumpDone;
-        writeFileSync(path.join(out, routes.dataCsv()), csv);
-        writeFileSync(path.join(out, routes.dataSchema()), articleJsonSchema());
-        logger.info(`${count} entries in the dump, ${count * CITATION_FORMATS.length} citation files, in ${Math.round(performance.now() - started)} ms`);
+        // The output depends on the entries, on this code and what it imports, and on the
+        // site's address and the access date the citations print.
+        const code = codeHash(srcDir, moduleGraph([path.join(srcDir, 'cite'), path.join(srcDir, 'dataset'), path.join(srcDir, 'integrations')]));
+        const codeKey = cacheKey(code, site, base, isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH) ?? null);
+        const result = writeArchiveData({ articlesDir, out: fileURLToPath(dir), cacheDir: path.join(archiveDir, '.cache', 'data'), absolute, codeKey });
+        logger.info(
+          `${result.entries} entries in the dump and ${result.entries * CITATION_FORMATS.length} citation files; ${result.rebuilt} of ${result.members} members rebuilt, in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

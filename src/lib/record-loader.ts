@@ -20,6 +20,16 @@ export function entryIds(dir: string): string[] {
 }
 
 /**
+ * An entry file's digest: its size, modification time and inode. The ingest replaces a changed
+ * entry by a rename and never rewrites an unchanged one, so an unchanged digest is an
+ * unchanged entry, told without reading it.
+ */
+export function entryDigest(file: string): string {
+  const stats = statSync(file);
+  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+}
+
+/**
  * Loads the ingest's entry files as article records (src/lib/article-record.ts). Each record's
  * digest is its file's size, modification time and inode: the ingest replaces a changed entry
  * by a rename and never rewrites an unchanged one, so a build after adding a few files reads
@@ -36,8 +46,7 @@ export function articleRecords(articlesDir: string): Loader {
       let read = 0;
       for (const id of ids) {
         const file = path.join(articlesDir, `${id}.json`);
-        const stats = statSync(file);
-        const digest = `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+        const digest = entryDigest(file);
         if (store.get(id)?.digest === digest) continue;
         const article = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
         if (article.id !== id) throw new Error(`${file}: entry id ${article.id} does not match its file path (${id})`);

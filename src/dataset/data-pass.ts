@@ -1,0 +1,117 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { entryFile, readArticle } from '../lib/article-record.ts';
+import { entryDigest, entryIds } from '../lib/record-loader.ts';
+import { cacheKey } from '../lib/cache-key.ts';
+import { chunk } from '../lib/paginate.ts';
+import { routes } from '../lib/urls.ts';
+import { archiveWork } from '../cite/archive-work.ts';
+import { CITATION_FORMATS } from '../cite/formats.ts';
+import { csvHeader, csvRow } from './csv.ts';
+import { articleJsonSchema } from './schema.ts';
+
+/**
+ * The dump is written as gzip members of a few dozen entries each, cut at content-defined
+ * boundaries of the id order (as listing pages are): gzip readers (gunzip, zcat, Python,
+ * pandas, Node, R, Java) read concatenated members as one stream, and deflate's 32 KB window
+ * makes a member of ~50 entries compress as well as one stream. So a build recompresses only
+ * the members whose entries changed, and reads, validates and serialises only those entries.
+ */
+const MEMBER_SIZES = { min: 16, max: 256, oneIn: 32 };
+
+/** What one member of entries gives: its gzip bytes, its CSV rows, and each entry's citation files. */
+interface Member {
+  gzip: Buffer;
+  csv: string;
+  /** Per entry, in order: its id and its files' texts, one per CITATION_FORMATS. */
+  citations: [string, string[]][];
+}
+
+function makeMember(articlesDir: string, ids: readonly string[], absolute: (sitePath: string) => string): Member {
+  let lines = '';
+  let csv = '';
+  const citations: [string, string[]][] = [];
+  for (const id of ids) {
+    const article = readArticle(articlesDir, id);
+    lines += `${JSON.stringify(article)}\n`;
+    csv += csvRow(article);
+    const work = [archiveWork(article, absolute)];
+    citations.push([id, CITATION_FORMATS.map((format) => format.serialize(work))]);
+  }
+  // Level 9 and zlib's own header (no file name, mtime 0): the same entries give the same bytes.
+  return { gzip: gzipSync(lines, { level: constants.Z_BEST_COMPRESSION }), csv, citations };
+}
+
+export interface DataPassOptions {
+  articlesDir: string;
+  /** The built site's folder. */
+  out: string;
+  /** Where members are kept between builds; a missing or emptied folder means a clean pass. */
+  cacheDir: string;
+  absolute: (sitePath: string) => string;
+  /** Everything besides the entries that the output depends on: the code's hash, site, base, access date. */
+  codeKey: string;
+}
+
+export interface DataPassResult {
+  entries: number;
+  members: number;
+  /** Members rebuilt from their entry files; the others came from the cache. */
+  rebuilt: number;
+}
+
+/**
+ * Writes what researchers take away: the dump (`articles.jsonl.gz`, every entry whole, one a
+ * line, in id order), its JSON Schema, the metadata CSV, and the BibTeX, RIS and CSL-JSON
+ * files of every article beside its page. A member is taken from the cache when its key (its
+ * entries' ids and file digests, and `codeKey`) is unchanged, so the output is byte for byte
+ * a clean pass's. Astro empties the site folder on every build, so the small files are always
+ * written; what is saved is reading, validating and serialising unchanged entries, and
+ * compressing them again.
+ */
+export function writeArchiveData(options: DataPassOptions): DataPassResult {
+  const { articlesDir, out, cacheDir, absolute, codeKey } = options;
+  mkdirSync(cacheDir, { recursive: true });
+  const ids = entryIds(articlesDir);
+  const groups = chunk(ids, (id) => id, MEMBER_SIZES);
+  const used = new Set<string>();
+  const gzips: Buffer[] = [];
+  let csv = csvHeader();
+  let rebuilt = 0;
+  const folders = new Set<string>();
+  for (const group of groups) {
+    const key = cacheKey(codeKey, group.map((id) => [id, entryDigest(entryFile(articlesDir, id))]));
+    const gzFile = path.join(cacheDir, `${key}.gz`);
+    const restFile = path.join(cacheDir, `${key}.json`);
+    used.add(`${key}.gz`).add(`${key}.json`);
+    let member: Member;
+    if (statSync(gzFile, { throwIfNoEntry: false }) && statSync(restFile, { throwIfNoEntry: false })) {
+      member = { gzip: readFileSync(gzFile), ...(JSON.parse(readFileSync(restFile, 'utf8')) as Omit<Member, 'gzip'>) };
+    } else {
+      member = makeMember(articlesDir, group, absolute);
+      writeFileSync(gzFile, member.gzip);
+      writeFileSync(restFile, JSON.stringify({ csv: member.csv, citations: member.citations }));
+      rebuilt++;
+    }
+    gzips.push(member.gzip);
+    csv += member.csv;
+    for (const [id, texts] of member.citations) {
+      const base = path.join(out, routes.articleCitations(id));
+      const folder = path.dirname(base);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      CITATION_FORMATS.forEach((format, i) => writeFileSync(`${base}.${format.extension}`, texts[i] as string));
+    }
+  }
+  // Members no build uses any more: the cache holds this build's and nothing else.
+  for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(path.join(cacheDir, name), { force: true });
+  mkdirSync(path.join(out, path.dirname(routes.dataDump())), { recursive: true });
+  // An empty archive still publishes a valid (empty) gzip file.
+  writeFileSync(path.join(out, routes.dataDump()), gzips.length > 0 ? Buffer.concat(gzips) : gzipSync('', { level: constants.Z_BEST_COMPRESSION }));
+  writeFileSync(path.join(out, routes.dataCsv()), csv);
+  writeFileSync(path.join(out, routes.dataSchema()), articleJsonSchema());
+  return { entries: ids.length, members: groups.length, rebuilt };
+}
