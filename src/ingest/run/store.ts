@@ -144,8 +144,8 @@ export class ResultCache {
     this.dir = path.join(outDir, '.cache', 'ingest');
   }
 
-  get(key: string): Processed | undefined {
-    this.used.add(key);
+  /** A record's two parts: the outcome's JSON line, and the entry text when there is one. */
+  private read(key: string): { line: string; entry?: string } | undefined {
     let text: string;
     try {
       text = readFileSync(path.join(this.dir, `${key}.txt`), 'utf8');
@@ -153,10 +153,17 @@ export class ResultCache {
       return undefined;
     }
     const newline = text.indexOf('\n');
+    return newline === -1 ? { line: text } : { line: text.slice(0, newline), entry: text.slice(newline + 1) };
+  }
+
+  get(key: string): Processed | undefined {
+    this.used.add(key);
+    const record = this.read(key);
+    if (!record) return undefined;
     try {
-      const outcome = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as FileOutcome;
+      const outcome = JSON.parse(record.line) as FileOutcome;
       this.hits++;
-      return newline === -1 ? { outcome } : { outcome, entry: text.slice(newline + 1) };
+      return record.entry === undefined ? { outcome } : { outcome, entry: record.entry };
     } catch {
       // A damaged record is a miss: the file is processed again and the record rewritten.
       return undefined;
@@ -165,14 +172,7 @@ export class ResultCache {
 
   /** The entry text a record holds, read again when the archive is written. */
   entry(key: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.dir, `${key}.txt`), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const newline = text.indexOf('\n');
-    return newline === -1 ? undefined : text.slice(newline + 1);
+    return this.read(key)?.entry;
   }
 
   set(key: string, processed: Processed): void {
