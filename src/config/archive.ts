@@ -4,13 +4,14 @@
  * touching the one a user is looking at.
  */
 import path from 'node:path';
+import { archivePaths } from './archive-paths.ts';
 
 const root = process.cwd();
 
-/** The ingest's output: `articles/**.json`, `raw/<sha256>.txt` and the report. */
+/** The ingest's output: entries, raw copies and the report. */
 export const archiveDir = path.resolve(root, process.env.ARCHIVE_DIR ?? 'content/archive');
-export const articlesDir = path.join(archiveDir, 'articles');
-export const rawCopiesDir = path.join(archiveDir, 'raw');
+export const articlesDir = path.join(archiveDir, archivePaths.articles);
+export const rawCopiesDir = path.join(archiveDir, archivePaths.raw);
 export const defaultReportPath = path.join(archiveDir, 'ingest-report.json');
 
 /** The built site. */

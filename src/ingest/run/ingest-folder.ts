@@ -7,6 +7,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { archivePaths } from '../../config/archive-paths.ts';
 import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
 import { markDuplicates } from '../dedupe.ts';
@@ -177,7 +178,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   try {
     forgetLastRun(cache.dir);
     const previous = readManifest(outDir);
-    removeOrphanTemporaries(outDir, ['articles', 'raw', path.relative(outDir, cache.dir)]);
+    removeOrphanTemporaries(outDir, [archivePaths.articles, archivePaths.raw, path.relative(outDir, cache.dir)]);
     // The manifest names what we are about to write before we write it, so files from a run
     // interrupted half-way are still ours to clean up next time.
     writeManifest(outDir, [...previous, ...planned]);

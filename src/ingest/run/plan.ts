@@ -3,6 +3,7 @@
  * whole run can be skipped, and which files the archive will hold.
  */
 import path from 'node:path';
+import { archivePaths } from '../../config/archive-paths.ts';
 import { sha256Hex } from '../steps/entry.ts';
 
 /** Everything a file's result depends on besides its path and bytes. */
@@ -54,10 +55,10 @@ export function planWrites(
 ): { articles: PlannedArticle[]; planned: string[] } {
   const copies = new Set<string>();
   const articles = kept.map(({ file, id, sha256 }): PlannedArticle => {
-    const rawPath = `raw/${sha256}.txt`;
+    const rawPath = archivePaths.rawCopy(sha256);
     const firstCopy = !copies.has(rawPath);
     copies.add(rawPath);
-    return { file, entryPath: `articles/${id}.json`, rawPath, firstCopy };
+    return { file, entryPath: archivePaths.entry(id), rawPath, firstCopy };
   });
   const planned = [...new Set(articles.flatMap((article) => [article.entryPath, article.rawPath]))];
   if (inside(reportPath, outDir)) planned.push(path.relative(outDir, reportPath).split(path.sep).join('/'));
