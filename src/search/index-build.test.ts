@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/unit/support/articles.ts';
 import type { Article } from '../schemas/article.ts';
 import { UNSTEMMED } from './terms.ts';
-import { buildSearchIndex, type SearchIndexSummary } from './index-build.ts';
+import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
 
 const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
 
@@ -15,7 +15,7 @@ describe('buildSearchIndex', () => {
   let entries: string;
   let scratch: string;
   let site: string;
-  let summary: SearchIndexSummary;
+  let summary: SearchIndexResult;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'index-search-'));
@@ -37,7 +37,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('indexes the entries of each language into that language’s own bundle', () => {
-    expect(summary).toEqual({ fr: 2, ru: 1, el: 0 });
+    expect(summary).toEqual({ pages: { fr: 2, ru: 1, el: 0 }, rebuilt: ['fr', 'ru'] });
   });
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
@@ -75,4 +75,56 @@ describe('buildSearchIndex', () => {
     await writeFile(path.join(bad, 'fr', 'broken.json'), JSON.stringify({ ...entry('fr/broken', 'x'), lang: 'de' }));
     await expect(buildSearchIndex(bad, path.join(root, 'bad-index'), path.join(root, 'bad-scratch'))).rejects.toThrow(`${path.join(bad, 'fr', 'broken.json')}: the entry does not match the article schema: lang:`);
   });
+});
+
+describe('buildSearchIndex with a state file', () => {
+  let root: string;
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /** Every file below `dir`, relative path -> bytes. */
+  async function files(dir: string): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+      const full = path.join(name.parentPath, name.name);
+      out.set(path.relative(dir, full), await readFile(full));
+    }
+    return out;
+  }
+
+  it('keeps a language whose pages are unchanged, rebuilds one that changed, and equals a build from nothing', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'index-search-state-'));
+    const entries = path.join(root, 'articles');
+    const out = path.join(root, 'pagefind');
+    const state = path.join(root, 'state.json');
+    const write = async (article: Article) => {
+      await mkdir(path.join(entries, article.lang), { recursive: true });
+      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+    };
+    for (const article of [entry('fr/a', 'Réforme'), entry('ru/c', 'Съезд')]) await write(article);
+    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['fr', 'ru']);
+    const ruBefore = await stat(path.join(out, 'ru', 'pagefind-entry.json'));
+
+    await write(entry('fr/b', 'Congrès'));
+    const second = await buildSearchIndex(entries, out, path.join(root, 'scratch'), state);
+    expect(second).toEqual({ pages: { fr: 2, ru: 1, el: 0 }, rebuilt: ['fr'] });
+    expect((await stat(path.join(out, 'ru', 'pagefind-entry.json'))).mtimeMs).toBe(ruBefore.mtimeMs);
+
+    const fresh = path.join(root, 'fresh');
+    await buildSearchIndex(entries, fresh, path.join(root, 'scratch'));
+    expect(await files(out)).toEqual(await files(fresh));
+
+    // A bundle that lost a file is built again, not trusted.
+    const fragment = (await readdir(path.join(out, 'ru', 'fragment')))[0] as string;
+    await rm(path.join(out, 'ru', 'fragment', fragment));
+    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['ru']);
+    expect(await files(out)).toEqual(await files(fresh));
+
+    // Without French articles the Russian bundle is the first and must carry the engine.
+    await rm(path.join(entries, 'fr'), { recursive: true });
+    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['ru']);
+    await buildSearchIndex(entries, fresh, path.join(root, 'scratch'));
+    expect(await files(out)).toEqual(await files(fresh));
+  }, 60_000);
 });
