@@ -28,7 +28,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline <style> or <script>: the CSP allows only files from our own origin.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The output folder is not emptied: scripts/build.ts removes what the last build left and
+  // this one does not make (scripts/lib/site-output.ts), so an unchanged page stays in place
+  // instead of being copied back from Astro's cache.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages whose getStaticPaths() cache key and module graph are unchanged are restored from the
   // previous build (src/lib/cache-key.ts); `npm run build -- --clean` ignores that cache.
   experimental: { incrementalBuild: true },

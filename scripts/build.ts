@@ -6,7 +6,9 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
-import { archiveDir } from '../src/config/archive.ts';
+import { archiveDir, distDir } from '../src/config/archive.ts';
+import { isPublishedRawCopy } from '../src/integrations/raw-copies.ts';
+import { astroPages, emptyOutput, prepareOutput, recordOutput, removeUnwanted } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
 
 const { values } = parseArgs({
@@ -41,7 +43,11 @@ env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].
 // The caches a build keeps, all inside the archive folder: the ingest's results and the search
 // pages (.cache/), Astro's content store and the pages it restores (.astro-cache/).
 const archive = values.out ? path.resolve(values.out) : archiveDir;
-const caches = [path.join(archive, '.cache'), path.join(archive, '.astro-cache')];
+const dist = values.dist ? path.resolve(values.dist) : distDir;
+const astroCache = path.join(archive, '.astro-cache');
+const caches = [path.join(archive, '.cache'), astroCache];
+// What this archive's last build left in the site folder (scripts/lib/site-output.ts).
+const outputRecord = path.join(archive, '.cache', 'site-output.json');
 // Written before the first stage and removed after the last: a build that was killed leaves it,
 // and its caches may then hold pages newer than their record (Astro writes a restored page's
 // copy as it renders and its record only at the end), so the next build starts clean.
@@ -51,7 +57,11 @@ if (!clean && existsSync(marker)) {
   console.log(`build: the last build in ${archive} did not finish; building clean`);
   clean = true;
 }
-if (clean) for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+if (clean) {
+  for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+  // Astro does not empty the site folder (astro.config.mjs): a clean build does.
+  emptyOutput(dist);
+}
 
 const node = process.execPath;
 const ingestArgs = ['scripts/ingest.ts'];
@@ -66,8 +76,25 @@ try {
   // guards the stages after it.
   timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest' })]);
   writeFileSync(marker, `${new Date().toISOString()}\n`);
+  // Time spent keeping the site folder in step (scripts/lib/site-output.ts).
+  let siteFolderMs = 0;
+  const timed = <T>(step: () => T): T => {
+    const started = performance.now();
+    const result = step();
+    siteFolderMs += performance.now() - started;
+    return result;
+  };
+  const kept = timed(() => prepareOutput(dist, outputRecord));
   timings.push(['astro build', await run(node, astroArgs, { env, label: 'astro build' })]);
+  // What a build keeps without writing it again: the pages Astro skipped, the search bundles
+  // (the next stage decides), the raw copies whose source the archive still holds.
+  const pages = timed(() => astroPages(astroCache));
+  const rawDir = path.join(archive, 'raw');
+  const wanted = (file: string): boolean => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file);
+  timed(() => removeUnwanted(dist, kept, wanted));
   timings.push(['search index', await run(node, ['scripts/index-search.ts'], { env, label: 'search index' })]);
+  timed(() => recordOutput(dist, outputRecord));
+  timings.push(['site folder', siteFolderMs]);
 } catch (error) {
   console.error(`build: ${(error as Error).message}`);
   process.exit(1);

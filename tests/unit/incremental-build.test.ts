@@ -100,6 +100,21 @@ describe('an incremental build', () => {
     changeBody(path.join(input, generated[21] as string));
     const output = build(incremental);
     expect(rendered(output)).toBeGreaterThanOrEqual(1);
+    // One language's search pages changed: the other two bundles are kept as they were.
+    expect(output).toMatch(/search index: .* pages; built (fr|ru|el), kept \w+, \w+/);
+    expectSameAsClean();
+  });
+
+  it('after the site folder was edited by hand, puts it right', { timeout: 240_000 }, () => {
+    // The build keeps the site folder between builds (scripts/lib/site-output.ts): what it
+    // did not write itself must not survive, whatever else happened to the folder.
+    const pages = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).sort();
+    writeFileSync(path.join(incremental.dist, 'articles', pages[0] as string), 'edited');
+    writeFileSync(path.join(incremental.dist, 'stray.html'), 'not built');
+    const bundle = path.join(incremental.dist, 'pagefind', 'fr', 'fragment');
+    rmSync(path.join(bundle, readdirSync(bundle).sort()[0] as string));
+    const output = build(incremental);
+    expect(output).toMatch(/search index: .* pages; built fr, kept ru, el/);
     expectSameAsClean();
   });
 
