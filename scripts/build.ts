@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { archiveDir, distDir } from '../src/config/archive.ts';
 import { isPublishedRawCopy } from '../src/integrations/raw-copies.ts';
-import { astroPages, emptyOutput, prepareOutput, recordOutput, removeUnwanted } from './lib/site-output.ts';
+import { astroPages, emptyOutput, finishOutput, prepareOutput } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
 
 const { values } = parseArgs({
@@ -86,14 +86,14 @@ try {
   };
   const kept = timed(() => prepareOutput(dist, outputRecord));
   timings.push(['astro build', await run(node, astroArgs, { env, label: 'astro build' })]);
-  // What a build keeps without writing it again: the pages Astro skipped, the search bundles
-  // (the next stage decides), the raw copies whose source the archive still holds.
-  const pages = timed(() => astroPages(astroCache));
-  const rawDir = path.join(archive, 'raw');
-  const wanted = (file: string): boolean => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file);
-  timed(() => removeUnwanted(dist, kept, wanted));
   timings.push(['search index', await run(node, ['scripts/index-search.ts'], { env, label: 'search index' })]);
-  timed(() => recordOutput(dist, outputRecord));
+  // What a build keeps without writing it again: the pages Astro skipped, the search bundles
+  // (the search stage checked them), the raw copies whose source the archive still holds.
+  timed(() => {
+    const pages = astroPages(astroCache);
+    const rawDir = path.join(archive, 'raw');
+    finishOutput(dist, outputRecord, kept, (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file));
+  });
   timings.push(['site folder', siteFolderMs]);
 } catch (error) {
   console.error(`build: ${(error as Error).message}`);

@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASTRO_MANIFEST, astroPages, emptyOutput, prepareOutput, recordOutput, removeUnwanted } from './site-output.ts';
+import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, type KeptFiles } from './site-output.ts';
+
+/** What a first build leaves: every file recorded. */
+const recordOutput = (dist: string, record: string): void => {
+  finishOutput(dist, record, new Map() as KeptFiles, () => true);
+};
 
 let root: string;
 let dist: string;
@@ -72,7 +77,7 @@ describe('prepareOutput', () => {
   });
 });
 
-describe('removeUnwanted', () => {
+describe('finishOutput', () => {
   it('deletes kept files this build neither wants nor wrote again, and keeps the rest', () => {
     put('articles/fr/kept/index.html', 'skipped by Astro');
     put('articles/fr/removed/index.html', 'an article no longer in the archive');
@@ -83,13 +88,15 @@ describe('removeUnwanted', () => {
     rewrite('sitemap-0.xml', 'new');
     put('_astro/new.css', 'new code');
 
-    const removed = removeUnwanted(dist, kept, (file) => file === 'articles/fr/kept/index.html');
-    expect(removed).toBe(2);
+    const { removed, recorded } = finishOutput(dist, record, kept, (file) => file === 'articles/fr/kept/index.html');
+    expect({ removed, recorded }).toEqual({ removed: 2, recorded: 3 });
     expect(existsSync(path.join(dist, 'articles/fr/kept/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'articles/fr/removed'))).toBe(false);
     expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toBe('new');
     expect(existsSync(path.join(dist, '_astro/old.css'))).toBe(false);
     expect(existsSync(path.join(dist, '_astro/new.css'))).toBe(true);
+    // What it recorded is what the next build keeps.
+    expect([...prepareOutput(dist, record).keys()].sort()).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'sitemap-0.xml']);
   });
 });
 

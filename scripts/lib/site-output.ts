@@ -8,12 +8,13 @@
  * the folder still holds what the last build of this archive wrote there. So after each build
  * every file of the folder is recorded with its size and modification time in the archive's
  * cache, and before the next build every file that is not recorded, or no longer matches its
- * record, is deleted. After Astro, a kept file it neither wrote again nor still wants (its
- * manifest's pages, the search bundles, the raw copies that still have a source) is stale,
- * a page of a removed article or an asset of old code, and is deleted: whatever a build still
- * makes, it writes, which gives the file a new modification time.
+ * record, is deleted. After the build, a kept file that nothing wrote again and nothing still
+ * wants (Astro's manifest's pages, the search bundles, the raw copies that still have a source)
+ * is stale, a page of a removed article or an asset of old code, and is deleted: whatever a
+ * build still makes, it writes, which gives the file a new modification time. Each of the two
+ * passes walks the folder once (75,000 files at 10,000 articles: about 2 s on a busy machine).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -55,18 +56,26 @@ export function astroPages(astroCacheDir: string): Set<string> {
 /** Like Astro when it empties its output folder, a `.git` there (a deployment's) is left alone. */
 const KEEP_ALWAYS = '.git';
 
-/** Every file below `dir` (not in its `.git`), relative and `/`-separated. */
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name !== KEEP_ALWAYS)
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (!entry.isDirectory()) return [entry.name];
-      return readdirSync(full, { withFileTypes: true, recursive: true })
-        .filter((inner) => !inner.isDirectory())
-        .map((inner) => toPosix(path.relative(dir, path.join(inner.parentPath, inner.name))));
-    });
+/**
+ * Every file below `dir` (not in its `.git`) with its stats, relative and `/`-separated. By
+ * hand and by string: at 75,000 files Node's recursive readdir and path.join/relative took
+ * twice as long.
+ */
+function filesBelow(dir: string): [file: string, size: number, mtimeMs: number][] {
+  const files: [string, number, number][] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (prefix === '' && entry.name === KEEP_ALWAYS) continue;
+      const full = `${folder}${path.sep}${entry.name}`;
+      if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`);
+      else {
+        const stats = lstatSync(full);
+        files.push([`${prefix}${entry.name}`, stats.size, stats.mtimeMs]);
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir, '');
+  return files;
 }
 
 /** Empties `dir` but for its `.git`: what a clean build starts from. */
@@ -75,15 +84,15 @@ export function emptyOutput(dir: string): void {
   for (const name of readdirSync(dir)) if (name !== KEEP_ALWAYS) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
-/** Removes `dir`'s empty folders, deepest first (not `dir` itself, nor its `.git`). */
-function removeEmptyFolders(dir: string): void {
-  if (!existsSync(dir)) return;
-  const folders = readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isDirectory() && toPosix(path.relative(dir, entry.parentPath)).split('/')[0] !== KEEP_ALWAYS && !(entry.parentPath === dir && entry.name === KEEP_ALWAYS))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort((a, b) => b.length - a.length);
-  for (const folder of folders) {
-    if (readdirSync(folder).length === 0) rmdirSync(folder);
+/** Deletes `file` (relative to `dir`) and then its folders that it leaves empty, up to `dir`. */
+function removeFile(dir: string, file: string): void {
+  rmSync(path.join(dir, file), { force: true });
+  for (let folder = path.dirname(file); folder !== '.'; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(path.join(dir, folder));
+    } catch {
+      return;
+    }
   }
 }
 
@@ -100,11 +109,6 @@ const realDist = (dist: string): string => (existsSync(dist) ? realpathSync(dist
 /** A kept file's size and modification time, as recorded. */
 export type KeptFiles = Map<string, readonly [size: number, mtimeMs: number]>;
 
-const unchanged = (full: string, expected: readonly [number, number]): boolean => {
-  const stats = statSync(full, { throwIfNoEntry: false });
-  return stats !== undefined && stats.isFile() && stats.size === expected[0] && stats.mtimeMs === expected[1];
-};
-
 /**
  * Before a build: leaves in `dist` only the files the last build recorded, unchanged, and
  * deletes everything else. Returns the kept files. With no record, or one made for another
@@ -114,45 +118,38 @@ export function prepareOutput(dist: string, recordFile: string): KeptFiles {
   const record = readRecord(recordFile);
   const trusted = record && record.dist === realDist(dist) ? record.files : {};
   const kept: KeptFiles = new Map();
-  for (const file of filesBelow(dist)) {
+  for (const [file, size, mtimeMs] of filesBelow(dist)) {
     const expected = trusted[file];
-    if (expected && unchanged(path.join(dist, file), expected)) kept.set(file, expected);
-    else rmSync(path.join(dist, file), { force: true });
+    if (expected && expected[0] === size && expected[1] === mtimeMs) kept.set(file, expected);
+    else removeFile(dist, file);
   }
-  removeEmptyFolders(dist);
   return kept;
 }
 
 /**
- * After Astro: deletes the kept files that are not `wanted` and that this build did not write
- * again (still exactly as kept): pages of removed articles, merged listing pages, assets of
- * old code, citation files of removed articles. A file written again has a new modification
- * time and stays.
- */
-export function removeUnwanted(dist: string, kept: KeptFiles, wanted: (file: string) => boolean): number {
-  let removed = 0;
-  for (const [file, expected] of kept) {
-    if (wanted(file) || !unchanged(path.join(dist, file), expected)) continue;
-    rmSync(path.join(dist, file));
-    removed++;
-  }
-  if (removed > 0) removeEmptyFolders(dist);
-  return removed;
-}
-
-/**
- * After a whole build: records every file of `dist` with its size and modification time, for
- * the next build's prepareOutput. Written last: a build killed before leaves
+ * After a whole build: deletes the kept files that are not `wanted` and that this build did
+ * not write again (still exactly as kept): pages of removed articles, merged listing pages,
+ * assets of old code, citation files of removed articles; a file written again has a new
+ * modification time and stays. Then records every file left, with its size and modification
+ * time, for the next build's prepareOutput. Written last: a build killed before leaves
  * scripts/build.ts's marker, and the next build starts clean without reading it.
  */
-export function recordOutput(dist: string, recordFile: string): number {
+export function finishOutput(dist: string, recordFile: string, kept: KeptFiles, wanted: (file: string) => boolean): { removed: number; recorded: number } {
   const files: SiteRecord['files'] = {};
-  for (const file of filesBelow(dist)) {
-    const stats = statSync(path.join(dist, file));
-    files[file] = [stats.size, stats.mtimeMs];
+  let removed = 0;
+  let recorded = 0;
+  for (const [file, size, mtimeMs] of filesBelow(dist)) {
+    const before = kept.get(file);
+    if (before && before[0] === size && before[1] === mtimeMs && !wanted(file)) {
+      removeFile(dist, file);
+      removed++;
+    } else {
+      files[file] = [size, mtimeMs];
+      recorded++;
+    }
   }
   mkdirSync(path.dirname(recordFile), { recursive: true });
   const record: SiteRecord = { dist: realDist(dist), files };
   writeFileSync(recordFile, JSON.stringify(record));
-  return Object.keys(files).length;
+  return { removed, recorded };
 }
