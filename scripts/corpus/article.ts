@@ -6,7 +6,8 @@
 import type { Lang } from '../../src/schemas/article.ts';
 import { BANKS, DOCUMENT_REFS, PEOPLE, THEMES, type LangBank, type Person, type Theme } from './banks.ts';
 import type { Rng } from '../lib/rng.ts';
-import { PUBLISHERS, VIETNAMESE_TITLES, vietnameseSlug, type CorpusDate, type Publisher } from './sources.ts';
+import { PUBLISHERS, VIETNAMESE_TITLES, type CorpusDate, type Publisher } from './sources.ts';
+import { slugify } from '../../src/lib/slug.ts';
 
 /** Named after the sample each one follows. */
 export const LAYOUTS = ['nld', 'ninhthuan', 'daibieu', 'vietnamvn', 'kinhtedothi'] as const;
@@ -36,7 +37,8 @@ export function makeStory(rng: Rng, id: number, fixedYear?: number): Story {
   const month = rng.int(1, 12);
   const date = { year, month, day: rng.int(1, 28) };
   // Real slugs are the headline's, sometimes cut short; the id keeps them unique.
-  const slug = vietnameseSlug(vietnameseTitle).split('-').slice(0, rng.int(6, 18)).join('-');
+  // The URL slug Vietnamese sites derive from a headline: no diacritics, hyphens.
+  const slug = slugify(vietnameseTitle).split('-').slice(0, rng.int(6, 18)).join('-');
   const placeCount = BANKS.fr.places.length;
   return {
     vietnameseTitle,

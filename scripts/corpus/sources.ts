@@ -135,15 +135,3 @@ export const VIETNAMESE_SENTENCES: readonly string[] = [
   'Công tác kiểm tra, giám sát và thi hành kỷ luật đảng được tăng cường.',
 ];
 
-const FOLD: Record<string, string> = { đ: 'd', Đ: 'd' };
-
-/** The URL slug Vietnamese sites derive from a headline: no diacritics, hyphens. */
-export function vietnameseSlug(title: string): string {
-  return title
-    .replace(/[đĐ]/g, (c) => FOLD[c] ?? c)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
