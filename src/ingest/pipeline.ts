@@ -1,11 +1,11 @@
-import type { Article, BodyBlock, Lang } from '../schemas/article.ts';
+import type { Article, BodyBlock } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
 import { splitBlocks } from './steps/blocks.ts';
-import { classifyBlocks, type ClassifiedBlock } from './steps/classify.ts';
+import { classifyBlocks } from './steps/classify.ts';
 import { DEFAULT_MAX_BYTES, LARGE_FILE_BYTES, MIN_BODY_CHARS } from './constants.ts';
 import { decode, plausibility } from './steps/decode.ts';
 import { articleId, buildArticle, sha256Hex, translationKey } from './steps/entry.ts';
-import { dateFromFrontMatter, dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, type DateFinding } from './extract/date.ts';
+import { chooseDate } from './extract/date.ts';
 import { resolvePublisher } from './extract/publisher.ts';
 import { extractRefs } from './extract/refs.ts';
 import { canonicalizeUrl } from './extract/source-url.ts';
@@ -36,32 +36,6 @@ function garbageShare(text: string): number {
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
-}
-
-function chooseDate(
-  blocks: ClassifiedBlock[],
-  sourceUrl: string | undefined,
-  lead: string | undefined,
-  lang: Lang,
-  fullText: string,
-  frontMatterDate: string | undefined,
-  warnings: string[],
-): { finding: DateFinding; source: Article['dateSource'] } | undefined {
-  const attempts: [NonNullable<Article['dateSource']>, () => { finding?: DateFinding; warning?: string }][] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'publisher') continue;
-    const line = block.publisher;
-    attempts.push(['publisher-line', () => dateFromPublisherLine(line.day, line.month, line.year, line.printed)]);
-  }
-  if (sourceUrl) attempts.push(['source-url', () => dateFromSourceUrl(sourceUrl)]);
-  if (lead) attempts.push(['inferred', () => inferDateFromLead(lead, lang, fullText)]);
-  if (frontMatterDate) attempts.push(['inferred', () => dateFromFrontMatter(frontMatterDate)]);
-  for (const [source, attempt] of attempts) {
-    const { finding, warning } = attempt();
-    if (warning) warnings.push(warning);
-    if (finding) return { finding, source };
-  }
-  return undefined;
 }
 
 /**
@@ -146,7 +120,8 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
     titleSource = 'derived';
   }
 
-  const date = chooseDate(blocks, sourceUrl, lead, lang, [title, bodyText].join('\n'), frontMatter.date, warnings);
+  const publisherLines = blocks.flatMap((block) => (block.kind === 'publisher' ? [block.publisher] : []));
+  const date = chooseDate({ publisherLines, sourceUrl, lead, lang, fullText: [title, bodyText].join('\n'), frontMatterDate: frontMatter.date }, warnings);
   const publisherLine = blocks.find((block) => block.kind === 'publisher')?.publisher;
   const publisher = resolvePublisher(publisherLine?.name, sourceUrl);
   const tags = unique(blocks.filter((block) => block.kind === 'tags').flatMap((block) => splitTags(block.text, lang)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, isoDate, yearsByFrequency } from './date.ts';
+import { chooseDate, dateFromPublisherLine, dateFromSourceUrl, inferDateFromLead, isoDate, yearsByFrequency, type DateSources } from './date.ts';
 
 describe('isoDate', () => {
   it('accepts real days and refuses impossible ones instead of rolling them over', () => {
@@ -95,5 +95,32 @@ describe('yearsByFrequency', () => {
       { year: 2024, count: 2 },
       { year: 2025, count: 1 },
     ]);
+  });
+});
+
+describe('chooseDate', () => {
+  const none: DateSources = { publisherLines: [], sourceUrl: undefined, lead: undefined, lang: 'fr', fullText: '', frontMatterDate: undefined };
+  const line = (printed: string) => {
+    const [day, month, year] = printed.split('/').map(Number) as [number, number, number];
+    return { name: 'Nhân Dân', printed, day, month, year };
+  };
+
+  it('prefers the publisher line to the source URL and the lead', () => {
+    const warnings: string[] = [];
+    const chosen = chooseDate({ ...none, publisherLines: [line('05/07/2025')], lead: 'Le 4 juillet, le Comité central a tenu sa réunion.', fullText: '2025' }, warnings);
+    expect(chosen).toMatchObject({ finding: { date: '2025-07-05' }, source: 'publisher-line' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns about an impossible publisher date and falls back to the next source', () => {
+    const warnings: string[] = [];
+    const chosen = chooseDate({ ...none, publisherLines: [line('31/02/2025')], frontMatterDate: '2025-03-01' }, warnings);
+    expect(chosen).toMatchObject({ finding: { date: '2025-03-01' }, source: 'inferred' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^date: /);
+  });
+
+  it('gives nothing when no source holds a date', () => {
+    expect(chooseDate(none, [])).toBeUndefined();
   });
 });

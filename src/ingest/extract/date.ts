@@ -1,4 +1,5 @@
-import type { Lang } from '../../schemas/article.ts';
+import type { Article, Lang } from '../../schemas/article.ts';
+import type { PublisherLine } from './publisher.ts';
 import { firstSentence, shorten, stripDatelinePrefix } from './title.ts';
 import { fold } from '../../lib/text/fold.ts';
 
@@ -211,4 +212,37 @@ export function dateFromFrontMatter(value: string): { finding?: DateFinding; war
   const date = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   if (!date) return { warning: `date: impossible date ${value.slice(0, 10)} in front matter` };
   return { finding: { date, evidence: `the scraper's front matter gives ${date}; the article itself states no date` } };
+}
+
+/** Everything a file's date may be read from. */
+export interface DateSources {
+  /** The publisher lines found, in file order. */
+  publisherLines: readonly PublisherLine[];
+  sourceUrl: string | undefined;
+  /** The first paragraph, where a dateline would be. */
+  lead: string | undefined;
+  lang: Lang;
+  /** Title and body, for the years they mention. */
+  fullText: string;
+  frontMatterDate: string | undefined;
+}
+
+/**
+ * The publication date and how it is known, trying in turn: the publisher line (printed by
+ * the publisher), the source URL (some publishers encode the date), the lead's dateline, the
+ * front matter. Each attempt's warning (an impossible date, say) is added to `warnings`.
+ */
+export function chooseDate(sources: DateSources, warnings: string[]): { finding: DateFinding; source: Article['dateSource'] } | undefined {
+  const { publisherLines, sourceUrl, lead, lang, fullText, frontMatterDate } = sources;
+  const attempts: [NonNullable<Article['dateSource']>, () => { finding?: DateFinding; warning?: string }][] = [];
+  for (const line of publisherLines) attempts.push(['publisher-line', () => dateFromPublisherLine(line.day, line.month, line.year, line.printed)]);
+  if (sourceUrl) attempts.push(['source-url', () => dateFromSourceUrl(sourceUrl)]);
+  if (lead) attempts.push(['inferred', () => inferDateFromLead(lead, lang, fullText)]);
+  if (frontMatterDate) attempts.push(['inferred', () => dateFromFrontMatter(frontMatterDate)]);
+  for (const [source, attempt] of attempts) {
+    const { finding, warning } = attempt();
+    if (warning) warnings.push(warning);
+    if (finding) return { finding, source };
+  }
+  return undefined;
 }
