@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { distDir } from '../src/config/archive.ts';
+import { compareStrings } from '../src/lib/sort.ts';
 import { routes } from '../src/lib/urls.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
@@ -52,7 +53,7 @@ function biggestPage(folder: string, depth: 1 | 2): string {
     }
   };
   walk(folder, depth);
-  candidates.sort((a, b) => b.size - a.size || (a.sitePath < b.sitePath ? -1 : 1));
+  candidates.sort((a, b) => b.size - a.size || compareStrings(a.sitePath, b.sitePath));
   const biggest = candidates[0];
   if (!biggest) throw new Error(`${path.join(dist, folder)} holds no page: build the site first (npm run build)`);
   return biggest.sitePath;
