@@ -1,9 +1,11 @@
 import { franc } from 'franc';
-import type { Lang } from '../../schemas/article.ts';
+import { LANGS, type Lang } from '../../schemas/article.ts';
 
 export type Detection = { lang: Lang; evidence: string } | { lang?: undefined; detected: string; reason: string };
 
-const ARCHIVED: Record<string, Lang> = { fra: 'fr', rus: 'ru', ell: 'el' };
+/** franc's code of each archive language: typed by Lang, so a language added to LANGS needs one. */
+const FRANC_CODES: Record<Lang, string> = { fr: 'fra', ru: 'rus', el: 'ell' };
+const ARCHIVED: ReadonlyMap<string, Lang> = new Map(LANGS.map((lang) => [FRANC_CODES[lang], lang]));
 
 const NAMES: Record<string, string> = {
   fra: 'French', rus: 'Russian', ell: 'Greek', ukr: 'Ukrainian', bel: 'Belarusian', bul: 'Bulgarian',
@@ -113,7 +115,7 @@ export function detectLanguage(text: string): Detection {
     if (code === 'pol' || counts.polish / counts.latin > 0.01) {
       return { detected: 'pol', reason: `lang: ${named('pol')} is not archived` };
     }
-    const lang = ARCHIVED[code];
+    const lang = ARCHIVED.get(code);
     if (lang) return { lang, evidence: `Latin script (${share(counts.latin)}), franc: ${named(code)}` };
     return { detected: code, reason: `lang: ${named(code)} is not archived` };
   }
