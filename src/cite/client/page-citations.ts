@@ -2,7 +2,7 @@
  * The citation buttons of a listing page: each fetches the page's articles' own files of its
  * format, joins them (src/cite/combine.ts) and saves the result as one file. The site so
  * stores each article's citations once, not again on every listing that shows it (about 14
- * times over, one per topic). Without JavaScript the block stays hidden and every article's
+ * times over, one per topic). Without JavaScript the block stays invisible and every article's
  * page still links its own files.
  */
 import { COMBINE, type CitationExtension } from '../combine.ts';
@@ -60,5 +60,5 @@ for (const block of document.querySelectorAll<HTMLElement>('[data-page-citations
       }
     });
   }
-  block.hidden = false;
+  block.classList.add('ready');
 }
