@@ -166,6 +166,8 @@ describe('the citations of a listing page', () => {
     const plain = await context.newPage();
     await plain.goto(new URL(topicPage, site.url).href);
     expect(await plain.locator('[data-page-citations]').isHidden()).toBe(true);
+    // It keeps its space, so the list does not move when the script shows it.
+    expect((await plain.locator('[data-page-citations]').boundingBox())?.height ?? 0).toBeGreaterThan(0);
     await context.close();
 
     const page = await browser.newPage();
@@ -180,6 +182,15 @@ describe('the citations of a listing page', () => {
 });
 
 describe('the About page', () => {
+  it('says what every field of the published schema and every CSV column means', () => {
+    const html = readFileSync(dist('about/index.html'), 'utf8');
+    const schema = JSON.parse(readFileSync(dist('data/article.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const fields = Object.keys(schema.properties);
+    expect(fields.length).toBeGreaterThan(10);
+    for (const field of fields) expect(html, field).toContain(`<code>${field}</code>`);
+    for (const column of CSV_COLUMNS) expect(html, column).toMatch(new RegExp(`\\[[^\\]]*\\b${column}\\b[^\\]]*\\]`));
+  });
+
   it('links the three data files', () => {
     expect(downloads('about/index.html')).toEqual(['/data/articles.jsonl.gz', '/data/article.schema.json', '/data/articles.csv']);
   });
