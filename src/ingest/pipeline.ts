@@ -1,4 +1,4 @@
-import type { Article, BodyBlock } from '../schemas/article.ts';
+import type { Article, BodyBlock, Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
 import { splitBlocks } from './steps/blocks.ts';
 import { classifyBlocks } from './steps/classify.ts';
@@ -21,9 +21,23 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
-function skipped(file: string, sha256: string, reason: string, warnings: string[]): FileOutcome<Article> {
-  return { file, status: 'skipped', reason, warnings, sha256 };
+/**
+ * What the pipeline knows of a file so far. Each step reads the draft and returns what it
+ * adds (or the reason the file is not an article); warnings accumulate in file order.
+ */
+interface Draft {
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+  warnings: string[];
 }
+
+/** Why a file stops being a candidate article. */
+interface Skip {
+  skip: string;
+}
+
+const isSkip = (value: object): value is Skip => 'skip' in value;
 
 /** Share of characters that are controls or replacement characters: text files have almost none. */
 function garbageShare(text: string): number {
@@ -38,37 +52,44 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-/**
- * One raw file to an article, or the reason it is not one. Pure: bytes and a path in, data
- * out; the same input always gives the same result.
- */
-export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTaxonomy | Topic[], options: IngestOptions = {}): FileOutcome<Article> {
-  const sha256 = sha256Hex(bytes);
-  const warnings: string[] = [];
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length === 0) return skipped(file, sha256, 'empty: the file has no bytes', warnings);
+/** Empty, over the size bound, or (with a warning) unusually large. */
+function checkSize({ bytes, warnings }: Draft, maxBytes: number): Skip | undefined {
+  if (bytes.length === 0) return { skip: 'empty: the file has no bytes' };
   if (bytes.length > maxBytes) {
-    return skipped(file, sha256, `size: ${Math.round(bytes.length / 1024)} KB is over the ${Math.round(maxBytes / 1024)} KB limit for one article`, warnings);
+    return { skip: `size: ${Math.round(bytes.length / 1024)} KB is over the ${Math.round(maxBytes / 1024)} KB limit for one article` };
   }
   if (bytes.length > LARGE_FILE_BYTES) warnings.push(`size: ${Math.round(bytes.length / 1024)} KB is unusually large for one article`);
+  return undefined;
+}
 
+/** The text in whatever encoding it was written, or why it is not text. */
+function readText({ bytes, warnings }: Draft): { text: string; encoding: string } | Skip {
   const decoded = decode(bytes);
   warnings.push(...decoded.warnings);
   if (garbageShare(decoded.text) > 0.05 || (decoded.encoding !== 'utf-8' && !decoded.encoding.startsWith('utf-16') && plausibility(decoded.text) < 0.6)) {
-    return skipped(file, sha256, `binary: not text in any encoding tried (best guess ${decoded.encoding})`, warnings);
+    return { skip: `binary: not text in any encoding tried (best guess ${decoded.encoding})` };
   }
+  return { text: decoded.text, encoding: decoded.encoding };
+}
 
-  const { content, frontMatter, warnings: frontMatterWarnings } = splitFrontMatter(decoded.text.replace(/\r\n?/g, '\n'));
+/** Front matter apart, markup removed, the rest named block by block; the body is its paragraphs and headings. */
+function readBlocks({ warnings }: Draft, text: string) {
+  const { content, frontMatter, warnings: frontMatterWarnings } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
   warnings.push(...frontMatterWarnings);
   const normalized = normalizeText(content);
   if (normalized.hadHtml) warnings.push('html: markup left by the scraper was removed');
-  if (normalized.text.trim() === '') return skipped(file, sha256, 'empty: only whitespace', warnings);
-
+  if (normalized.text.trim() === '') return { skip: 'empty: only whitespace' };
   const blocks = classifyBlocks(splitBlocks(normalized.text));
   const body: BodyBlock[] = blocks
     .filter((block) => (block.kind === 'paragraph' || block.kind === 'heading') && block.text !== '')
     .map((block) => ({ kind: block.kind === 'heading' ? 'heading' : 'paragraph', text: block.text }));
+  return { frontMatter, blocks, body };
+}
 
+type Blocks = Exclude<ReturnType<typeof readBlocks>, Skip>;
+
+/** The original's URL: the footer source line, else the front matter's. */
+function findSource({ warnings }: Draft, { blocks, frontMatter }: Blocks): string | undefined {
   const footer = blocks.findLast((block) => block.kind === 'source');
   const sourceLines = blocks.filter((block) => block.kind === 'source');
   if (footer?.source.warning) warnings.push(footer.source.warning);
@@ -82,48 +103,71 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
     else warnings.push(fromFrontMatter.warning.replace(/^source: /, 'source: front matter: '));
   }
   if (!footer && !frontMatter.url) warnings.push('source: no source line');
+  return sourceUrl;
+}
 
-  const titleBlock = blocks.find((block) => block.kind === 'title');
+/** Enough article text, in an archived language; otherwise why not (untranslated files land here too). */
+function checkText({ blocks, body }: Blocks, sourceUrl: string | undefined): { bodyText: string; lang: Lang } | Skip {
   const bodyText = body.map((block) => block.text).join('\n');
   if (bodyText.length < MIN_BODY_CHARS) {
     // Untranslated files land here too (their lines read as Vietnamese alt text): say so.
     const untranslated = blocks.filter((block) => block.kind === 'alt-text' || block.kind === 'title' || block.kind === 'paragraph');
     const detection = detectLanguage(untranslated.map((block) => block.text).join('\n'));
-    if (detection.lang === undefined && detection.detected !== 'und') return skipped(file, sha256, detection.reason, warnings);
+    if (detection.lang === undefined && detection.detected !== 'und') return { skip: detection.reason };
+    const titled = blocks.some((block) => block.kind === 'title');
     const what =
-      (titleBlock || body.length === 1) && sourceUrl
+      (titled || body.length === 1) && sourceUrl
         ? 'title and link only'
         : body.length === 0
           ? 'only site furniture (header, publisher line, links, counters)'
           : `only ${bodyText.length} characters of text`;
-    return skipped(file, sha256, `no article text: ${what}`, warnings);
+    return { skip: `no article text: ${what}` };
   }
-
   const detection = detectLanguage(bodyText);
-  if (detection.lang === undefined) return skipped(file, sha256, detection.reason, warnings);
-  const lang = detection.lang;
+  if (detection.lang === undefined) return { skip: detection.reason };
+  return { bodyText, lang: detection.lang };
+}
 
-  const lead = body.find((block) => block.kind === 'paragraph')?.text;
+/** The title the file gives (a title line, else the front matter's), else one derived from the text. */
+function findTitle({ warnings }: Draft, { blocks, body, frontMatter }: Blocks, bodyText: string): { title: string; titleSource: Article['titleSource'] } {
+  const titleBlock = blocks.find((block) => block.kind === 'title');
   const frontMatterTitle = frontMatter.title ? normalizeText(frontMatter.title).text.replace(/\s+/g, ' ').trim() : '';
   if (frontMatter.title && !/\p{L}/u.test(frontMatterTitle)) warnings.push('front-matter: title has no text once markup is removed, ignored');
-  let title: string;
-  let titleSource: Article['titleSource'];
-  if (titleBlock) {
-    title = titleBlock.text;
-    titleSource = 'file';
-  } else if (/\p{L}/u.test(frontMatterTitle)) {
-    title = frontMatterTitle;
-    titleSource = 'file';
-  } else {
-    // The first paragraph whose first sentence has words in it (a lead can be a lone "…").
-    title = body.map((block) => deriveTitle(block.text)).find((candidate) => /\p{L}/u.test(candidate)) ?? shorten(bodyText.replace(/\s+/g, ' '));
-    titleSource = 'derived';
-  }
+  if (titleBlock) return { title: titleBlock.text, titleSource: 'file' };
+  if (/\p{L}/u.test(frontMatterTitle)) return { title: frontMatterTitle, titleSource: 'file' };
+  // The first paragraph whose first sentence has words in it (a lead can be a lone "…").
+  const title = body.map((block) => deriveTitle(block.text)).find((candidate) => /\p{L}/u.test(candidate)) ?? shorten(bodyText.replace(/\s+/g, ' '));
+  return { title, titleSource: 'derived' };
+}
 
+/**
+ * One raw file to an article, or the reason it is not one. Pure: bytes and a path in, data
+ * out; the same input always gives the same result. The steps, in order: size, text, blocks,
+ * source, enough text in a known language, title, then the fields read from all of those.
+ */
+export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTaxonomy | Topic[], options: IngestOptions = {}): FileOutcome<Article> {
+  const sha256 = sha256Hex(bytes);
+  const draft: Draft = { file, bytes, sha256, warnings: [] };
+  const { warnings } = draft;
+  const skipped = ({ skip }: Skip): FileOutcome<Article> => ({ file, status: 'skipped', reason: skip, warnings, sha256 });
+
+  const tooBig = checkSize(draft, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (tooBig) return skipped(tooBig);
+  const text = readText(draft);
+  if (isSkip(text)) return skipped(text);
+  const read = readBlocks(draft, text.text);
+  if (isSkip(read)) return skipped(read);
+  const sourceUrl = findSource(draft, read);
+  const checked = checkText(read, sourceUrl);
+  if (isSkip(checked)) return skipped(checked);
+  const { bodyText, lang } = checked;
+  const { title, titleSource } = findTitle(draft, read, bodyText);
+
+  const { blocks, body, frontMatter } = read;
+  const lead = body.find((block) => block.kind === 'paragraph')?.text;
   const publisherLines = blocks.flatMap((block) => (block.kind === 'publisher' ? [block.publisher] : []));
   const date = chooseDate({ publisherLines, sourceUrl, lead, lang, fullText: [title, bodyText].join('\n'), frontMatterDate: frontMatter.date }, warnings);
-  const publisherLine = blocks.find((block) => block.kind === 'publisher')?.publisher;
-  const publisher = resolvePublisher(publisherLine?.name, sourceUrl);
+  const publisher = resolvePublisher(publisherLines[0]?.name, sourceUrl);
   const tags = unique(blocks.filter((block) => block.kind === 'tags').flatMap((block) => splitTags(block.text, lang)));
   const documentRefs = extractRefs([title, ...body.map((block) => block.text), ...tags]);
   const photoCredits = unique(blocks.flatMap((block) => ('credit' in block && block.credit ? [block.credit] : [])));
@@ -148,7 +192,7 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
       documentRefs,
       topics,
       body,
-      raw: { path: file, sha256, bytes: bytes.length, encoding: decoded.encoding },
+      raw: { path: file, sha256, bytes: bytes.length, encoding: text.encoding },
       warnings,
     },
     file,
