@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { archiveDir, distDir } from '../src/config/archive.ts';
+import { archivePaths } from '../src/config/archive-paths.ts';
 import { isPublishedRawCopy } from '../src/integrations/raw-copies.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
@@ -91,7 +92,7 @@ try {
   // (the search stage checked them), the raw copies whose source the archive still holds.
   timed(() => {
     const pages = astroPages(astroCache);
-    const rawDir = path.join(archive, 'raw');
+    const rawDir = path.join(archive, archivePaths.raw);
     finishOutput(dist, outputRecord, kept, (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file));
   });
   timings.push(['site folder', siteFolderMs]);
