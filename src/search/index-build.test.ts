@@ -103,28 +103,40 @@ describe('buildSearchIndex with a state file', () => {
       await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
     };
     for (const article of [entry('fr/a', 'Réforme'), entry('ru/c', 'Съезд')]) await write(article);
-    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['fr', 'ru']);
+    const scratch = path.join(root, 'scratch');
+    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['fr', 'ru']);
     const ruBefore = await stat(path.join(out, 'ru', 'pagefind-entry.json'));
+    const pageBefore = await stat(path.join(scratch, 'articles/fr/a/index.html'));
 
     await write(entry('fr/b', 'Congrès'));
-    const second = await buildSearchIndex(entries, out, path.join(root, 'scratch'), state);
+    const second = await buildSearchIndex(entries, out, scratch, state);
     expect(second).toEqual({ pages: { fr: 2, ru: 1, el: 0 }, rebuilt: ['fr'] });
     expect((await stat(path.join(out, 'ru', 'pagefind-entry.json'))).mtimeMs).toBe(ruBefore.mtimeMs);
+    // The search page of an unchanged entry is kept, not written again.
+    expect((await stat(path.join(scratch, 'articles/fr/a/index.html'))).mtimeMs).toBe(pageBefore.mtimeMs);
 
     const fresh = path.join(root, 'fresh');
-    await buildSearchIndex(entries, fresh, path.join(root, 'scratch'));
+    await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
+    expect(await files(out)).toEqual(await files(fresh));
+    expect(existsSync(path.join(root, 'fresh-scratch'))).toBe(false);
+
+    // A changed entry's page is written again, and its bundle rebuilt.
+    await write(entry('fr/b', 'Congrès extraordinaire'));
+    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['fr']);
+    await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
 
     // A bundle that lost a file is built again, not trusted.
     const fragment = (await readdir(path.join(out, 'ru', 'fragment')))[0] as string;
     await rm(path.join(out, 'ru', 'fragment', fragment));
-    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['ru']);
+    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
     expect(await files(out)).toEqual(await files(fresh));
 
     // Without French articles the Russian bundle is the first and must carry the engine.
     await rm(path.join(entries, 'fr'), { recursive: true });
-    expect((await buildSearchIndex(entries, out, path.join(root, 'scratch'), state)).rebuilt).toEqual(['ru']);
-    await buildSearchIndex(entries, fresh, path.join(root, 'scratch'));
+    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
+    expect(existsSync(path.join(scratch, 'articles/fr/a'))).toBe(false);
+    await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
   }, 60_000);
 });
