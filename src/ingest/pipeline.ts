@@ -1,7 +1,7 @@
 import type { Article, BodyBlock, Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
 import { splitBlocks } from './steps/blocks.ts';
-import { classifyBlocks } from './steps/classify.ts';
+import { classifyBlocks, type ClassifiedBlock } from './steps/classify.ts';
 import { DEFAULT_MAX_BYTES, LARGE_FILE_BYTES, MIN_BODY_CHARS } from './constants.ts';
 import { decode, plausibility } from './steps/decode.ts';
 import { articleId, buildArticle, sha256Hex, translationKey } from './steps/entry.ts';
@@ -72,8 +72,15 @@ function readText({ bytes, warnings }: Draft): { text: string; encoding: string 
   return { text: decoded.text, encoding: decoded.encoding };
 }
 
-/** Front matter apart, markup removed, the rest named block by block; the body is its paragraphs and headings. */
-function readBlocks({ warnings }: Draft, text: string) {
+interface Blocks {
+  frontMatter: ReturnType<typeof splitFrontMatter>['frontMatter'];
+  blocks: ClassifiedBlock[];
+  /** The paragraphs and headings: the article's text. */
+  body: BodyBlock[];
+}
+
+/** Front matter apart, markup removed, the rest named block by block. */
+function readBlocks({ warnings }: Draft, text: string): Blocks | Skip {
   const { content, frontMatter, warnings: frontMatterWarnings } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
   warnings.push(...frontMatterWarnings);
   const normalized = normalizeText(content);
@@ -85,8 +92,6 @@ function readBlocks({ warnings }: Draft, text: string) {
     .map((block) => ({ kind: block.kind === 'heading' ? 'heading' : 'paragraph', text: block.text }));
   return { frontMatter, blocks, body };
 }
-
-type Blocks = Exclude<ReturnType<typeof readBlocks>, Skip>;
 
 /** The original's URL: the footer source line, else the front matter's. */
 function findSource({ warnings }: Draft, { blocks, frontMatter }: Blocks): string | undefined {
@@ -106,7 +111,7 @@ function findSource({ warnings }: Draft, { blocks, frontMatter }: Blocks): strin
   return sourceUrl;
 }
 
-/** Enough article text, in an archived language; otherwise why not (untranslated files land here too). */
+/** Enough article text, in an archived language; otherwise why not. */
 function checkText({ blocks, body }: Blocks, sourceUrl: string | undefined): { bodyText: string; lang: Lang } | Skip {
   const bodyText = body.map((block) => block.text).join('\n');
   if (bodyText.length < MIN_BODY_CHARS) {
