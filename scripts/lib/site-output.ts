@@ -16,7 +16,6 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Astro's record of the pages it can restore: `<cacheDir>/incremental-build.json`. */
 export const ASTRO_MANIFEST = 'incremental-build.json';
@@ -26,9 +25,6 @@ interface SiteRecord {
   dist: string;
   files: Record<string, [size: number, mtimeMs: number]>;
 }
-
-/** Relative paths use `/` in records whatever the platform. */
-const toPosix = (relative: string): string => relative.split(path.sep).join('/');
 
 /**
  * The output files (relative to the output folder, `/`-separated) of every page Astro's
@@ -42,12 +38,10 @@ export function astroPages(astroCacheDir: string): Set<string> {
   } catch {
     return new Set();
   }
-  const base = pathToFileURL('/site/');
   const pages = new Set<string>();
   for (const route of Object.values(manifest.routes ?? {})) {
     for (const entry of Object.values(route.paths ?? {})) {
-      if (typeof entry.outputFile !== 'string') continue;
-      pages.add(toPosix(path.relative('/site', fileURLToPath(new URL(entry.outputFile, base)))));
+      if (typeof entry.outputFile === 'string') pages.add(entry.outputFile.split('/').map(decodeURIComponent).join('/'));
     }
   }
   return pages;
