@@ -168,17 +168,34 @@ function renderHit(hit: Hit, data: PagefindData): HTMLLIElement {
   return item;
 }
 
-/** Appends the next hits; `beforeAppend` runs once they are ready, just before they go in. */
-async function showMore(focusFirst: boolean, count = PAGE_SIZE, beforeAppend = () => {}): Promise<void> {
+/**
+ * Appends hits in their order, each as soon as its own fragment and those of the hits before
+ * it have arrived, rather than when the slowest of them has: the first result shows after one
+ * fragment, and nothing is ever inserted above one shown. `beforeFirst` runs just before the
+ * first goes in. Returns the items appended, or none if a newer search took over.
+ */
+async function appendInOrder(hits: readonly Hit[], ownGeneration: number, beforeFirst: () => void, afterEach = () => {}): Promise<HTMLLIElement[]> {
+  const datas = hits.map((hit) => dataOf(hit.result));
+  const items: HTMLLIElement[] = [];
+  for (const [index, hit] of hits.entries()) {
+    const data = await datas[index]!;
+    if (ownGeneration !== generation) return [];
+    if (items.length === 0) beforeFirst();
+    const item = renderHit(hit, data);
+    resultsList.append(item);
+    items.push(item);
+    afterEach();
+  }
+  return items;
+}
+
+/** Appends the next page of hits; `beforeFirst` runs just before the first goes in. */
+async function showMore(focusFirst: boolean, beforeFirst = () => {}): Promise<void> {
   const current = pager;
   const ownGeneration = generation;
   if (!current) return;
-  const hits = await current.take(count);
-  const datas = await Promise.all(hits.map((hit) => dataOf(hit.result)));
+  const items = await appendInOrder(await current.take(PAGE_SIZE), ownGeneration, beforeFirst);
   if (ownGeneration !== generation) return;
-  const items = hits.map((hit, index) => renderHit(hit, datas[index]!));
-  beforeAppend();
-  resultsList.append(...items);
   moreButton.hidden = current.done;
   if (focusFirst) items[0]?.querySelector('a')?.focus();
   if (focusFirst) status.textContent = t.shown(resultsList.children.length, total);
@@ -225,18 +242,15 @@ async function run(state: SearchState): Promise<void> {
     resultsList.replaceChildren();
     moreButton.hidden = true;
   };
-  // Hits arrive in batches as languages answer; each batch waits for its fragments, and
-  // batches are appended in the order they came.
+  // Hits arrive in batches as languages answer; batches go in in the order they came.
   let appending = Promise.resolve();
   const append = (hits: Hit[]) => {
     appending = appending.then(async () => {
-      const datas = await Promise.all(hits.map((hit) => dataOf(hit.result)));
-      if (ownGeneration !== generation) return;
-      clear();
-      resultsList.append(...hits.map((hit, index) => renderHit(hit, datas[index]!)));
-      shownCount += hits.length;
-      const waiting = listed.filter((lang) => !answered.includes(lang)).map((lang) => LANGUAGE_NAMES[lang].english);
-      if (waiting.length > 0) status.textContent = t.partial(shownCount, waiting.join(', '));
+      await appendInOrder(hits, ownGeneration, clear, () => {
+        shownCount += 1;
+        const waiting = listed.filter((lang) => !answered.includes(lang)).map((lang) => LANGUAGE_NAMES[lang].english);
+        if (waiting.length > 0) status.textContent = t.partial(shownCount, waiting.join(', '));
+      });
     });
   };
   const collated = await querySearch(loaded, state, async (hit) => (await dataOf(hit.result)).meta.date ?? '', {
@@ -255,7 +269,7 @@ async function run(state: SearchState): Promise<void> {
   counted = outcomes;
   renderFacets(combineFacets(outcomes, state), state, hints);
   // A newest-first list comes in one piece, now every language has answered.
-  if (shownCount === 0) await showMore(false, PAGE_SIZE, clear);
+  if (shownCount === 0) await showMore(false, clear);
   if (ownGeneration !== generation) return;
   clear();
   moreButton.hidden = pager.done;
