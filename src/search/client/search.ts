@@ -171,16 +171,15 @@ function renderHit(hit: Hit, data: PagefindData): HTMLLIElement {
 /**
  * Appends hits in their order, each as soon as its own fragment and those of the hits before
  * it have arrived, rather than when the slowest of them has: the first result shows after one
- * fragment, and nothing is ever inserted above one shown. `beforeFirst` runs just before the
- * first goes in. Returns the items appended, or none if a newer search took over.
+ * fragment, and nothing is ever inserted above one shown. Returns the items appended, or none
+ * if a newer search took over.
  */
-async function appendInOrder(hits: readonly Hit[], ownGeneration: number, beforeFirst: () => void, afterEach = () => {}): Promise<HTMLLIElement[]> {
+async function appendInOrder(hits: readonly Hit[], ownGeneration: number, afterEach = () => {}): Promise<HTMLLIElement[]> {
   const datas = hits.map((hit) => dataOf(hit.result));
   const items: HTMLLIElement[] = [];
   for (const [index, hit] of hits.entries()) {
     const data = await datas[index]!;
     if (ownGeneration !== generation) return [];
-    if (items.length === 0) beforeFirst();
     const item = renderHit(hit, data);
     resultsList.append(item);
     items.push(item);
@@ -189,12 +188,12 @@ async function appendInOrder(hits: readonly Hit[], ownGeneration: number, before
   return items;
 }
 
-/** Appends the next page of hits; `beforeFirst` runs just before the first goes in. */
-async function showMore(focusFirst: boolean, beforeFirst = () => {}): Promise<void> {
+/** Appends the next page of hits. */
+async function showMore(focusFirst: boolean): Promise<void> {
   const current = pager;
   const ownGeneration = generation;
   if (!current) return;
-  const items = await appendInOrder(await current.take(PAGE_SIZE), ownGeneration, beforeFirst);
+  const items = await appendInOrder(await current.take(PAGE_SIZE), ownGeneration);
   if (ownGeneration !== generation) return;
   moreButton.hidden = current.done;
   if (focusFirst) items[0]?.querySelector('a')?.focus();
@@ -218,10 +217,19 @@ async function run(state: SearchState): Promise<void> {
   }
   status.textContent = t.loading;
   resultsSection.setAttribute('aria-busy', 'true');
+  // The previous search's results go at once, and this one's topic hints go in as soon as they
+  // are known, before any result: nothing is ever inserted above a result on screen.
+  resultsList.replaceChildren();
+  moreButton.hidden = true;
+  topicsBox.hidden = true;
+  const hintsShown = loadTopicHints().then((hints) => {
+    if (ownGeneration === generation) renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
+    return hints;
+  });
   let loaded: Engines;
   let hints: TopicHint[];
   try {
-    [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
+    [loaded, hints] = await Promise.all([loadEngines(base, langs), hintsShown]);
   } catch (error) {
     if (ownGeneration === generation) {
       status.textContent = t.failed;
@@ -232,21 +240,11 @@ async function run(state: SearchState): Promise<void> {
   const listed = [...loaded.keys()].filter((lang) => !state.lang || lang === state.lang);
   let answered: readonly Lang[] = [];
   let shownCount = 0;
-  let cleared = false;
-  // The previous search's results stay until this one has something to show; topic hints go in
-  // with the first results, so nothing is inserted above results already on screen.
-  const clear = () => {
-    if (cleared) return;
-    cleared = true;
-    renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
-    resultsList.replaceChildren();
-    moreButton.hidden = true;
-  };
   // Hits arrive in batches as languages answer; batches go in in the order they came.
   let appending = Promise.resolve();
   const append = (hits: Hit[]) => {
     appending = appending.then(async () => {
-      await appendInOrder(hits, ownGeneration, clear, () => {
+      await appendInOrder(hits, ownGeneration, () => {
         shownCount += 1;
         const waiting = listed.filter((lang) => !answered.includes(lang)).map((lang) => LANGUAGE_NAMES[lang].english);
         if (waiting.length > 0) status.textContent = t.partial(shownCount, waiting.join(', '));
@@ -269,9 +267,8 @@ async function run(state: SearchState): Promise<void> {
   counted = outcomes;
   renderFacets(combineFacets(outcomes, state), state, hints);
   // A newest-first list comes in one piece, now every language has answered.
-  if (shownCount === 0) await showMore(false, clear);
+  if (shownCount === 0) await showMore(false);
   if (ownGeneration !== generation) return;
-  clear();
   moreButton.hidden = pager.done;
   resultsSection.setAttribute('aria-busy', 'false');
   const perLanguage = outcomes
