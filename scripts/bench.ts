@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseGnuTime, sampleTree } from './bench/proc.ts';
 import { loggedPages } from './lib/astro-log.ts';
-import { checkTargets, formatBytes, formatResult, STAGES, type BenchResult, type StageResult } from './bench/report.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
+import { run } from './lib/run.ts';
+import { checkTargets, formatBytes, formatResult, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
 import { writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
@@ -29,7 +31,8 @@ if (values.help) {
 
   Generates (or reuses) .cache/bench/corpus-<N>-<S>/, then times: ingest cold, ingest with
   nothing changed, astro build, Pagefind indexing, scripts/build.ts end to end, and an update
-  (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed).
+  (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed), then the
+  search page of the updated site in Chromium (${SEARCH_QUERIES.join(', ')}; npm run measure-search).
   --e2e-only skips the four stages run alone (at 100,000 files they take an hour).
   Writes bench-results/bench-<N>.json.`);
   process.exit(0);
@@ -38,6 +41,12 @@ const articles = Number(values.articles);
 const seed = Number(values.seed);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
   console.error(`bench: --articles must be a positive integer and --seed an integer (got "${values.articles}", "${values.seed}")`);
+  process.exit(1);
+}
+
+// Checked first: the search is measured last, after what can be an hour of building.
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(`bench: no Chromium at ${CHROMIUM_PATH} to measure the search page (apt-get install chromium, or set CHROMIUM_PATH)`);
   process.exit(1);
 }
 
@@ -232,6 +241,10 @@ try {
   console.log(`  update: ${plan.added} files added, ${plan.changed} changed, ${plan.removed} removed`);
   stages.push(await measure(STAGES.update, ['scripts/build.ts', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
+  const searchJson = path.join(logDir, 'search.json');
+  await run(node, ['scripts/measure-search.ts', '--dist', e2eDist, '--runs', '1', '--json', searchJson, ...SEARCH_QUERIES.flatMap((q) => ['--query', q])], { label: 'search measurement' });
+  const search = JSON.parse(await readFile(searchJson, 'utf8')) as SearchStep[];
+
   const cpus = os.cpus();
   const result: BenchResult = {
     articles,
@@ -243,6 +256,7 @@ try {
     corpus: { files: corpusFiles.length, bytes: corpusFiles.reduce((sum, f) => sum + f.bytes, 0), ...(generateMs === undefined ? {} : { generateMs }) },
     entries,
     stages,
+    search,
     output,
   };
   await mkdir(resultsDir, { recursive: true });

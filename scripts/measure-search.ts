@@ -4,18 +4,21 @@
  * and for the queries after it. `npm run measure-search -- --dist DIR [--query Q]...`
  * Numbers for the README's "Search design" come from here; tests never time anything.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { launchBrowser } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { distDir } from '../src/config/archive.ts';
+import type { SearchStep } from './bench/report.ts';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
     query: { type: 'string', multiple: true },
     runs: { type: 'string', default: '3' },
+    json: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -25,7 +28,8 @@ if (values.help) {
 
   --dist DIR   built site to serve; default: DIST_DIR or dist
   --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW
-  --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3`);
+  --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3
+  --json FILE  also write the queries' medians to FILE (the bench reads them)`);
   process.exit(0);
 }
 
@@ -139,13 +143,18 @@ try {
   await site.close();
 }
 
-const first = all[0]!;
+const medians: SearchStep[] = all[0]!.map((step, index) => ({
+  query: step.query,
+  firstMs: median(all.map((steps) => steps[index]!.ms)),
+  allMs: median(all.map((steps) => steps[index]!.allMs)),
+  bytes: median(all.map((steps) => steps[index]!.bytes)),
+  requests: median(all.map((steps) => steps[index]!.requests)),
+  status: step.results,
+}));
 console.log(`search page on ${root}, ${runs} cold run(s), medians:`);
-first.forEach((step, index) => {
-  const ms = median(all.map((steps) => steps[index]!.ms));
-  const allMs = median(all.map((steps) => steps[index]!.allMs));
-  const kb = median(all.map((steps) => steps[index]!.bytes)) / 1024;
-  const requests = median(all.map((steps) => steps[index]!.requests));
+medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
-  console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${ms.toFixed(0)} ms to first results (${allMs.toFixed(0)} to all), `}${kb.toFixed(1)} KiB in ${requests} requests  ${step.results}`);
+  console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests  ${step.status}`);
 });
+// The first step opens the page; the queries follow it.
+if (values.json) writeFileSync(values.json, JSON.stringify(medians.slice(1), null, 2) + '\n');

@@ -71,4 +71,19 @@ describe('checkTargets', () => {
     lazy.stages[1] = { stage: STAGES.ingestWarm, wallMs: 6000, peakRssBytes: 0 };
     expect(checkTargets(lazy, []).find((c) => c.target.startsWith('unchanged'))?.ok).toBe(false);
   });
+
+  it('holds the search to the targets at 10,000, and runs above 10,000 to those at 100,000', () => {
+    const step = (query: string, kib: number, firstMs: number) => ({ query, firstMs, allMs: firstMs + 100, bytes: kib * 1024, requests: 20, status: '' });
+    const withSearch = (articles: number, coldKiB: number, coldMs: number, nextKiB: number, nextMs: number) =>
+      checkTargets(result(articles, 60_000, { search: [step('parti', coldKiB, coldMs), step('Ханой', nextKiB, nextMs)] }), []);
+    const ok = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;
+    expect(ok(withSearch(10_000, 390, 700, 90, 150), 'cold search')).toBe(true);
+    expect(ok(withSearch(10_000, 477, 700, 90, 150), 'cold search')).toBe(false);
+    expect(ok(withSearch(10_000, 390, 900, 90, 150), 'cold search')).toBe(false);
+    expect(ok(withSearch(10_000, 390, 700, 90, 250), 'next search')).toBe(false);
+    expect(ok(withSearch(100_000, 690, 4000, 140, 350), 'cold search')).toBe(true);
+    expect(ok(withSearch(100_000, 690, 4000, 140, 350), 'next search')).toBe(true);
+    expect(ok(withSearch(100_000, 2295, 4000, 140, 350), 'cold search')).toBe(false);
+    expect(formatResult(result(1000, 5000, { search: [step('parti', 300, 1300)] }))).toMatch(/search, cold "parti": 1300 ms to first results \(1400 to all\), 300 KiB in 20 requests/);
+  });
 });

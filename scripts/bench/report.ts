@@ -23,6 +23,8 @@ export interface BenchResult {
   corpus: { files: number; bytes: number; generateMs?: number };
   entries: number;
   stages: StageResult[];
+  /** The search page on the final site, in Chromium (scripts/measure-search.ts): a cold query, then the next ones. */
+  search?: SearchStep[] | undefined;
   output: {
     distBytes: number;
     distFiles: number;
@@ -35,6 +37,20 @@ export interface BenchResult {
     };
   };
 }
+
+/** One query as measure-search reports it: medians over its runs. */
+export interface SearchStep {
+  query: string;
+  /** Milliseconds to the first result shown, and to every language answered. */
+  firstMs: number;
+  allMs: number;
+  bytes: number;
+  requests: number;
+  status: string;
+}
+
+/** The queries the search targets are stated for: a cold three-language one, then two more. */
+export const SEARCH_QUERIES = ['parti', 'Ханой', 'συνέδριο'] as const;
 
 export const STAGES = {
   ingestCold: 'ingest (cold)',
@@ -98,6 +114,11 @@ export function formatResult(result: BenchResult): string {
       );
     }
   }
+  (result.search ?? []).forEach((step, index) => {
+    lines.push(
+      `search, ${index === 0 ? 'cold' : 'then'} "${step.query}": ${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), ${formatBytes(step.bytes)} in ${step.requests} requests`,
+    );
+  });
   return lines.join('\n');
 }
 
@@ -153,6 +174,28 @@ export function checkTargets(result: BenchResult, others: readonly BenchResult[]
         target: `update grows <= 2 x for 10 x the articles (${other.articles} -> ${result.articles})`,
         ok: growth <= 2,
         detail: `${growth.toFixed(2)} x (${seconds(otherUpdate.wallMs)} -> ${seconds(update.wallMs)})`,
+      });
+    }
+  }
+  const [coldSearch, ...nextSearches] = result.search ?? [];
+  if (coldSearch) {
+    // The issue states the search targets at 10,000 and at 100,000 articles: a run above
+    // 10,000 is held to the looser ones.
+    const large = result.articles > 10_000;
+    const scale = large ? '100,000' : '10,000';
+    const coldKiB = large ? 700 : 400;
+    checks.push({
+      target: `cold search <= ${coldKiB} KiB${large ? '' : ' and 800 ms'} (targets at ${scale})`,
+      ok: coldSearch.bytes <= coldKiB * 1024 && (large || coldSearch.firstMs <= 800),
+      detail: `${formatBytes(coldSearch.bytes)}, ${coldSearch.firstMs.toFixed(0)} ms`,
+    });
+    const nextKiB = large ? 150 : 100;
+    const nextMs = large ? 400 : 200;
+    for (const step of nextSearches) {
+      checks.push({
+        target: `next search "${step.query}" <= ${nextKiB} KiB and ${nextMs} ms (targets at ${scale})`,
+        ok: step.bytes <= nextKiB * 1024 && step.firstMs <= nextMs,
+        detail: `${formatBytes(step.bytes)}, ${step.firstMs.toFixed(0)} ms`,
       });
     }
   }
