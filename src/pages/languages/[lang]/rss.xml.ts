@@ -1,12 +1,12 @@
 import rss from '@astrojs/rss';
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro';
 import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
-import { readArticle, type ArticleRecord } from '../../../lib/article-record.ts';
+import { readArticle } from '../../../lib/article-record.ts';
 import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
-import { LANGS, type Lang } from '../../../schemas/article.ts';
+import { LANGS } from '../../../schemas/article.ts';
 
 export const getStaticPaths = (async () => {
   const [index, digests] = await Promise.all([archiveIndex(), entryDigests()]);
@@ -16,9 +16,9 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props, site }) => {
-  const lang = params.lang as Lang;
-  const { articles } = props as { articles: ArticleRecord[] };
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>, InferGetStaticParamsType<typeof getStaticPaths>> = async ({ params, props, site }) => {
+  const { lang } = params;
+  const { articles } = props;
   if (!site) throw new Error('feeds need SITE_URL (astro.config `site`)');
   return rss({
     title: `${ui.siteName} (${LANGUAGE_NAMES[lang].english})`,

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
-import { readArticle, type ArticleRecord } from '../../../lib/article-record.ts';
+import { readArticle } from '../../../lib/article-record.ts';
 import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
@@ -16,8 +16,8 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
-  const { articles, topic } = props as { articles: ArticleRecord[]; topic: { title: string; description: string } };
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props, site }) => {
+  const { articles, topic } = props;
   if (!site) throw new Error('feeds need SITE_URL (astro.config `site`)');
   return rss({
     title: `${ui.siteName}: ${topic.title}`,
