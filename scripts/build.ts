@@ -9,6 +9,7 @@ import path from 'node:path';
 import { archiveDir, distDir } from '../src/config/archive.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
 import { isPublishedRawCopy } from '../src/integrations/raw-copies.ts';
+import { isCitationFileOfEntry } from '../src/dataset/data-pass.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
 
@@ -89,11 +90,18 @@ try {
   timings.push(['astro build', await run(node, astroArgs, { env, label: 'astro build' })]);
   timings.push(['search index', await run(node, ['scripts/index-search.ts'], { env, label: 'search index' })]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
-  // (the search stage checked them), the raw copies whose source the archive still holds.
+  // (the search stage checked them), the raw copies whose source the archive still holds, the
+  // citation files of the entries it still holds (src/dataset/data-pass.ts).
   timed(() => {
     const pages = astroPages(astroCache);
     const rawDir = path.join(archive, archivePaths.raw);
-    finishOutput(dist, outputRecord, kept, (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file));
+    const articlesDir = path.join(archive, archivePaths.articles);
+    finishOutput(
+      dist,
+      outputRecord,
+      kept,
+      (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file) || isCitationFileOfEntry(articlesDir, file),
+    );
   });
   timings.push(['site folder', siteFolderMs]);
 } catch (error) {

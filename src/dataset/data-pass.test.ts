@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/unit/support/articles.ts';
 import type { Article } from '../schemas/article.ts';
-import { writeArchiveData, type DataPassOptions } from './data-pass.ts';
+import { isCitationFileOfEntry, writeArchiveData, type DataPassOptions } from './data-pass.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -76,6 +76,46 @@ describe('writeArchiveData', () => {
     expect(readFileSync(path.join(options('site-3').out, 'articles/fr/article-0150-added.bib'), 'utf8')).toContain('article-0150-added');
     // The cache holds this pass's members and nothing else.
     expect(readdirSync(options('site-3').cacheDir)).toHaveLength(update.members * 2);
+  });
+
+  it('writes again, into the folder it last wrote, only the citation files that changed or went missing', () => {
+    const { articlesDir, articles, options } = setup(300);
+    const first = writeArchiveData(options('site'));
+    expect(first.written).toBe(first.entries * 3);
+    const out = options('site').out;
+    const bib = (id: string) => path.join(out, `articles/${id}.bib`);
+    expect(writeArchiveData(options('site')).written).toBe(0);
+
+    const changed = articles[7] as Article;
+    writeEntry(articlesDir, { ...changed, title: 'Changed title' });
+    // Same size, other bytes: left alone, since scripts/build.ts keeps only the files this pass left.
+    const untouched = articles[250] as Article;
+    writeFileSync(bib(untouched.id), readFileSync(bib(untouched.id), 'utf8').replace('article', 'ARTICLE'));
+    // Another size, or missing: written again.
+    const shortened = articles[120] as Article;
+    writeFileSync(bib(shortened.id), 'edited');
+    const deleted = articles[180] as Article;
+    rmSync(bib(deleted.id));
+    const update = writeArchiveData(options('site'));
+    // The changed entry's member is rebuilt and all its files written; two files besides.
+    expect(update.rebuilt).toBe(1);
+    expect(update.written).toBeGreaterThanOrEqual(3 + 2);
+    expect(update.written).toBeLessThanOrEqual(3 * 256 + 2);
+    expect(readFileSync(bib(changed.id), 'utf8')).toContain('Changed title');
+    expect(readFileSync(bib(shortened.id), 'utf8')).toContain(shortened.id.split('/')[1]);
+    expect(readFileSync(bib(deleted.id), 'utf8')).toContain(deleted.id.split('/')[1]);
+    expect(readFileSync(bib(untouched.id), 'utf8')).toContain('ARTICLE');
+  });
+
+  it('tells the citation files of the entries it holds from every other file', () => {
+    const { articlesDir } = setup(3);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/fr/article-0000.bib')).toBe(true);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/ru/article-0001.ris')).toBe(true);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/el/article-0002.csl.json')).toBe(true);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/fr/article-0003.bib')).toBe(false);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/fr/article-0000.json')).toBe(false);
+    expect(isCitationFileOfEntry(articlesDir, 'articles/fr/article-0000/index.html')).toBe(false);
+    expect(isCitationFileOfEntry(articlesDir, 'topics/fr/article-0000.bib')).toBe(false);
   });
 
   it('rebuilds everything when the code key changes', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { entryFile, readArticle } from '../lib/article-record.ts';
@@ -60,6 +60,22 @@ export interface DataPassResult {
   members: number;
   /** Members rebuilt from their entry files; the others came from the cache. */
   rebuilt: number;
+  /** Citation files written; the others were already in the site folder as this pass makes them. */
+  written: number;
+}
+
+/** The extensions of an article's citation files, longest first, so `.csl.json` is not read as `.json`. */
+const CITATION_EXTENSIONS = CITATION_FORMATS.map((format) => `.${format.extension}`).sort((a, b) => b.length - a.length);
+
+/**
+ * Whether `file` (relative to the site folder, `/`-separated) is a citation file of an entry
+ * `articlesDir` still holds: the files the pass below may leave in place rather than write.
+ */
+export function isCitationFileOfEntry(articlesDir: string, file: string): boolean {
+  const prefix = routes.articleCitations('');
+  if (!file.startsWith(prefix)) return false;
+  const extension = CITATION_EXTENSIONS.find((ext) => file.endsWith(ext));
+  return extension !== undefined && existsSync(entryFile(articlesDir, file.slice(prefix.length, -extension.length)));
 }
 
 /**
@@ -67,9 +83,11 @@ export interface DataPassResult {
  * line, in id order), its JSON Schema, the metadata CSV, and the BibTeX, RIS and CSL-JSON
  * files of every article beside its page. A member is taken from the cache when its key (its
  * entries' ids and file digests, and `codeKey`) is unchanged, so the output is byte for byte
- * a clean pass's. Astro empties the site folder on every build, so the small files are always
- * written; what is saved is reading, validating and serialising unchanged entries, and
- * compressing them again.
+ * a clean pass's: what is saved is reading, validating and serialising unchanged entries, and
+ * compressing them again. A member from the cache was made by the last pass, which wrote its
+ * citation files; scripts/build.ts keeps the site folder only as that pass left it
+ * (scripts/lib/site-output.ts), so those files are written only where missing or of another
+ * size (29,000 writes at 10,000 articles, 10 s of an update otherwise).
  */
 export function writeArchiveData(options: DataPassOptions): DataPassResult {
   const { articlesDir, out, cacheDir, absolute, codeKey } = options;
@@ -80,6 +98,7 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
   const gzips: Buffer[] = [];
   let csv = csvHeader();
   let rebuilt = 0;
+  let written = 0;
   const folders = new Set<string>();
   for (const group of groups) {
     const key = cacheKey(codeKey, group.map((id) => [id, entryDigest(entryFile(articlesDir, id))]));
@@ -87,7 +106,8 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
     const restFile = path.join(cacheDir, `${key}.json`);
     used.add(`${key}.gz`).add(`${key}.json`);
     let member: Member;
-    if (statSync(gzFile, { throwIfNoEntry: false }) && statSync(restFile, { throwIfNoEntry: false })) {
+    const cached = Boolean(statSync(gzFile, { throwIfNoEntry: false }) && statSync(restFile, { throwIfNoEntry: false }));
+    if (cached) {
       member = { gzip: readFileSync(gzFile), ...(JSON.parse(readFileSync(restFile, 'utf8')) as Omit<Member, 'gzip'>) };
     } else {
       member = makeMember(articlesDir, group, absolute);
@@ -104,7 +124,13 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
-      CITATION_FORMATS.forEach((format, i) => writeFileSync(`${base}.${format.extension}`, texts[i] as string));
+      CITATION_FORMATS.forEach((format, i) => {
+        const file = `${base}.${format.extension}`;
+        const text = texts[i] as string;
+        if (cached && statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(text)) return;
+        writeFileSync(file, text);
+        written++;
+      });
     }
   }
   // Members no build uses any more: the cache holds this build's and nothing else.
@@ -114,5 +140,5 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
   writeFileSync(path.join(out, routes.dataDump()), gzips.length > 0 ? Buffer.concat(gzips) : gzipSync('', { level: constants.Z_BEST_COMPRESSION }));
   writeFileSync(path.join(out, routes.dataCsv()), csv);
   writeFileSync(path.join(out, routes.dataSchema()), articleJsonSchema());
-  return { entries: ids.length, members: groups.length, rebuilt };
+  return { entries: ids.length, members: groups.length, rebuilt, written };
 }

@@ -15,8 +15,8 @@ const srcDir = path.resolve(import.meta.dirname, '..');
  * Publishes the archive as data after the pages (src/dataset/data-pass.ts): the dump, its
  * schema, the CSV and every article's citation files. As Astro endpoints the citation files
  * cost 2 ms each to render or restore (+8.1 s on a clean build of 1,000 files, +2.3 s on an
- * unchanged one); here they cost a write each, and unchanged entries come from the cache in
- * `<archive>/.cache/data/` (emptied by `npm run build -- --clean`).
+ * unchanged one); here they cost a write each where they change, and unchanged entries come
+ * from the cache in `<archive>/.cache/data/` (emptied by `npm run build -- --clean`).
  */
 export function archiveData(articlesDir: string): AstroIntegration {
   let absolute: (sitePath: string) => string = () => {
@@ -43,7 +43,7 @@ export function archiveData(articlesDir: string): AstroIntegration {
         const codeKey = cacheKey(code, site, base, isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH) ?? null);
         const result = writeArchiveData({ articlesDir, out: fileURLToPath(dir), cacheDir: path.join(archiveDir, '.cache', 'data'), absolute, codeKey });
         logger.info(
-          `${result.entries} entries in the dump and ${result.entries * CITATION_FORMATS.length} citation files; ${result.rebuilt} of ${result.members} members rebuilt, in ${Math.round(performance.now() - started)} ms`,
+          `${result.entries} entries in the dump and ${result.entries * CITATION_FORMATS.length} citation files (${result.written} written); ${result.rebuilt} of ${result.members} members rebuilt, in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

@@ -110,6 +110,9 @@ describe('an incremental build', () => {
     // did not write itself must not survive, whatever else happened to the folder.
     const pages = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).sort();
     writeFileSync(path.join(incremental.dist, 'articles', pages[0] as string), 'edited');
+    // A citation file of an unchanged entry: the data pass leaves those it finds in place.
+    const citations = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.bib')).sort();
+    writeFileSync(path.join(incremental.dist, 'articles', citations[0] as string), 'edited');
     writeFileSync(path.join(incremental.dist, 'stray.html'), 'not built');
     const bundle = path.join(incremental.dist, 'pagefind', 'fr', 'fragment');
     rmSync(path.join(bundle, readdirSync(bundle).sort()[0] as string));
