@@ -19,6 +19,7 @@ const { values } = parseArgs({
     query: { type: 'string', multiple: true },
     runs: { type: 'string', default: '3' },
     json: { type: 'string' },
+    requests: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -29,7 +30,8 @@ if (values.help) {
   --dist DIR   built site to serve; default: DIST_DIR or dist
   --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW
   --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3
-  --json FILE  also write the queries' medians to FILE (the bench reads them)`);
+  --json FILE  also write the queries' medians to FILE (the bench reads them)
+  --requests   also list, for the first run, each step's requests with their bytes: where the bytes go`);
   process.exit(0);
 }
 
@@ -44,13 +46,20 @@ interface Step {
   allMs: number;
   bytes: number;
   requests: number;
+  fetched: Fetched[];
   results: string;
 }
 
+interface Fetched {
+  url: string;
+  bytes: number;
+}
+
 /** Response bytes (headers and body) of every request the page and its workers finish. */
-function countBytes(page: Page): { take(): { bytes: number; requests: number } } {
+function countBytes(page: Page): { take(): Promise<{ bytes: number; requests: number; fetched: Fetched[] }> } {
   let bytes = 0;
   let requests = 0;
+  let fetched: Fetched[] = [];
   const pending: Promise<void>[] = [];
   page.context().on('requestfinished', (request: Request) => {
     pending.push(
@@ -62,14 +71,18 @@ function countBytes(page: Page): { take(): { bytes: number; requests: number } }
         const body = sizes.responseBodySize || ((await (await request.response())?.body().catch(() => undefined))?.length ?? 0);
         bytes += body + sizes.responseHeadersSize;
         requests += 1;
+        fetched.push({ url: request.url(), bytes: body + sizes.responseHeadersSize });
       })(),
     );
   });
   return {
-    take() {
-      const taken = { bytes, requests };
+    // A request's sizes are read after it finished: wait for those of the step's requests.
+    async take() {
+      await Promise.all(pending.splice(0));
+      const taken = { bytes, requests, fetched };
       bytes = 0;
       requests = 0;
+      fetched = [];
       return taken;
     },
   };
@@ -127,13 +140,13 @@ try {
     const page = await context.newPage();
     const counter = countBytes(page);
     await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
-    const pageLoad = counter.take();
+    const pageLoad = await counter.take();
     const steps: Step[] = [{ query: '(open the page)', ms: 0, allMs: 0, ...pageLoad, results: '' }];
     for (const query of queries) {
       const { first, all, status } = await timeQuery(page, query);
       // Fragments of the shown results load just after the first one renders; count them too.
       await page.waitForLoadState('networkidle');
-      steps.push({ query, ms: first, allMs: all, ...counter.take(), results: status });
+      steps.push({ query, ms: first, allMs: all, ...(await counter.take()), results: status });
     }
     all.push(steps);
     await context.close();
@@ -156,5 +169,11 @@ medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
   console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests  ${step.status}`);
 });
+if (values.requests) {
+  for (const step of all[0]!) {
+    console.log(`\n${step.query}: ${(step.bytes / 1024).toFixed(1)} KiB`);
+    for (const { url, bytes } of [...step.fetched].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${url.slice(site.url.length - 1)}`);
+  }
+}
 // The first step opens the page; the queries follow it.
 if (values.json) writeFileSync(values.json, JSON.stringify(medians.slice(1), null, 2) + '\n');
