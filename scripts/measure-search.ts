@@ -44,6 +44,7 @@ interface Step {
   query: string;
   ms: number;
   allMs: number;
+  longestTaskMs: number;
   bytes: number;
   requests: number;
   fetched: Fetched[];
@@ -137,16 +138,32 @@ const all: Step[][] = [];
 try {
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
+    // The longest task that blocked the page's thread, since the last reading (the search runs
+    // Pagefind on the page: client/pagefind.ts).
+    await context.addInitScript(() => {
+      const w = window as unknown as { longestTask: number };
+      w.longestTask = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     const page = await context.newPage();
     const counter = countBytes(page);
+    const longestTask = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { longestTask: number };
+        const longest = w.longestTask;
+        w.longestTask = 0;
+        return longest;
+      });
     await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
     const pageLoad = await counter.take();
-    const steps: Step[] = [{ query: '(open the page)', ms: 0, allMs: 0, ...pageLoad, results: '' }];
+    const steps: Step[] = [{ query: '(open the page)', ms: 0, allMs: 0, longestTaskMs: await longestTask(), ...pageLoad, results: '' }];
     for (const query of queries) {
       const { first, all, status } = await timeQuery(page, query);
       // Fragments of the shown results load just after the first one renders; count them too.
       await page.waitForLoadState('networkidle');
-      steps.push({ query, ms: first, allMs: all, ...(await counter.take()), results: status });
+      steps.push({ query, ms: first, allMs: all, longestTaskMs: await longestTask(), ...(await counter.take()), results: status });
     }
     all.push(steps);
     await context.close();
@@ -160,6 +177,7 @@ const medians: SearchStep[] = all[0]!.map((step, index) => ({
   query: step.query,
   firstMs: median(all.map((steps) => steps[index]!.ms)),
   allMs: median(all.map((steps) => steps[index]!.allMs)),
+  longestTaskMs: median(all.map((steps) => steps[index]!.longestTaskMs)),
   bytes: median(all.map((steps) => steps[index]!.bytes)),
   requests: median(all.map((steps) => steps[index]!.requests)),
   status: step.results,
@@ -167,7 +185,7 @@ const medians: SearchStep[] = all[0]!.map((step, index) => ({
 console.log(`search page on ${root}, ${runs} cold run(s), medians:`);
 medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
-  console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests  ${step.status}`);
+  console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms  ${step.status}`);
 });
 if (values.requests) {
   for (const step of all[0]!) {

@@ -73,7 +73,7 @@ describe('checkTargets', () => {
   });
 
   it('holds the search to the targets at 10,000, and runs above 10,000 to those at 100,000', () => {
-    const step = (query: string, kib: number, firstMs: number) => ({ query, firstMs, allMs: firstMs + 100, bytes: kib * 1024, requests: 20, status: '' });
+    const step = (query: string, kib: number, firstMs: number) => ({ query, firstMs, allMs: firstMs + 100, longestTaskMs: 60, bytes: kib * 1024, requests: 20, status: '' });
     const withSearch = (articles: number, coldKiB: number, coldMs: number, nextKiB: number, nextMs: number) =>
       checkTargets(result(articles, 60_000, { search: [step('parti', coldKiB, coldMs), step('Ханой', nextKiB, nextMs)] }), []);
     const ok = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;

@@ -44,6 +44,8 @@ export interface SearchStep {
   /** Milliseconds to the first result shown, and to every language answered. */
   firstMs: number;
   allMs: number;
+  /** The longest task the step blocked the page's thread for (Long Tasks API: 50 ms and over, else 0). */
+  longestTaskMs: number;
   bytes: number;
   requests: number;
   status: string;
@@ -116,7 +118,7 @@ export function formatResult(result: BenchResult): string {
   }
   (result.search ?? []).forEach((step, index) => {
     lines.push(
-      `search, ${index === 0 ? 'cold' : 'then'} "${step.query}": ${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), ${formatBytes(step.bytes)} in ${step.requests} requests`,
+      `search, ${index === 0 ? 'cold' : 'then'} "${step.query}": ${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), ${formatBytes(step.bytes)} in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms`,
     );
   });
   return lines.join('\n');

@@ -47,6 +47,10 @@ let engines: Promise<Engines> | undefined;
  * is imported once, from the first bundle, and `createInstance` opens one index per bundle,
  * all in one shared worker. Importing each bundle's own copy fetched the same 90 KB of
  * JavaScript and 55 KB of WebAssembly once per language.
+ *
+ * The worker stays, though its script is 42 KB of the first search: run on the page instead
+ * (`noWorker`), the first search of the 10,000-article bench site blocked the page for 480 ms
+ * in one task, against none of 50 ms or more with it (`npm run measure-search`, five runs).
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
