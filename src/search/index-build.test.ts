@@ -65,6 +65,15 @@ describe('buildSearchIndex', () => {
     expect(ruEntry.languages[UNSTEMMED]).toHaveProperty('page_count', 1);
   });
 
+  it('minifies the engine’s scripts, keeping the module’s exports', async () => {
+    for (const name of ['pagefind.js', 'pagefind-worker.js']) {
+      const script = await readFile(path.join(site, 'pagefind/fr', name), 'utf8');
+      // Pagefind's build keeps local names whole, such as wasm-bindgen's glue's; esbuild shortens them.
+      expect(script).not.toContain('WASM_VECTOR_LEN');
+    }
+    expect(await readFile(path.join(site, 'pagefind/fr/pagefind.js'), 'utf8')).toMatch(/export\s*\{[^}]*createInstance/);
+  });
+
   it('leaves no scratch pages behind', () => {
     expect(existsSync(scratch)).toBe(false);
   });
