@@ -37,6 +37,9 @@ export const routes = {
   undated: () => 'undated/',
   about: () => 'about/',
   search: () => 'search/',
+  /** The topic hints the search page fetches for a query's words (src/search/topic-hints.ts). */
+  searchTopicShard: (shard: string) => `search/topics/${shard}.json`,
+  searchTopicLabels: () => 'search/topic-labels.json',
   report: () => 'report/',
   reportPage: (outcome: string, id: string) => `report/${outcome}/${id}/`,
   raw: (sha256: string) => `raw/${sha256}.txt`,

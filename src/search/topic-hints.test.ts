@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
 import { scoreTopics } from '../ingest/steps/topics.ts';
-import { buildTopicHints, type TopicEntry } from './topic-hints.ts';
-import { matchTopicHints } from './topic-match.ts';
+import { buildTopicHints, shardTopicHints, topicLabels, type TopicEntry } from './topic-hints.ts';
+import { matchTopicHints, mergeTopicHints, queryShards, topicShard } from './topic-match.ts';
 
 const hanoi: Topic = {
   slug: 'hanoi',
@@ -39,7 +39,9 @@ const hints = buildTopicHints(
   [...curated.map((t) => ({ slug: t.slug, kind: t.kind, labels: t.labels, count: counts[t.slug]! })), resolution18],
   new Map(curated.map((t) => [t.slug, t.patterns])),
 );
-const slugs = (query: string) => matchTopicHints(query, hints).map((hint) => hint.slug);
+const shards = shardTopicHints(hints);
+// As the search page matches: against the shards of the query's words only.
+const slugs = (query: string) => matchTopicHints(query, mergeTopicHints(queryShards(query).map((shard) => shards.get(shard) ?? []))).map((hint) => hint.slug);
 
 describe('buildTopicHints', () => {
   it('folds labels and patterns, keeps prefixes and drops words that name nothing', () => {
@@ -59,6 +61,26 @@ describe('buildTopicHints', () => {
       'ψηφισμα 18 nq tw',
       'резолюция 18 nq tw',
     ]);
+  });
+});
+
+describe('shardTopicHints', () => {
+  it('puts each term in the shard of its first character, and every term in one shard', () => {
+    for (const [shard, shardHints] of shards) for (const hint of shardHints) for (const term of hint.terms) expect(topicShard(term)).toBe(shard);
+    const sharded = [...shards.values()].flat().flatMap((hint) => hint.terms.map((term) => `${hint.slug} ${term}`));
+    expect(sharded.sort()).toEqual(hints.flatMap((hint) => hint.terms.map((term) => `${hint.slug} ${term}`)).sort());
+    expect(shards.get(topicShard('х'))!.map((hint) => hint.slug)).toEqual(['hanoi']);
+  });
+
+  it('finds through the shards of a query what the whole list finds', () => {
+    for (const query of ['Hanoï', 'ханоя', 'To Lam', 'то лам', '18-NQ/TW', 'резолюция 18-NQ/TW', 'Bureau politique Hanoï', 'han', 'de la', 'Ανόι το λαμ']) {
+      expect(slugs(query), query).toEqual(matchTopicHints(query, hints).map((hint) => hint.slug));
+    }
+    expect(slugs('резолюция 18-NQ/TW')).toEqual(['doc-18-nq-tw']);
+  });
+
+  it('names each topic in the interface language for the topic filter', () => {
+    expect(topicLabels(hints)).toEqual({ 'doc-18-nq-tw': 'Resolution 18-NQ/TW', hanoi: 'Hanoi', politburo: 'Politburo', 'to-lam': 'To Lam' });
   });
 });
 

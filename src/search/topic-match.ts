@@ -1,21 +1,43 @@
-import type { Topic } from '../schemas/topic.ts';
 import { fold } from '../lib/text/fold.ts';
 import { splitWords } from '../lib/text/words.ts';
 import { compareStrings } from '../lib/sort.ts';
 
 /**
- * What the search page needs to recognise a topic named in a query, in any language:
- * emitted at build time as `search/topics.json` (topic-hints.ts) and fetched only when
- * someone searches. This half runs in the browser, so it imports no schema code.
+ * What the search page needs to recognise a topic named in a query, in any language: built
+ * at build time (topic-hints.ts) and sharded by the first letter of each term, so a query
+ * fetches only the shards of its words' first letters, once someone searches. This half runs
+ * in the browser, so it imports no schema code.
  */
 export interface TopicHint {
   slug: string;
-  /** Labels in the interface language and the three article languages. */
-  labels: Topic['labels'];
+  /** The topic's name in the interface language. */
+  label: string;
   /** Articles filed under the topic, in every language. */
   count: number;
   /** Folded phrases that name the topic; a word ending in `*` matches words starting with it. */
   terms: string[];
+}
+
+/**
+ * The shard a term or query word belongs to: its first character's code point, in hex (a
+ * file name for any script). A term can only match a query that has a word starting with the
+ * term's first character (`wordMatches`), so those shards hold every term a query can match.
+ */
+export const topicShard = (word: string): string => (word.codePointAt(0) ?? 0).toString(16);
+
+/** The shards a query needs, each once. */
+export const queryShards = (query: string): string[] => [...new Set(queryWords(query).map(topicShard))];
+
+/** One list of hints from several shards: a topic in more than one has all its terms from each. */
+export function mergeTopicHints(shards: readonly (readonly TopicHint[])[]): TopicHint[] {
+  const merged = new Map<string, TopicHint>();
+  for (const shard of shards) {
+    for (const hint of shard) {
+      const known = merged.get(hint.slug);
+      merged.set(hint.slug, known ? { ...known, terms: [...known.terms, ...hint.terms] } : hint);
+    }
+  }
+  return [...merged.values()];
 }
 
 // Names are inflected (Ханой, Ханоя; Hanoï, Hanoïens): a query word may run a little past a

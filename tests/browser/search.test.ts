@@ -310,12 +310,19 @@ describe('search across French, Russian and Greek', () => {
   it('offers the topic page when a query names a topic in any language', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
+    const topicFiles: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/search/topic')) topicFiles.push(pathname);
+    });
     await page.goto(`${site.url}search/`);
     for (const query of ['Ανόι', 'Ханой', 'Hanoï', 'hanoi']) {
       await type(page, query);
       const links = await page.$$eval('[data-search-topic-list] a', (anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(links, query).toContain('/topics/hanoi/');
     }
+    // Only the shards of the queries' first letters (α, х, h), each once; no topic names for the filter.
+    expect(topicFiles.sort()).toEqual(['/search/topics/3b1.json', '/search/topics/445.json', '/search/topics/68.json']);
     expect(errors).toEqual([]);
     await page.close();
   });

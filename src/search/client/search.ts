@@ -10,7 +10,7 @@ import { combineFacets, COUNTED_FILTERS, type CountedFilter, type FacetOption, t
 import { countFilter, preloadSearch, querySearch, type Hit as QueryHit, type Pager } from '../query.ts';
 import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
-import { matchTopicHints, type TopicHint } from '../topic-match.ts';
+import { matchTopicHints, mergeTopicHints, queryShards, type TopicHint } from '../topic-match.ts';
 import { loadEngines, type Engines, type PagefindData, type PagefindResult } from './pagefind.ts';
 import { joinBase, routes } from '../../lib/urls.ts';
 
@@ -48,16 +48,37 @@ const langs = (root.dataset.langs ?? '').split(' ').filter(Boolean) as Lang[];
 root.removeAttribute('data-pending');
 required<HTMLElement>(document, '[data-search-nojs]').hidden = true;
 
-let topicHints: Promise<TopicHint[]> | undefined;
-function loadTopicHints(): Promise<TopicHint[]> {
-  topicHints ??= fetch(`${base}search/topics.json`).then((response) => {
-    if (!response.ok) throw new Error(`search topics: HTTP ${response.status}`);
-    return response.json() as Promise<TopicHint[]>;
-  });
-  topicHints.catch(() => {
-    topicHints = undefined;
-  });
-  return topicHints;
+/** Fetches a JSON file of the site once; a failed fetch is tried again the next time it is asked for. */
+function cachedJson<T>(cache: Map<string, Promise<T>>, sitePath: string): Promise<T> {
+  let request = cache.get(sitePath);
+  if (!request) {
+    request = fetch(joinBase(base, sitePath)).then((response) => {
+      if (!response.ok) throw new Error(`${sitePath}: HTTP ${response.status}`);
+      return response.json() as Promise<T>;
+    });
+    request.catch(() => cache.delete(sitePath));
+    cache.set(sitePath, request);
+  }
+  return request;
+}
+
+// The topic shards the build wrote: a query's word whose shard is not there names no topic.
+const topicShards = new Set((root.dataset.topicShards ?? '').split(' ').filter(Boolean));
+const shardRequests = new Map<string, Promise<TopicHint[]>>();
+/** The topics a query may name: the shards of its words' first characters, fetched once each. */
+async function topicHintsFor(query: string): Promise<TopicHint[]> {
+  const shards = queryShards(query).filter((shard) => topicShards.has(shard));
+  return mergeTopicHints(await Promise.all(shards.map((shard) => cachedJson(shardRequests, routes.searchTopicShard(shard)))));
+}
+
+const labelRequests = new Map<string, Promise<Record<string, string>>>();
+/**
+ * Topic names for the topic filter, fetched only once it shows topics: a topic chosen, or its
+ * values counted. Without them the filter shows slugs rather than fail the search.
+ */
+function topicLabelsFor(facets: Facets, state: SearchState): Promise<Record<string, string>> {
+  if (!state.topic && !facets.topic) return Promise.resolve({});
+  return cachedJson(labelRequests, routes.searchTopicLabels()).catch(() => ({}));
 }
 
 const fragments = new WeakMap<PagefindResult, Promise<PagefindData>>();
@@ -107,10 +128,11 @@ function setOptions(select: HTMLSelectElement, options: FacetOption[] | null, la
   select.value = chosen ?? '';
 }
 
-function renderFacets(facets: Facets, state: SearchState, hints: readonly TopicHint[]): void {
-  const topicLabels = new Map(hints.map((hint) => [hint.slug, hint.labels.en]));
+async function renderFacets(facets: Facets, state: SearchState, ownGeneration: number): Promise<void> {
+  const topicLabels = await topicLabelsFor(facets, state);
+  if (ownGeneration !== generation) return;
   setOptions(selects.lang, facets.lang, (lang) => LANGUAGE_NAMES[lang as Lang].english, state.lang);
-  setOptions(selects.topic, facets.topic, (slug) => topicLabels.get(slug) ?? slug, state.topic);
+  setOptions(selects.topic, facets.topic, (slug) => topicLabels[slug] ?? slug, state.topic);
   setOptions(selects.publisher, facets.publisher, (name) => name, state.publisher);
   setOptions(selects.year, facets.year, (year) => year, state.year);
 }
@@ -121,7 +143,7 @@ function renderTopicHints(found: readonly TopicHint[]): void {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = joinBase(base, routes.topic(hint.slug));
-      link.textContent = hint.labels.en;
+      link.textContent = hint.label;
       item.append(link, ` — ${t.topicHint(hint.count)}`);
       return item;
     }),
@@ -222,14 +244,12 @@ async function run(state: SearchState): Promise<void> {
   resultsList.replaceChildren();
   moreButton.hidden = true;
   topicsBox.hidden = true;
-  const hintsShown = loadTopicHints().then((hints) => {
+  const hintsShown = topicHintsFor(state.q).then((hints) => {
     if (ownGeneration === generation) renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
-    return hints;
   });
   let loaded: Engines;
-  let hints: TopicHint[];
   try {
-    [loaded, hints] = await Promise.all([loadEngines(base, langs), hintsShown]);
+    [loaded] = await Promise.all([loadEngines(base, langs), hintsShown]);
   } catch (error) {
     if (ownGeneration === generation) {
       status.textContent = t.failed;
@@ -265,7 +285,8 @@ async function run(state: SearchState): Promise<void> {
   pager = collated.pager;
   total = collated.total;
   counted = outcomes;
-  renderFacets(combineFacets(outcomes, state), state, hints);
+  await renderFacets(combineFacets(outcomes, state), state, ownGeneration);
+  if (ownGeneration !== generation) return;
   // A newest-first list comes in one piece, now every language has answered.
   if (shownCount === 0) await showMore(false);
   if (ownGeneration !== generation) return;
@@ -303,6 +324,7 @@ input.addEventListener('input', () => {
   void loadEngines(base, langs)
     .then((loaded) => preloadSearch(loaded, state))
     .catch(() => undefined);
+  void topicHintsFor(state.q).catch(() => undefined);
 });
 moreButton.addEventListener('click', () => void showMore(true));
 
@@ -318,11 +340,10 @@ async function countOnOpen(key: CountedFilter): Promise<void> {
   try {
     const state = current;
     const ownGeneration = generation;
-    const [loaded, hints] = await Promise.all([loadEngines(base, langs), loadTopicHints()]);
-    const outcomes = await countFilter(loaded, key, state);
+    const outcomes = await countFilter(await loadEngines(base, langs), key, state);
     if (ownGeneration !== generation) return;
     counted = outcomes;
-    renderFacets(combineFacets(outcomes, state), state, hints);
+    await renderFacets(combineFacets(outcomes, state), state, ownGeneration);
   } finally {
     counting.delete(key);
   }
