@@ -87,7 +87,9 @@ export function isCitationFileOfEntry(articlesDir: string, file: string): boolea
  * compressing them again. A member from the cache was made by the last pass, which wrote its
  * citation files; scripts/build.ts keeps the site folder only as that pass left it
  * (scripts/lib/site-output.ts), so those files are written only where missing or of another
- * size (29,000 writes at 10,000 articles, 10 s of an update otherwise).
+ * size (29,000 writes at 10,000 articles, 10 s of an update otherwise). A rebuilt member's
+ * files are compared with what is there and written only where they differ: one changed entry
+ * rebuilds the few dozen of its member.
  */
 export function writeArchiveData(options: DataPassOptions): DataPassResult {
   const { articlesDir, out, cacheDir, absolute, codeKey } = options;
@@ -127,7 +129,8 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
       CITATION_FORMATS.forEach((format, i) => {
         const file = `${base}.${format.extension}`;
         const text = texts[i] as string;
-        if (cached && statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(text)) return;
+        // A rebuilt member's entries are mostly unchanged: what is there already stays.
+        if (statSync(file, { throwIfNoEntry: false })?.size === Buffer.byteLength(text) && (cached || readFileSync(file, 'utf8') === text)) return;
         writeFileSync(file, text);
         written++;
       });
