@@ -6,15 +6,15 @@ const topic = (slug: string) => ({ slug, score: 1, matches: [] });
 describe('searchMetadata', () => {
   it('describes a dated article: meta, filters per topic, publisher and year, date sort', () => {
     expect(
-      searchMetadata({ lang: 'fr', date: '2025-01-26', publisher: { name: 'Người Lao Động' }, topics: [topic('party'), topic('doc-18-nq-tw')] }),
+      searchMetadata({ date: '2025-01-26', publisher: { name: 'Người Lao Động' }, topics: [topic('party'), topic('doc-18-nq-tw')] }),
     ).toEqual({
-      meta: [['date', '2025-01-26'], ['lang', 'fr'], ['publisher', 'Người Lao Động']],
-      filters: [['language', 'fr'], ['topic', 'doc-18-nq-tw'], ['topic', 'party'], ['publisher', 'Người Lao Động'], ['year', '2025']],
+      meta: [['date', '2025-01-26'], ['publisher', 'Người Lao Động']],
+      filters: [['topic', 'doc-18-nq-tw'], ['topic', 'party'], ['publisher', 'Người Lao Động'], ['year', '2025']],
       sort: [['date', '2025-01-26']],
     });
   });
   it('gives an undated article no date, year or sort key', () => {
-    expect(searchMetadata({ lang: 'el', topics: [] })).toEqual({ meta: [['lang', 'el']], filters: [['language', 'el']], sort: [] });
+    expect(searchMetadata({ topics: [] })).toEqual({ meta: [], filters: [], sort: [] });
   });
 });
 
@@ -44,7 +44,8 @@ describe('searchDocument', () => {
     expect(html).toContain('<span data-pagefind-meta="publisher:A &quot;B&quot; &lt;C&gt;"></span>');
     expect(html).toContain('<span data-pagefind-filter="topic:party"></span>');
     expect(html).toContain('<span data-pagefind-sort="date:2025-01-26"></span>');
-    expect(html.match(/data-pagefind-/g)).toHaveLength(1 + 3 + 4 + 1);
+    expect(html.match(/data-pagefind-/g)).toHaveLength(1 + 2 + 3 + 1);
+    expect(html).not.toContain('language:');
     expect(html).not.toMatch(/<(?!\/?(?:html|body|h1|h2|p|span)\b|!doctype)/);
   });
 });

@@ -11,12 +11,13 @@ interface SearchMetadata {
   sort: [key: string, value: string][];
 }
 
-export function searchMetadata(entry: Pick<Article, 'lang' | 'date' | 'publisher' | 'topics'>): SearchMetadata {
+export function searchMetadata(entry: Pick<Article, 'date' | 'publisher' | 'topics'>): SearchMetadata {
+  // No language: each language has its own bundle (index-build.ts), so the page knows a hit's
+  // language from the bundle that answered, and filters by language by asking fewer bundles.
   const meta: [string, string][] = [];
-  const filters: [string, string][] = [['language', entry.lang]];
+  const filters: [string, string][] = [];
   const sort: [string, string][] = [];
   if (entry.date) meta.push(['date', entry.date]);
-  meta.push(['lang', entry.lang]);
   if (entry.publisher) meta.push(['publisher', entry.publisher.name]);
   for (const slug of [...new Set(entry.topics.map((t) => t.slug))].sort()) filters.push(['topic', slug]);
   if (entry.publisher) filters.push(['publisher', entry.publisher.name]);
