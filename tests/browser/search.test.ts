@@ -307,6 +307,21 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
+  it('still searches when a topic shard fails to load, without topic hints', async () => {
+    const page = await browser.newPage();
+    let refused = 0;
+    await page.route('**/search/topics/**', (route) => {
+      refused += 1;
+      return route.fulfill({ status: 503, body: 'unavailable' });
+    });
+    await page.goto(`${site.url}search/`);
+    const { results } = await type(page, 'συνέδριο');
+    expect(refused).toBeGreaterThan(0);
+    expect(results.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-topics]').isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('offers the topic page when a query names a topic in any language', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);

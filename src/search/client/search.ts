@@ -246,9 +246,13 @@ async function run(state: SearchState): Promise<void> {
   resultsList.replaceChildren();
   moreButton.hidden = true;
   topicsBox.hidden = true;
-  const hintsShown = topicHintsFor(state.q).then((hints) => {
-    if (ownGeneration === generation) renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
-  });
+  // Topic hints help; a shard that fails to load leaves them out rather than fail the search.
+  const hintsShown = topicHintsFor(state.q).then(
+    (hints) => {
+      if (ownGeneration === generation) renderTopicHints(state.q ? matchTopicHints(state.q, hints) : []);
+    },
+    () => undefined,
+  );
   let loaded: Engines;
   try {
     [loaded] = await Promise.all([loadEngines(base, langs), hintsShown]);
