@@ -138,8 +138,8 @@ const all: Step[][] = [];
 try {
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
-    // The longest task that blocked the page's thread, since the last reading (the search runs
-    // Pagefind on the page: client/pagefind.ts).
+    // The longest task that blocked the page's thread since the last reading: what a query
+    // costs the reader's typing and scrolling while Pagefind works in its worker.
     await context.addInitScript(() => {
       const w = window as unknown as { longestTask: number };
       w.longestTask = 0;

@@ -1,8 +1,9 @@
 import { getCollection } from 'astro:content';
 import { archiveIndex } from './archive-index.ts';
-import { buildTopicHints, type TopicHint } from '../search/topic-hints.ts';
+import { buildTopicHints, shardTopicHints, type TopicHint } from '../search/topic-hints.ts';
 
 let hints: Promise<TopicHint[]> | undefined;
+let shards: Promise<Map<string, TopicHint[]>> | undefined;
 
 /** The topics a search query can name (src/search/topic-hints.ts), once per build. */
 export function searchTopicHints(): Promise<TopicHint[]> {
@@ -12,4 +13,10 @@ export function searchTopicHints(): Promise<TopicHint[]> {
     return buildTopicHints(index.topics.values(), patterns);
   })();
   return hints;
+}
+
+/** Those hints by shard (src/search/topic-hints.ts), once per build: the shard files and the search page's list of them. */
+export function searchTopicShards(): Promise<Map<string, TopicHint[]>> {
+  shards ??= searchTopicHints().then(shardTopicHints);
+  return shards;
 }

@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { searchTopicHints } from '../../../lib/search-topics.ts';
-import { shardTopicHints } from '../../../search/topic-hints.ts';
+import { searchTopicShards } from '../../../lib/search-topics.ts';
 
 /**
  * One shard of the topics a search query can name: those with a term starting with the
@@ -8,7 +7,7 @@ import { shardTopicHints } from '../../../search/topic-hints.ts';
  * query's words only, once someone searches (src/search/client/).
  */
 export const getStaticPaths = (async () =>
-  [...shardTopicHints(await searchTopicHints())].map(([shard, hints]) => ({ params: { shard }, props: { hints } }))) satisfies GetStaticPaths;
+  [...(await searchTopicShards())].map(([shard, hints]) => ({ params: { shard }, props: { hints } }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
