@@ -37,12 +37,19 @@ describe('buildSearchIndex', () => {
   });
 
   it('indexes the entries of each language into that language’s own bundle', () => {
-    expect(summary).toEqual({ pages: { fr: 2, ru: 1, el: 0 }, rebuilt: ['fr', 'ru'] });
+    expect(summary).toEqual({
+      pages: { fr: 2, ru: 1, el: 0 },
+      bundles: [
+        { name: 'fr', lang: 'fr', pages: 2 },
+        { name: 'ru', lang: 'ru', pages: 1 },
+      ],
+      rebuilt: ['fr', 'ru'],
+    });
   });
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
-    expect(JSON.parse(await readFile(path.join(site, 'pagefind/languages.json'), 'utf8'))).toEqual({ fr: 2, ru: 1 });
-    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['fr', 'languages.json', 'ru']);
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8'))).toEqual(summary.bundles);
+    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['bundles.json', 'fr', 'ru']);
   });
 
   it('each bundle is built without a Pagefind stemmer (the page stems) and none of Pagefind’s unused ready-made UIs', async () => {
@@ -56,7 +63,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('only the first bundle listed carries the engine; the others name an empty WebAssembly file', async () => {
-    expect(Object.keys(JSON.parse(await readFile(path.join(site, 'pagefind/languages.json'), 'utf8')) as object)[0]).toBe('fr');
+    expect((JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8')) as { name: string }[])[0]?.name).toBe('fr');
     const ru = await readdir(path.join(site, 'pagefind/ru'));
     expect(ru.filter((file) => /\.js$|wasm/.test(file))).toEqual(['wasm.shared.pagefind']);
     expect(await readFile(path.join(site, 'pagefind/ru/wasm.shared.pagefind'), 'utf8')).toBe('pagefind_dcd');
@@ -115,14 +122,16 @@ describe('buildSearchIndex with a state file', () => {
     const scratch = path.join(root, 'scratch');
     expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['fr', 'ru']);
     const ruBefore = await stat(path.join(out, 'ru', 'pagefind-entry.json'));
-    const pageBefore = await stat(path.join(scratch, 'articles/fr/a/index.html'));
+    const scratchPage = path.join(scratch, 'fr/undated/articles/fr/a/index.html');
+    const pageBefore = await stat(scratchPage);
 
     await write(entry('fr/b', 'Congrès'));
     const second = await buildSearchIndex(entries, out, scratch, state);
-    expect(second).toEqual({ pages: { fr: 2, ru: 1, el: 0 }, rebuilt: ['fr'] });
+    expect(second.rebuilt).toEqual(['fr']);
+    expect(second.pages).toEqual({ fr: 2, ru: 1, el: 0 });
     expect((await stat(path.join(out, 'ru', 'pagefind-entry.json'))).mtimeMs).toBe(ruBefore.mtimeMs);
     // The search page of an unchanged entry is kept, not written again.
-    expect((await stat(path.join(scratch, 'articles/fr/a/index.html'))).mtimeMs).toBe(pageBefore.mtimeMs);
+    expect((await stat(scratchPage)).mtimeMs).toBe(pageBefore.mtimeMs);
 
     const fresh = path.join(root, 'fresh');
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
@@ -144,8 +153,69 @@ describe('buildSearchIndex with a state file', () => {
     // Without French articles the Russian bundle is the first and must carry the engine.
     await rm(path.join(entries, 'fr'), { recursive: true });
     expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
-    expect(existsSync(path.join(scratch, 'articles/fr/a'))).toBe(false);
+    expect(existsSync(path.join(scratch, 'fr/undated/articles/fr/a'))).toBe(false);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
+    expect(await files(out)).toEqual(await files(fresh));
+  }, 60_000);
+});
+
+describe('buildSearchIndex cutting a language into bundles', () => {
+  let root: string;
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const dated = (id: string, date: string | undefined): Article => ({ ...entry(id, `Article ${id}`), ...(date ? { date, dateSource: 'publisher-line' as const } : {}) });
+
+  it('cuts a language over the cap by month, oldest first, and an addition at the newest end rebuilds only the last bundle', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'index-search-split-'));
+    const entries = path.join(root, 'articles');
+    const write = async (article: Article) => {
+      await mkdir(path.join(entries, article.lang), { recursive: true });
+      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+    };
+    for (const article of [dated('fr/a', undefined), dated('fr/b', '2024-01-05'), dated('fr/c', '2024-01-20'), dated('fr/d', '2024-03-02'), dated('ru/e', '2024-02-01')]) await write(article);
+    const out = path.join(root, 'pagefind');
+    const state = path.join(root, 'state.json');
+    const scratch = path.join(root, 'scratch');
+    const first = await buildSearchIndex(entries, out, scratch, state, 2);
+    expect(first.bundles).toEqual([
+      { name: 'fr-undated', lang: 'fr', pages: 1 },
+      { name: 'fr-2024-01', lang: 'fr', pages: 2 },
+      { name: 'fr-2024-03', lang: 'fr', pages: 1 },
+      { name: 'ru', lang: 'ru', pages: 1 },
+    ]);
+    expect(JSON.parse(await readFile(path.join(out, 'bundles.json'), 'utf8'))).toEqual(first.bundles);
+    // Only the first bundle carries the engine.
+    expect((await readdir(path.join(out, 'fr-undated'))).filter((file) => file.endsWith('.js')).sort()).toEqual(['pagefind-worker.js', 'pagefind.js']);
+    expect((await readdir(path.join(out, 'fr-2024-01'))).filter((file) => /\.js$|wasm/.test(file))).toEqual(['wasm.shared.pagefind']);
+    // Each bundle holds its own pages, under the article's own path.
+    const entryOf = async (bundle: string) => JSON.parse(await readFile(path.join(out, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect((await entryOf('fr-2024-01')).languages[UNSTEMMED]?.page_count).toBe(2);
+
+    await write(dated('fr/f', '2024-03-28'));
+    const second = await buildSearchIndex(entries, out, scratch, state, 2);
+    expect(second.rebuilt).toEqual(['fr-2024-03']);
+    expect(second.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 2', 'fr-2024-03 2', 'ru 1']);
+
+    await write(dated('fr/g', '2024-04-01'));
+    await rm(path.join(entries, 'fr', 'b.json'));
+    const third = await buildSearchIndex(entries, out, scratch, state, 2);
+    // January lost a page and joined the undated bundle; March holds what it held, and is kept.
+    expect(third.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 2', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
+    expect(third.rebuilt).toEqual(['fr-undated', 'fr-2024-04']);
+    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'ru']);
+
+    const fresh = path.join(root, 'fresh');
+    await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, 2);
+    const files = async (dir: string) => {
+      const out = new Map<string, Buffer>();
+      for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+        const full = path.join(name.parentPath, name.name);
+        out.set(path.relative(dir, full), await readFile(full));
+      }
+      return out;
+    };
     expect(await files(out)).toEqual(await files(fresh));
   }, 60_000);
 });

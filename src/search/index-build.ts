@@ -1,10 +1,10 @@
 /**
- * Stage three of the build (its command is scripts/index-search.ts): one Pagefind bundle per
- * article language, `pagefind/<lang>/`, plus `pagefind/languages.json` naming the bundles
- * that have pages.
+ * Stage three of the build (its command is scripts/index-search.ts): Pagefind bundles in the
+ * site's `pagefind/`, one per article language (`pagefind/<lang>/`) or, for a language too
+ * large for one, one per run of months (bundles.ts), plus `pagefind/bundles.json` listing them.
  *
- * One bundle per language, queried side by side and merged by the search page (see README,
- * "Search design"). Every bundle is built without a Pagefind stemmer (`UNSTEMMED`): the page
+ * Bundles are queried side by side and merged by the search page (see README, "Search
+ * design"). Every bundle is built without a Pagefind stemmer (`UNSTEMMED`): the page
  * stems query words itself, with й intact (src/search/terms.ts).
  *
  * The index is made from the archive's entries, not read back from the built pages: each entry
@@ -14,10 +14,9 @@
  * `astro build` was measured too and dropped: on two cores both slowed down (astro 73 s ->
  * 107 s) for no gain in total, and their memory added up to 3.4 GiB.
  *
- * Pagefind has no incremental mode, so the unit of reuse is a bundle: a language whose search
+ * Pagefind has no incremental mode, so the unit of reuse is a bundle: a bundle whose search
  * pages are all the same as the last build's (one hash over their paths and text, Pagefind's
- * version and the code that makes them) keeps the bundle it has; any other is built again
- * whole. The search pages of unchanged entries stay in the scratch folder between builds. The
+ * version and the code that makes them) is kept as it is; any other is built again whole. The search pages of unchanged entries stay in the scratch folder between builds. The
  * hashes, each page's entry digest and each bundle's file list live in a state file of the
  * archive's cache.
  */
@@ -27,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import * as pagefind from 'pagefind';
+import { bundleUnit, BUNDLES_FILE, MAX_BUNDLE_PAGES, planBundles, type SearchBundle } from './bundles.ts';
 import { searchDocument } from './record.ts';
 import { UNSTEMMED } from './terms.ts';
 import { LANGS, parseArticle, type Lang } from '../schemas/article.ts';
@@ -73,13 +73,14 @@ function minifyEngine(bundle: string): void {
   }
 }
 
-/** Pages per language bundle. */
+/** Pages per language. */
 export type SearchIndexSummary = Record<Lang, number>;
 
-/** What a call built: pages per language, and the languages whose bundle was built again. */
+/** What a call built: pages per language, every bundle, and the bundles built again. */
 export interface SearchIndexResult {
   pages: SearchIndexSummary;
-  rebuilt: Lang[];
+  bundles: SearchBundle[];
+  rebuilt: string[];
 }
 
 /** What a bundle was built from, and the files it was written as (name -> bytes). */
@@ -91,14 +92,14 @@ interface BundleState {
 /**
  * A search page in the scratch folder, by entry file: the entry's size, mtime and inode (the
  * ingest replaces a changed entry by a rename and never rewrites an unchanged one), the page's
- * path, its language and the hash of its text.
+ * path, its language, its month (bundles.ts) and the hash of its text.
  */
-type PageState = [digest: string, page: string, lang: Lang, hash: string];
+type PageState = [digest: string, page: string, lang: Lang, unit: string, hash: string];
 
 interface IndexState {
   fingerprint: string;
   pages: Record<string, PageState>;
-  bundles: Partial<Record<Lang, BundleState>>;
+  bundles: Record<string, BundleState>;
 }
 
 /** The state file's name in the archive's cache folder (scripts/index-search.ts). */
@@ -131,9 +132,15 @@ const entryDigest = (file: string): string => {
 };
 
 /**
+ * The scratch folder Pagefind reads one language's month from: each bundle adds the folders of
+ * its months, so a page's path below it is the path of the article's own page.
+ */
+const monthDir = (lang: Lang, unit: string): string => path.join(lang, unit || 'undated');
+
+/**
  * Brings the scratch folder's search pages in step with the entries in `entriesDir`: one page
- * per entry, `articles/<id>/index.html`, the path of the article's own page, so Pagefind gives
- * results the article's URL. An entry whose file is unchanged since `previous` keeps its page
+ * per entry, `<lang>/<month>/articles/<id>/index.html`, where `articles/<id>/` is the article's
+ * own page, so Pagefind gives results the article's URL. An entry whose file is unchanged since `previous` keeps its page
  * unread; a changed or new one is read, validated and written (an entry that does not match
  * the article schema stops the build, naming its file); a removed one's page is deleted.
  * At 10,000 articles, reading and validating every entry took 3.3-6.4 s, writing every page
@@ -158,13 +165,14 @@ function updateSearchPages(entriesDir: string, scratchDir: string, previous: Rec
       continue;
     }
     const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
-    // Pagefind names a page by its path: the scratch page sits where the article's page is.
-    const page = path.join(routes.article(entry.id), 'index.html');
+    // Pagefind names a page by its path below the folder it reads: the article's page.
+    const unit = bundleUnit(entry.date);
+    const page = path.join(monthDir(entry.lang, unit), routes.article(entry.id), 'index.html');
     if (before && before[1] !== page) rmSync(path.join(scratchDir, path.dirname(before[1])), { recursive: true, force: true });
     const html = searchDocument(entry);
     mkdirSync(path.join(scratchDir, path.dirname(page)), { recursive: true });
     writeFileSync(path.join(scratchDir, page), html);
-    next[name] = [digest, page, entry.lang, sha256(html)];
+    next[name] = [digest, page, entry.lang, unit, sha256(html)];
   }
   for (const [name, [, page]] of Object.entries(previous)) {
     if (!(name in next)) rmSync(path.join(scratchDir, path.dirname(page)), { recursive: true, force: true });
@@ -172,16 +180,24 @@ function updateSearchPages(entriesDir: string, scratchDir: string, previous: Rec
   return next;
 }
 
-/** Per language: how many pages, and a hash over their paths and texts. */
-function languageHashes(fingerprint: string, pages: Record<string, PageState>): Record<Lang, { count: number; hash: string }> {
-  const hashes = new Map(LANGS.map((lang) => [lang, createHash('sha256').update(fingerprint)]));
-  const counts = new Map(LANGS.map((lang) => [lang, 0]));
-  for (const name of Object.keys(pages).sort()) {
-    const [, page, lang, hash] = pages[name] as PageState;
-    hashes.get(lang)?.update(`\0${page}\0${hash}`);
-    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+/** Pages per language and month. */
+function monthCounts(pages: Record<string, PageState>): Map<Lang, Map<string, number>> {
+  const counts = new Map<Lang, Map<string, number>>();
+  for (const [, , lang, unit] of Object.values(pages)) {
+    const months = counts.get(lang) ?? new Map<string, number>();
+    counts.set(lang, months.set(unit, (months.get(unit) ?? 0) + 1));
   }
-  return Object.fromEntries(LANGS.map((lang) => [lang, { count: counts.get(lang) ?? 0, hash: hashes.get(lang)?.digest('base64url') ?? '' }])) as Record<Lang, { count: number; hash: string }>;
+  return counts;
+}
+
+/** A hash over the paths and texts of the pages of one language's months. */
+function pagesHash(fingerprint: string, pages: Record<string, PageState>, lang: Lang, units: ReadonlySet<string>): string {
+  const hash = createHash('sha256').update(fingerprint);
+  for (const name of Object.keys(pages).sort()) {
+    const [, page, pageLang, unit, text] = pages[name] as PageState;
+    if (pageLang === lang && units.has(unit)) hash.update(`\0${page}\0${text}`);
+  }
+  return hash.digest('base64url');
 }
 
 /** A bundle's files (name -> bytes), or undefined when there is no bundle. */
@@ -209,14 +225,20 @@ function readState(stateFile: string | undefined): IndexState | undefined {
 }
 
 /**
- * Builds every language's bundle from the entries in `entriesDir` into `outputDir` (the
- * site's `pagefind/`: `<lang>/` and `languages.json`), with `scratchDir` for the pages
+ * Builds every bundle from the entries in `entriesDir` into `outputDir` (the site's
+ * `pagefind/`: a folder per bundle and `bundles.json`), with `scratchDir` for the pages
  * Pagefind reads. With a `stateFile`, the scratch pages of unchanged entries are kept between
  * runs and a bundle whose pages and files are what the state recorded is kept; without one,
  * everything is built from nothing and the scratch folder removed. Anything else in
- * `outputDir` goes.
+ * `outputDir` goes. `maxBundlePages` is for tests, which cut a small archive into bundles.
  */
-export async function buildSearchIndex(entriesDir: string, outputDir: string, scratchDir: string, stateFile?: string): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  entriesDir: string,
+  outputDir: string,
+  scratchDir: string,
+  stateFile?: string,
+  maxBundlePages: number = MAX_BUNDLE_PAGES,
+): Promise<SearchIndexResult> {
   const fingerprint = builderFingerprint();
   const stored = readState(stateFile);
   const previous = stored?.fingerprint === fingerprint ? stored : undefined;
@@ -225,55 +247,56 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
   if (stateFile) rmSync(stateFile, { force: true });
   if (!previous) rmSync(scratchDir, { recursive: true, force: true });
   const next: IndexState = { fingerprint, pages: {}, bundles: {} };
-  const summary = {} as SearchIndexSummary;
-  const rebuilt: Lang[] = [];
-  mkdirSync(outputDir, { recursive: true });
-  for (const name of readdirSync(outputDir)) {
-    if (!(LANGS as readonly string[]).includes(name)) rmSync(path.join(outputDir, name), { recursive: true, force: true });
-  }
+  const summary = Object.fromEntries(LANGS.map((lang) => [lang, 0])) as SearchIndexSummary;
+  const rebuilt: string[] = [];
+  let plans: ReturnType<typeof planBundles> = [];
   try {
     next.pages = updateSearchPages(entriesDir, scratchDir, previous?.pages ?? {});
-    const languages = languageHashes(fingerprint, next.pages);
-    // The first language with pages, the first listed in languages.json, keeps the engine;
-    // whether a bundle carries it is part of what it was built from.
-    const engineLang = LANGS.find((lang) => languages[lang].count > 0);
-    for (const lang of LANGS) {
-      const bundle = path.join(outputDir, lang);
-      const { count } = languages[lang];
-      const hash = `${languages[lang].hash}${lang === engineLang ? '' : ' without engine'}`;
-      summary[lang] = count;
-      const kept = previous?.bundles[lang];
+    const counts = monthCounts(next.pages);
+    for (const lang of LANGS) summary[lang] = [...(counts.get(lang)?.values() ?? [])].reduce((sum, pages) => sum + pages, 0);
+    plans = planBundles(LANGS, counts, maxBundlePages);
+    mkdirSync(outputDir, { recursive: true });
+    const names = new Set(plans.map((plan) => plan.name));
+    for (const name of readdirSync(outputDir)) if (!names.has(name)) rmSync(path.join(outputDir, name), { recursive: true, force: true });
+    for (const [position, plan] of plans.entries()) {
+      const bundle = path.join(outputDir, plan.name);
+      // The first bundle listed keeps the engine; whether a bundle carries it is part of what
+      // it was built from.
+      const hash = `${pagesHash(fingerprint, next.pages, plan.lang, new Set(plan.units))}${position === 0 ? '' : ' without engine'}`;
+      const kept = previous?.bundles[plan.name];
       if (kept && kept.hash === hash && sameFiles(bundleFiles(bundle), kept.files)) {
-        next.bundles[lang] = kept;
+        next.bundles[plan.name] = kept;
         continue;
       }
       rmSync(bundle, { recursive: true, force: true });
-      if (count === 0) continue;
       const { index, errors } = await pagefind.createIndex({ forceLanguage: UNSTEMMED });
-      if (!index) throw new Error(`pagefind (${lang}): ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: scratchDir, glob: `articles/${lang}/**/index.html` });
-      if (added.errors.length) throw new Error(`pagefind (${lang}): ${added.errors.join('; ')}`);
+      if (!index) throw new Error(`pagefind (${plan.name}): ${errors.join('; ')}`);
+      let pageCount = 0;
+      for (const unit of plan.units) {
+        const added = await index.addDirectory({ path: path.join(scratchDir, monthDir(plan.lang, unit)), glob: '**/index.html' });
+        if (added.errors.length) throw new Error(`pagefind (${plan.name}): ${added.errors.join('; ')}`);
+        pageCount += added.page_count;
+      }
       // Only if something else wrote into the scratch folder; the next run starts it afresh.
-      if (added.page_count !== count) throw new Error(`pagefind (${lang}): ${added.page_count} search pages in ${scratchDir} for ${count} entries`);
+      if (pageCount !== plan.pages) throw new Error(`pagefind (${plan.name}): ${pageCount} search pages in ${scratchDir} for ${plan.pages} entries`);
       const written = await index.writeFiles({ outputPath: bundle });
-      if (written.errors.length) throw new Error(`pagefind (${lang}): ${written.errors.join('; ')}`);
+      if (written.errors.length) throw new Error(`pagefind (${plan.name}): ${written.errors.join('; ')}`);
       for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
-      if (lang === engineLang) minifyEngine(bundle);
+      if (position === 0) minifyEngine(bundle);
       else stripEngine(bundle);
       await index.deleteIndex();
-      next.bundles[lang] = { hash, files: bundleFiles(bundle) ?? {} };
-      rebuilt.push(lang);
+      next.bundles[plan.name] = { hash, files: bundleFiles(bundle) ?? {} };
+      rebuilt.push(plan.name);
     }
   } finally {
     await pagefind.close();
     if (!stateFile) rmSync(scratchDir, { recursive: true, force: true });
   }
-  // In bundle order: the first listed carries the engine.
-  const present = Object.fromEntries(LANGS.filter((lang) => summary[lang] > 0).map((lang) => [lang, summary[lang]]));
-  writeFileSync(path.join(outputDir, 'languages.json'), `${JSON.stringify(present)}\n`);
+  const bundles = plans.map(({ name, lang, pages }) => ({ name, lang, pages }));
+  writeFileSync(path.join(outputDir, BUNDLES_FILE), `${JSON.stringify(bundles)}\n`);
   if (stateFile) {
     mkdirSync(path.dirname(stateFile), { recursive: true });
     writeFileSync(stateFile, JSON.stringify(next));
   }
-  return { pages: summary, rebuilt };
+  return { pages: summary, bundles, rebuilt };
 }

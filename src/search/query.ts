@@ -22,6 +22,8 @@ export interface EngineResult {
 export interface EngineResponse<R extends EngineResult> {
   results: R[];
   filters: FilterCounts;
+  /** Pages the words match before filters, as Pagefind counts them. */
+  unfilteredResultCount?: number;
 }
 
 /** A value to keep, or (`none`) values to leave out: `{ none: [] }` keeps every page. */

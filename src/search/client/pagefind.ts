@@ -1,4 +1,6 @@
 import type { Lang } from '../../schemas/article.ts';
+import { bundleEngine } from '../bundle-engine.ts';
+import { BUNDLES_FILE, type SearchBundle } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
 
 /** The part of Pagefind's browser API the search page uses (pagefind.js has no types). */
@@ -17,6 +19,7 @@ export interface PagefindResult {
 export interface PagefindResponse {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
 }
 
 /** One index, made by `createInstance` of Pagefind's module. */
@@ -30,7 +33,7 @@ interface PagefindModule {
   createInstance(options: { basePath: string }): PagefindInstance;
 }
 
-export type Engines = Map<Lang, PagefindInstance>;
+export type Engines = Map<Lang, SearchEngine<PagefindResult>>;
 
 // Words of context around the first match in each excerpt.
 const EXCERPT_WORDS = 24;
@@ -38,10 +41,11 @@ const EXCERPT_WORDS = 24;
 let engines: Promise<Engines> | undefined;
 
 /**
- * Loads one Pagefind index per language (`pagefind/<lang>/`), only those the build wrote
- * (`pagefind/languages.json`), in the order given. Called on first use (focus of the search
- * box at the earliest), never at page load, so opening the page costs nothing until the reader
- * searches.
+ * Loads the search bundles the build wrote (`pagefind/bundles.json`), only those of the
+ * languages given, and answers with one engine per language, in the order given: a language
+ * cut into several bundles searches them all as one (bundle-engine.ts). Called on first use
+ * (focus of the search box at the earliest), never at page load, so opening the page costs
+ * nothing until the reader searches.
  *
  * The bundles are built without a stemmer (terms.ts), so one engine runs them all: its module
  * is imported once, from the first bundle, and `createInstance` opens one index per bundle,
@@ -54,34 +58,37 @@ let engines: Promise<Engines> | undefined;
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
-    const response = await fetch(`${base}pagefind/languages.json`);
+    const response = await fetch(`${base}pagefind/${BUNDLES_FILE}`);
     if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-    const listed = (await response.json()) as Record<string, number>;
-    const present = langs.filter((lang) => (listed[lang] ?? 0) > 0);
-    // The first bundle listed carries the engine (index-build.ts, shareEngine).
-    const engineLang = present.find((lang) => lang === Object.keys(listed)[0]);
-    if (engineLang === undefined) return new Map();
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/${engineLang}/pagefind.js`)) as PagefindModule;
-    const open = async (lang: Lang) => {
-      const instance = module.createInstance({ basePath: `${base}pagefind/${lang}/` });
+    const listed = (await response.json()) as SearchBundle[];
+    // The first bundle listed carries the engine (index-build.ts).
+    const engineBundle = listed[0];
+    const wanted = listed.filter((bundle) => langs.includes(bundle.lang));
+    if (engineBundle === undefined || wanted.length === 0) return new Map();
+    const module = (await import(/* @vite-ignore */ `${base}pagefind/${engineBundle.name}/pagefind.js`)) as PagefindModule;
+    const open = async (bundle: SearchBundle) => {
+      const instance = module.createInstance({ basePath: `${base}pagefind/${bundle.name}/` });
       // Queries arrive folded (see terms.ts), so no accented form may outrank another.
       await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
       // No filter data yet: a key's data loads when a search filters on it or a reader
       // opens its filter (countFilter in query.ts).
       await instance.init();
-      return [lang, instance] as const;
+      return instance;
     };
-    const first = await open(engineLang);
+    const first = await open(engineBundle);
     // Every index lives in the one worker, where Pagefind's WebAssembly glue is a single
     // module-wide instance: two indexes instantiating it at once would leave the one set up
     // in between pointing into a memory the glue no longer uses. So the engine's own index
     // instantiates it (an empty preload returns once it is ready) before the others start;
     // they reuse it, and their bundles carry no WebAssembly of their own.
-    await first[1].preload('', { filters: {} });
-    const others = await Promise.all(present.filter((lang) => lang !== engineLang).map(open));
-    const opened = new Map([first, ...others]);
-    // Listed in the archive's language order, whichever opened first.
-    return new Map(present.map((lang) => [lang, opened.get(lang)!]));
+    await first.preload('', { filters: {} });
+    const opened = await Promise.all(wanted.map((bundle) => (bundle === engineBundle ? first : open(bundle))));
+    return new Map(
+      langs.flatMap((lang) => {
+        const own = opened.filter((_, index) => wanted[index]!.lang === lang);
+        return own.length ? [[lang, bundleEngine(own)] as const] : [];
+      }),
+    );
   })();
   engines.catch(() => {
     engines = undefined;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { bundleEngine } from './bundle-engine.ts';
+import type { EngineOptions, EngineResponse, SearchEngine } from './query.ts';
+
+interface FakeResult {
+  id: string;
+  score: number;
+  date: string;
+}
+
+/** A bundle holding these pages: a search returns them all, as Pagefind orders them. */
+function fakeBundle(pages: FakeResult[], filters: EngineResponse<FakeResult>['filters'] = {}): SearchEngine<FakeResult> & { preloaded: string[] } {
+  const preloaded: string[] = [];
+  return {
+    preloaded,
+    async search(_term: string | null, options: EngineOptions) {
+      const results = options.sort?.date ? [...pages].sort((a, b) => (options.sort?.date === 'desc' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date))) : [...pages].sort((a, b) => b.score - a.score);
+      return { results, filters };
+    },
+    async preload(term: string) {
+      preloaded.push(term);
+    },
+  };
+}
+
+// Bundles hold disjoint runs of months, oldest first (bundles.ts).
+const january = fakeBundle([{ id: 'a', score: 2, date: '2024-01-05' }, { id: 'b', score: 9, date: '2024-01-20' }], { topic: { party: 2, army: 1 } });
+const march = fakeBundle([{ id: 'c', score: 5, date: '2024-03-02' }, { id: 'd', score: 2, date: '2024-03-28' }], { topic: { party: 1 }, year: { '2024': 2 } });
+
+describe('bundleEngine', () => {
+  it('merges the bundles’ hits by score, equal scores in the bundles’ order', async () => {
+    const response = await bundleEngine([january, march]).search('parti', { filters: {} });
+    expect(response?.results.map((result) => result.id)).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('lays date-sorted hits bundle after bundle, newest first or oldest first', async () => {
+    const engine = bundleEngine([january, march]);
+    expect((await engine.search('parti', { filters: {}, sort: { date: 'desc' } }))?.results.map((result) => result.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect((await engine.search('parti', { filters: {}, sort: { date: 'asc' } }))?.results.map((result) => result.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('adds up the bundles’ filter counts', async () => {
+    expect((await bundleEngine([january, march]).search(null, { filters: {} }))?.filters).toEqual({ topic: { party: 3, army: 1 }, year: { '2024': 2 } });
+  });
+
+  it('finds in a bundle lacking one of the words nothing, as one index of the language would', async () => {
+    // Pagefind leaves out a word its index lacks (pagefind_web/src/search.rs): a model of it.
+    const pagefindLike = (pages: { id: string; words: string[] }[]): SearchEngine<FakeResult> => ({
+      async search(term: string | null, options: EngineOptions) {
+        const words = (term ?? '').split(' ').filter(Boolean);
+        const known = words.filter((word) => pages.some((page) => page.words.some((w) => w.startsWith(word))));
+        const matching = words.length > 0 && known.length === 0 ? [] : pages.filter((page) => known.every((word) => page.words.some((w) => w.startsWith(word))));
+        const unknownKey = Object.keys(options.filters).some((key) => key !== 'topic');
+        return {
+          results: unknownKey ? [] : matching.map((page) => ({ id: page.id, score: 1, date: '' })),
+          filters: { topic: { party: unknownKey ? 0 : matching.length } },
+          unfilteredResultCount: matching.length,
+        };
+      },
+      async preload() {},
+    });
+    const older = pagefindLike([{ id: 'old', words: ['18', 'congress'] }]);
+    const newer = pagefindLike([{ id: 'ref', words: ['18', 'nq', 'tw'] }, { id: 'other', words: ['18'] }]);
+    expect((await older.search('18 nq tw', { filters: {} }))?.results.map((result) => result.id), 'Pagefind alone').toEqual(['old']);
+    const engine = bundleEngine([older, newer]);
+    const found = await engine.search('18 nq tw', { filters: {} });
+    expect(found?.results.map((result) => result.id)).toEqual(['ref']);
+    expect(found?.filters).toEqual({ topic: { party: 1 } });
+    // A word no bundle has is left out everywhere, as one index would leave it out.
+    expect((await engine.search('18 zzz', { filters: {} }))?.results.map((result) => result.id).sort()).toEqual(['old', 'other', 'ref']);
+    expect((await engine.search('congress', { filters: {} }))?.results.map((result) => result.id)).toEqual(['old']);
+  });
+
+  it('refuses a sort the cut by date cannot join', async () => {
+    await expect(bundleEngine([january, march]).search('parti', { filters: {}, sort: { title: 'asc' } })).rejects.toThrow('sort by title');
+  });
+
+  it('preloads every bundle, and is the bundle itself when there is one', async () => {
+    const one = fakeBundle([]);
+    expect(bundleEngine([one])).toBe(one);
+    const [first, second] = [fakeBundle([]), fakeBundle([])];
+    await bundleEngine([first, second]).preload('parti', { filters: {} });
+    expect([first.preloaded, second.preloaded]).toEqual([['parti'], ['parti']]);
+  });
+});

@@ -1,0 +1,61 @@
+// Types only: the search page imports this file, and the schema's module carries zod.
+import type { Lang } from '../schemas/article.ts';
+
+/**
+ * How the search index is cut into Pagefind bundles. A language is one bundle until it has
+ * more than `MAX_BUNDLE_PAGES` articles; then it is cut by month into bundles of at most that
+ * many, grouped from the oldest month, so articles added at the newest end change only the
+ * last bundle. The cap is what a build can hold: Pagefind keeps about 300 KB per page while it
+ * indexes (1.3 GB for the 4,297 French pages of the 10,000-file bench, 12.2 GiB at 100,000
+ * files for one French bundle), so 12,000 pages stay under 4 GB; and a bundle the page never
+ * needs to search whole is one it merges like another language (bundle-engine.ts).
+ */
+export const MAX_BUNDLE_PAGES = 12_000;
+
+/** The list of bundles, in the site's `pagefind/`: the first listed carries the engine. */
+export const BUNDLES_FILE = 'bundles.json';
+
+/** One entry of `bundles.json`: a bundle's folder in `pagefind/`, its language and pages. */
+export interface SearchBundle {
+  name: string;
+  lang: Lang;
+  pages: number;
+}
+
+/** A bundle and the months (`YYYY-MM`, `''` for pages without a date) it holds, oldest first. */
+export interface BundlePlan extends SearchBundle {
+  units: string[];
+}
+
+/** The month a page is grouped by; pages without a date come first, as the oldest. */
+export const bundleUnit = (date: string | undefined): string => date?.slice(0, 7) ?? '';
+
+/**
+ * The bundles for these page counts (language -> month -> pages), in the order of `langs`
+ * and, within a language, oldest first. A language that fits is one bundle named after it;
+ * otherwise months are taken in order into a bundle until the next would pass the cap (a
+ * month larger than the cap is a bundle of its own), each named after its language and first
+ * month. The same counts always give the same bundles.
+ */
+export function planBundles(langs: readonly Lang[], counts: ReadonlyMap<Lang, ReadonlyMap<string, number>>, maxPages: number = MAX_BUNDLE_PAGES): BundlePlan[] {
+  const plans: BundlePlan[] = [];
+  for (const lang of langs) {
+    const months = [...(counts.get(lang) ?? new Map<string, number>())].filter(([, pages]) => pages > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const total = months.reduce((sum, [, pages]) => sum + pages, 0);
+    if (total === 0) continue;
+    if (total <= maxPages) {
+      plans.push({ name: lang, lang, pages: total, units: months.map(([unit]) => unit) });
+      continue;
+    }
+    let current: BundlePlan | undefined;
+    for (const [unit, pages] of months) {
+      if (!current || current.pages + pages > maxPages) {
+        current = { name: `${lang}-${unit || 'undated'}`, lang, pages: 0, units: [] };
+        plans.push(current);
+      }
+      current.units.push(unit);
+      current.pages += pages;
+    }
+  }
+  return plans;
+}

@@ -1,0 +1,99 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSearchIndex } from '../../src/search/index-build.ts';
+import type { SearchBundle } from '../../src/search/bundles.ts';
+import { launchBrowser, watchErrors } from './support/browser.ts';
+import { testArchiveDir, testDistDir } from './support/paths.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+interface Shown {
+  status: string;
+  results: { path: string; date: string | null }[];
+}
+
+/**
+ * A large archive cuts a language into bundles by month (src/search/bundles.ts). The test
+ * site is small, so a copy of it gets a search index cut at two pages a bundle, and every
+ * search must find on it what it finds on the site with one bundle per language.
+ */
+describe('search over a language cut into bundles', () => {
+  let root: string;
+  let browser: Browser;
+  let whole: StaticServer;
+  let cut: StaticServer;
+  let bundles: SearchBundle[];
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'search-bundles-'));
+    const dist = path.join(root, 'dist');
+    await cp(testDistDir, dist, { recursive: true });
+    ({ bundles } = await buildSearchIndex(path.join(testArchiveDir, 'articles'), path.join(dist, 'pagefind'), path.join(root, 'scratch'), undefined, 2));
+    whole = await startStaticServer({ root: testDistDir });
+    cut = await startStaticServer({ root: dist });
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await whole?.close();
+    await cut?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function search(page: Page, site: StaticServer, query: string): Promise<Shown> {
+    await page.goto(`${site.url}search/${query}`);
+    await page.waitForFunction(() => /\bresults?\b/i.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    return {
+      status: (await page.locator('[data-search-status]').textContent()) ?? '',
+      results: await page.$$eval('[data-search-results] > li', (items) =>
+        items.map((item) => ({
+          path: new URL((item.querySelector('h3 a') as HTMLAnchorElement).href).pathname,
+          date: item.querySelector('time')?.getAttribute('datetime') ?? null,
+        })),
+      ),
+    };
+  }
+
+  it('is cut into several bundles for a language, the first carrying the engine', async () => {
+    const perLang = new Map<string, number>();
+    for (const bundle of bundles) perLang.set(bundle.lang, (perLang.get(bundle.lang) ?? 0) + 1);
+    expect(Math.max(...perLang.values())).toBeGreaterThan(1);
+    expect(JSON.parse(await readFile(path.join(root, 'dist/pagefind/bundles.json'), 'utf8'))).toEqual(bundles);
+  });
+
+  it('finds the same articles, counts them alike, and lists them newest first in the same order', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    for (const query of ['?q=18-NQ%2FTW', '?q=parti', '?q=%D0%BF%D0%B0%D1%80%D1%82%D0%B8%D0%B9%D0%BD%D0%BE%D0%B9', '?q=%CF%83%CF%85%CE%BD%CE%AD%CE%B4%CF%81%CE%B9%CE%BF', '?topic=doc-18-nq-tw', '?q=18-NQ%2FTW&sort=date']) {
+      const expected = await search(page, whole, query);
+      const found = await search(page, cut, query);
+      expect(expected.results.length, `${query} finds articles`).toBeGreaterThan(0);
+      expect(found.status, query).toBe(expected.status);
+      if (query.includes('sort=date') || !query.includes('q=')) {
+        expect(found.results.map((result) => result.date), `${query}: one date order`).toEqual(expected.results.map((result) => result.date));
+      }
+      expect(found.results.map((result) => result.path).sort(), query).toEqual(expected.results.map((result) => result.path).sort());
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('counts a filter’s values over every bundle of a language', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const counted = async (site: StaticServer) => {
+      await search(page, site, '?q=parti');
+      await page.focus('select[name="topic"]');
+      await page.waitForFunction(() => document.querySelectorAll('select[name="topic"] option').length > 1);
+      return page.$$eval('select[name="topic"] option', (options) => options.map((option) => option.textContent ?? ''));
+    };
+    const expected = await counted(whole);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await counted(cut)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
