@@ -8,6 +8,16 @@ import type { Article } from '../schemas/article.ts';
 import { UNSTEMMED } from './terms.ts';
 import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
 
+/** Every file below `dir`, relative path -> bytes. */
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const full = path.join(name.parentPath, name.name);
+    out.set(path.relative(dir, full), await readFile(full));
+  }
+  return out;
+}
+
 const entry = (id: string, title: string): Article => makeArticle(id, { title, body: [{ kind: 'paragraph', text: `${title} body text` }] });
 
 describe('buildSearchIndex', () => {
@@ -98,16 +108,6 @@ describe('buildSearchIndex with a state file', () => {
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
   });
-
-  /** Every file below `dir`, relative path -> bytes. */
-  async function files(dir: string): Promise<Map<string, Buffer>> {
-    const out = new Map<string, Buffer>();
-    for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-      const full = path.join(name.parentPath, name.name);
-      out.set(path.relative(dir, full), await readFile(full));
-    }
-    return out;
-  }
 
   it('keeps a language whose pages are unchanged, rebuilds one that changed, and equals a build from nothing', async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'index-search-state-'));
@@ -208,14 +208,6 @@ describe('buildSearchIndex cutting a language into bundles', () => {
 
     const fresh = path.join(root, 'fresh');
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, 2);
-    const files = async (dir: string) => {
-      const out = new Map<string, Buffer>();
-      for (const name of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-        const full = path.join(name.parentPath, name.name);
-        out.set(path.relative(dir, full), await readFile(full));
-      }
-      return out;
-    };
     expect(await files(out)).toEqual(await files(fresh));
   }, 60_000);
 });
