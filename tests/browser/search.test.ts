@@ -322,6 +322,17 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
+  it('says so when an index fails to open, instead of searching forever', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/ru/pagefind-entry.json*', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await page.goto(`${site.url}search/`);
+    await page.fill('#search-q', 'Hanoi');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => /could not load/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    expect(await page.locator('[data-search-results-section]').getAttribute('aria-busy')).toBe('false');
+    await page.close();
+  });
+
   it('offers the topic page when a query names a topic in any language', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);

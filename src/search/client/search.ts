@@ -11,7 +11,7 @@ import { countFilter, preloadSearch, querySearch, type Hit as QueryHit, type Pag
 import { hasCriteria, parseSearchState, searchStateQuery, type SearchState } from '../state.ts';
 import { searchText as t } from '../../i18n/search.ts';
 import { matchTopicHints, mergeTopicHints, queryShards, type TopicHint } from '../topic-match.ts';
-import { loadEngines, type Engines, type PagefindData, type PagefindResult } from './pagefind.ts';
+import { loadEngines, type PagefindData, type PagefindResult } from './pagefind.ts';
 import { joinBase, routes } from '../../lib/urls.ts';
 
 // Results per screen, and per "more results": each costs its fragment (about 1.8 KB), 10 are
@@ -253,16 +253,14 @@ async function run(state: SearchState): Promise<void> {
     },
     () => undefined,
   );
-  let loaded: Engines;
-  try {
-    [loaded] = await Promise.all([loadEngines(base, langs), hintsShown]);
-  } catch (error) {
+  const failed = (error: unknown): never => {
     if (ownGeneration === generation) {
       status.textContent = t.failed;
       resultsSection.setAttribute('aria-busy', 'false');
     }
     throw error;
-  }
+  };
+  const [loaded] = await Promise.all([loadEngines(base, langs), hintsShown]).catch(failed);
   const listed = [...loaded.keys()].filter((lang) => !state.lang || lang === state.lang);
   let answered: readonly Lang[] = [];
   let shownCount = 0;
@@ -277,6 +275,7 @@ async function run(state: SearchState): Promise<void> {
       });
     });
   };
+  // An index that fails to open fails here: the engines wait for their index as they are asked.
   const collated = await querySearch(loaded, state, async (hit) => (await dataOf(hit.result)).meta.date ?? '', {
     pageSize: PAGE_SIZE,
     settle: nextFrame,
@@ -284,7 +283,7 @@ async function run(state: SearchState): Promise<void> {
       answered = [...languages];
       append(hits);
     },
-  });
+  }).catch(failed);
   await appending;
   if (ownGeneration !== generation) return;
   const { outcomes } = collated;
