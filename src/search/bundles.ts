@@ -5,12 +5,16 @@ import type { Lang } from '../schemas/article.ts';
  * How the search index is cut into Pagefind bundles. A language is one bundle until it has
  * more than `MAX_BUNDLE_PAGES` articles; then it is cut by month into bundles of at most that
  * many, grouped from the oldest month, so articles added at the newest end change only the
- * last bundle. The cap is what a build can hold: Pagefind keeps about 300 KB per page while it
- * indexes (1.3 GB for the 4,297 French pages of the 10,000-file bench, 12.2 GiB at 100,000
- * files for one French bundle), so 12,000 pages stay under 4 GB; and a bundle the page never
- * needs to search whole is one it merges like another language (bundle-engine.ts).
+ * last bundle.
+ *
+ * The cap weighs the build's memory against the search's bytes. Pagefind holds about 0.28 GiB
+ * per 1,000 pages while it indexes (one French bundle of 42,365 pages at 100,000 files: 12.2
+ * GiB), so 30,000 pages stay near 8.5 GiB. But every bundle of a language costs a query its own
+ * index chunk for each word, about 50 KiB whatever the bundle's size: cut at 12,000 pages, the
+ * 100,000-file bench peaked at 3.9 GiB and `συνέδριο` cost 196 KiB across three Greek bundles,
+ * against 143 KiB from one.
  */
-export const MAX_BUNDLE_PAGES = 12_000;
+export const MAX_BUNDLE_PAGES = 30_000;
 
 /** The list of bundles, in the site's `pagefind/`: the first listed carries the engine. */
 export const BUNDLES_FILE = 'bundles.json';
