@@ -63,9 +63,6 @@ let engines: Promise<Engines> | undefined;
  * in one task, against none of 50 ms or more with it (`npm run measure-search`, five runs).
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
-  const forget = () => {
-    engines = undefined;
-  };
   engines ??= (async () => {
     const response = await fetch(`${base}pagefind/${BUNDLES_FILE}`);
     if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
@@ -93,10 +90,9 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
       await instance.preload('', { filters: {} });
       return instance;
     });
-    // Handled by the searches that wait for them; unhandled here, they would be reported twice.
-    first.catch(() => undefined);
     const opening = new Map(wanted.map((bundle) => [bundle, bundle === engineBundle ? first : first.then(() => open(bundle))]));
-    for (const instance of opening.values()) instance.catch(() => undefined);
+    // Handled by the searches that wait for them; unhandled here, they would be reported twice.
+    for (const instance of [first, ...opening.values()]) instance.catch(() => undefined);
     return new Map(
       langs.flatMap((lang) => {
         const own = wanted.filter((bundle) => bundle.lang === lang).map((bundle) => whenOpen(opening.get(bundle)!));
@@ -104,7 +100,9 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
       }),
     );
   })();
-  engines.catch(forget);
+  engines.catch(() => {
+    engines = undefined;
+  });
   return engines;
 }
 
