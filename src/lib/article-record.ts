@@ -28,6 +28,26 @@ export function toRecord(article: Article): ArticleRecord {
   };
 }
 
+/**
+ * An article as other pages show it: a link with its title, language, date and publisher, and
+ * the translation key its listing row is grouped and cut by. Pages that list articles carry
+ * these instead of whole records, so a page's cache key hashes what the page shows and no more.
+ */
+export type ArticleLink = Pick<ArticleRecord, 'id' | 'lang' | 'title' | 'date' | 'dateSource' | 'publisher' | 'translationKey'>;
+
+// One link per record however many listings show it.
+const links = new WeakMap<ArticleRecord, ArticleLink>();
+
+export function toLink(record: ArticleRecord): ArticleLink {
+  let link = links.get(record);
+  if (!link) {
+    const { id, lang, title, date, dateSource, publisher, translationKey } = record;
+    link = { id, lang, title, ...(date !== undefined ? { date } : {}), ...(dateSource !== undefined ? { dateSource } : {}), ...(publisher !== undefined ? { publisher } : {}), translationKey };
+    links.set(record, link);
+  }
+  return link;
+}
+
 /** The entry file of an article id (`fr/slug`) below the archive's `articles/` folder. */
 export const entryFile = (articlesDir: string, id: string): string => path.join(articlesDir, `${id}.json`);
 

@@ -1,7 +1,7 @@
 import type { Article } from '../schemas/article.ts';
 import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
-import type { ArticleRecord } from './article-record.ts';
+import { toLink, type ArticleLink, type ArticleRecord } from './article-record.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
 import { citation } from './citation.ts';
 import { isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
@@ -20,8 +20,8 @@ interface ArticleView {
   /** Curated topics, labelled in the article's language. */
   topics: { slug: string; label: string; path: string }[];
   documents: { ref: string; path?: string }[];
-  translations: ArticleRecord[];
-  related: ArticleRecord[];
+  translations: ArticleLink[];
+  related: ArticleLink[];
   copies: ArchivedCopies;
   citation: string;
   /** The article's BibTeX, RIS and CSL-JSON files (written by src/integrations/archive-data.ts). */
@@ -54,8 +54,8 @@ export function summary(entry: Pick<Article, 'body'>, max = 200): string {
  * key needs beside the entry itself, and it is computed from the article's record alone.
  */
 interface ArticleContext {
-  translations: ArticleRecord[];
-  related: ArticleRecord[];
+  translations: ArticleLink[];
+  related: ArticleLink[];
   publisher?: { name: string; path: string };
   /** Curated topics, labelled in the article's language. */
   topics: { slug: string; label: string; path: string }[];
@@ -75,8 +75,8 @@ export function articleContext(index: ArchiveIndex, record: ArticleRecord): Arti
   });
   const publisher = index.publisherOf(record.id);
   return {
-    translations: index.translationsOf(record.id),
-    related: index.relatedTo(record.id),
+    translations: index.translationsOf(record.id).map(toLink),
+    related: index.relatedTo(record.id).map(toLink),
     ...(publisher ? { publisher: { name: publisher.name, path: routes.publisher(publisher.slug) } } : {}),
     topics,
     documents,

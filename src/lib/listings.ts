@@ -2,22 +2,22 @@ import type { Lang } from '../schemas/article.ts';
 import { LANGS } from '../schemas/article.ts';
 import { TOPIC_KINDS, type TopicKind } from '../schemas/topic.ts';
 import type { ArchiveIndex, PublisherSummary, TopicInfo, TopicSummary } from './archive-model.ts';
-import type { ArticleRecord } from './article-record.ts';
+import { toLink, type ArticleLink, type ArticleRecord } from './article-record.ts';
 import { compareVersions, groupTranslations } from './translations.ts';
 import { byString, compareStrings } from './sort.ts';
 
 /** A listing row: one original, its versions in the listing in LANGS order (at least one). */
-export type Row = [ArticleRecord, ...ArticleRecord[]];
+export type Row = [ArticleLink, ...ArticleLink[]];
 
 /** Rows of one article each, for listings of a single language. */
-export const singleRows = (articles: readonly ArticleRecord[]): Row[] => articles.map((a): Row => [a]);
+export const singleRows = (articles: readonly ArticleRecord[]): Row[] => articles.map((a): Row => [toLink(a)]);
 
 /**
  * Rows for listings that show every language: the translations of one original (same
  * translationKey) are one row with a link per language, placed where its newest version is.
  */
 export function translationRows(newestFirst: readonly ArticleRecord[]): Row[] {
-  return [...groupTranslations(newestFirst).values()].map((versions) => versions.sort(compareVersions) as Row);
+  return [...groupTranslations(newestFirst).values()].map((versions) => versions.sort(compareVersions).map(toLink) as Row);
 }
 
 /** What decides where a row's page ends: the same for a row whatever else is listed. */
