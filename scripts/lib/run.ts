@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 
 /**
  * Runs a command with inherited stdio and resolves with its duration, rejecting with the
@@ -7,11 +8,14 @@ import { spawn } from 'node:child_process';
 export function run(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; label: string },
+  options: { env?: NodeJS.ProcessEnv; label: string; signal?: AbortSignal; niceness?: number },
 ): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: options.env ?? process.env });
+    // An aborted stage is killed (SIGTERM) and rejects: a sibling stage failed.
+    const child = spawn(command, args, { stdio: 'inherit', env: options.env ?? process.env, ...(options.signal ? { signal: options.signal } : {}) });
+    // Set before the stage starts its own children (Pagefind), which inherit it.
+    if (options.niceness !== undefined && child.pid !== undefined) os.setPriority(child.pid, options.niceness);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve(performance.now() - started);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './run.ts';
+
+const node = process.execPath;
+
+describe('run', () => {
+  it('resolves with the duration of a stage that succeeds', async () => {
+    await expect(run(node, ['-e', ''], { label: 'quick' })).resolves.toBeGreaterThan(0);
+  });
+
+  it('names the stage and its exit code when it fails', async () => {
+    await expect(run(node, ['-e', 'process.exit(3)'], { label: 'ingest' })).rejects.toThrow('ingest failed (exit code 3)');
+  });
+
+  it('kills a running stage when its signal aborts, as build.ts does when the stage beside it fails', async () => {
+    const stop = new AbortController();
+    // The stage would run for a minute, past the test's timeout, if it were not killed.
+    const stage = run(node, ['-e', 'setTimeout(() => {}, 60_000)'], { label: 'search index', signal: stop.signal });
+    setTimeout(() => stop.abort(), 200);
+    await expect(stage).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('runs a stage, and the processes it starts, at the niceness asked for', async () => {
+    const script = "const { execFileSync } = require('node:child_process'); const own = require('node:os').getPriority(); const child = execFileSync(process.execPath, ['-p', 'require(\"node:os\").getPriority()']).toString().trim(); if (own !== 7 || child !== '7') process.exit(9);";
+    await expect(run(node, ['-e', script], { label: 'search index', niceness: 7 })).resolves.toBeGreaterThan(0);
+  });
+});
