@@ -2,17 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { distDir, rawCopiesDir, archiveDir, articlesDir } from './src/config/archive.ts';
+import { distDir, archiveDir, articlesDir } from './src/config/archive.ts';
+import { basePath as base, siteUrl as site } from './src/config/site.ts';
 import { readSitemapEntries, sitemapAlternates } from './src/lib/sitemap.ts';
-import { rawCopies } from './src/integrations/raw-copies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { archiveData } from './src/integrations/archive-data.ts';
 import path from 'node:path';
-
-// The public address and sub-path are deployment facts, not code: set SITE_URL and BASE_PATH
-// when building for a real host (e.g. a GitHub Pages project site under /archive/).
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
-const base = process.env.BASE_PATH ?? '/';
 
 // Translations of one original point at each other in the sitemap (hreflang alternates).
 const alternates = sitemapAlternates(readSitemapEntries(articlesDir), site, base);
@@ -43,8 +37,6 @@ export default defineConfig({
         return links ? { ...item, links } : item;
       },
     }),
-    rawCopies(rawCopiesDir),
-    archiveData(articlesDir),
     securityHeaders(),
   ],
 });

@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { archiveDir, distDir } from '../src/config/archive.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
-import { isPublishedRawCopy } from '../src/integrations/raw-copies.ts';
+import { isPublishedRawCopy } from '../src/dataset/raw-copies.ts';
 import { isCitationFileOfEntry } from '../src/dataset/data-pass.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
-import { SEARCH_NICENESS, searchBesideAstro, sideBySideBudget } from './lib/stages.ts';
+import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './lib/stages.ts';
 import { LANGS } from '../src/schemas/article.ts';
 
 const { values } = parseArgs({
@@ -92,22 +92,23 @@ try {
   const searchArgs = ['scripts/index-search.ts'];
   const articlesDir = path.join(archive, archivePaths.articles);
   const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
-  if (searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()))) {
-    const stop = new AbortController();
-    const stage = (args: string[], label: string, niceness?: number) =>
-      run(node, args, { env, label, signal: stop.signal, ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
-        stop.abort();
-        throw error;
-      });
-    // Astro is the longer stage: the index, at a lower priority, takes the time Astro leaves
-    // idle instead of slowing it (76-77 s for the pair against 81 s for Astro alone; at equal
-    // priority, 87 s).
-    const [astroMs, searchMs] = await Promise.all([stage(astroArgs, 'astro build'), stage(searchArgs, 'search index', SEARCH_NICENESS)]);
-    timings.push(['astro build', astroMs], ['search index (beside it)', searchMs]);
-  } else {
-    timings.push(['astro build', await run(node, astroArgs, { env, label: 'astro build' })]);
-    timings.push(['search index', await run(node, searchArgs, { env, label: 'search index' })]);
-  }
+  const searchBeside = searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
+  // The stages beside Astro need only the entries and raw files, never its pages; at a lower
+  // priority they take the time Astro leaves idle instead of slowing it.
+  const stop = new AbortController();
+  const stage = (args: string[], label: string, niceness?: number) =>
+    run(node, args, { env, label, signal: stop.signal, ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+  const [astroMs, dataMs, searchMs] = await Promise.all([
+    stage(astroArgs, 'astro build'),
+    stage(['scripts/publish-data.ts'], 'data', BESIDE_ASTRO_NICENESS),
+    searchBeside ? stage(searchArgs, 'search index', BESIDE_ASTRO_NICENESS) : undefined,
+  ]);
+  timings.push(['astro build', astroMs], ['data (beside it)', dataMs]);
+  if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
+  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index' })]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
   // (the search stage checked them), the raw copies whose source the archive still holds, the
   // citation files of the entries it still holds (src/dataset/data-pass.ts).

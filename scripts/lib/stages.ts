@@ -17,8 +17,8 @@ const ASTRO_BYTES_PER_ENTRY = 34 * 1024;
 /** The search stage's own Node process, beside Pagefind (163 MiB at 9,830 entries). */
 const SEARCH_BASE_BYTES = 0.2 * GIB;
 
-/** The search index's priority beside Astro (`nice`): it fills Astro's idle time and yields the cores otherwise. */
-export const SEARCH_NICENESS = 10;
+/** The priority (`nice`) of the stages beside Astro: they fill Astro's idle time and yield the cores otherwise. */
+export const BESIDE_ASTRO_NICENESS = 10;
 
 /** The memory both stages may take together: half the machine, leaving the rest to the system and its file cache. */
 export const sideBySideBudget = (totalMemoryBytes: number): number => totalMemoryBytes / 2;

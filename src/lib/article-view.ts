@@ -24,7 +24,7 @@ interface ArticleView {
   related: ArticleLink[];
   copies: ArchivedCopies;
   citation: string;
-  /** The article's BibTeX, RIS and CSL-JSON files (written by src/integrations/archive-data.ts). */
+  /** The article's BibTeX, RIS and CSL-JSON files (written by scripts/publish-data.ts). */
   citationFiles: CitationFileLink[];
   /** The article as every citation format and metadata tag describes it. */
   work: CitableWork;
