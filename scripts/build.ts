@@ -1,6 +1,7 @@
 /**
- * The one build command: ingest a folder of raw files, render the site with Astro, index it
- * with Pagefind. `npm run build -- --input DIR` builds an archivist's own folder.
+ * The one build command: ingest a folder of raw files, then render the site with Astro while
+ * the data files (scripts/publish-data.ts) and the Pagefind index (scripts/index-search.ts)
+ * are written beside it. `npm run build -- --input DIR` builds an archivist's own folder.
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

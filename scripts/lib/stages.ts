@@ -1,9 +1,10 @@
 /**
  * Whether the search index is built while `astro build` runs. The two stages share nothing:
- * the index is made from the archive's entries, not from the built pages. On two cores the
- * pair took 80-83 s side by side against 111-114 s one after the other at 10,000 files,
- * because Astro's main thread waits on its own file writes a quarter of the time. Their
- * memory adds up, though, so they run side by side only when both peaks fit in the budget.
+ * the index is made from the archive's entries, not from the built pages. At 10,000 files on
+ * two cores, Astro alone took 81 s and the pair 76-77 s with the index at `nice` 10, against
+ * 111-114 s one after the other, because Astro's main thread waits on its own file writes a
+ * quarter of the time. Their memory adds up, though, so they run side by side only when both
+ * peaks fit in the budget.
  */
 import { INDEX_BYTES_PER_PAGE, MAX_BUNDLE_PAGES } from '../../src/search/bundles.ts';
 
