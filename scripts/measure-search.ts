@@ -2,7 +2,7 @@
  * Measures the search page in real Chromium against a built site served from 127.0.0.1:
  * bytes fetched and time to the first result shown, for a cold query (nothing loaded yet)
  * and for the queries after it. `npm run measure-search -- --dist DIR [--query Q]...`
- * Numbers for the README's "Search design" come from here; tests never time anything.
+ * The figures in docs/search.md come from here; tests never time anything.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

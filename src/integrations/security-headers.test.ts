@@ -23,10 +23,10 @@ describe('headersFile', () => {
   });
 });
 
-describe("the README's nginx snippet", () => {
+describe("docs/security.md's nginx snippet", () => {
   it('sends the same policies as _headers', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    expect(readme).toContain(`add_header Content-Security-Policy "${cspHeader}" always;`);
-    expect(readme).toContain(`add_header Content-Security-Policy "${RAW_HEADERS['Content-Security-Policy']}" always;`);
+    const doc = readFileSync('docs/security.md', 'utf8');
+    expect(doc).toContain(`add_header Content-Security-Policy "${cspHeader}" always;`);
+    expect(doc).toContain(`add_header Content-Security-Policy "${RAW_HEADERS['Content-Security-Policy']}" always;`);
   });
 });

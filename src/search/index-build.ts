@@ -3,8 +3,8 @@
  * site's `pagefind/`, one per article language (`pagefind/<lang>/`) or, for a language too
  * large for one, one per run of months (bundles.ts), plus `pagefind/bundles.json` listing them.
  *
- * Bundles are queried side by side and merged by the search page (see README, "Search
- * design"). Every bundle is built without a Pagefind stemmer (`UNSTEMMED`): the page
+ * Bundles are queried side by side and merged by the search page (see docs/search.md).
+ * Every bundle is built without a Pagefind stemmer (`UNSTEMMED`): the page
  * stems query words itself, with й intact (src/search/terms.ts).
  *
  * The index is made from the archive's entries, not read back from the built pages: each entry

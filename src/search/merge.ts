@@ -1,6 +1,6 @@
 /**
  * One ranked list out of one result list per language. Each language has its own Pagefind
- * index (its own stemmer), so the merge is ours: see "Search design" in the README.
+ * index (its own stemmer), so the merge is ours: see docs/search.md.
  */
 
 interface RankedHit {

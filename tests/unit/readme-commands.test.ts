@@ -58,6 +58,12 @@ describe('README commands', () => {
     expect(Number(/\d+/.exec(pkg.devDependencies.node ?? '')?.[0])).toBeGreaterThanOrEqual(23);
   });
 
+  it('is what CI runs: .ci/run holds the test command verbatim', () => {
+    const test = lines.find((line) => npmScripts(line).includes('test'));
+    expect(test).toBe('npm install && npm test');
+    expect(readFileSync('.ci/run', 'utf8').split('\n')).toContain(test);
+  });
+
   it('reads the commands it checks the way a shell would', () => {
     expect(codeLines('text\n```sh\n$ npm run build -- --input x   # comment\nnode scripts/x.ts\n```\nnpm run outside')).toEqual(['npm run build -- --input x', 'node scripts/x.ts']);
     expect(npmScripts('SITE_URL=x npm run build && npm test; npm start')).toEqual(['build', 'test', 'start']);
