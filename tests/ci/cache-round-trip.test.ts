@@ -1,0 +1,122 @@
+/**
+ * What a scheduled run of deploy/github/pages.yml does on a fresh runner: a fresh checkout of
+ * the repository at the same place, the workflow's caches unpacked into it the way
+ * actions/cache packs and unpacks them (GNU tar, POSIX format), new raw files, a build. That
+ * build must take the incremental path (keep the restored pages in place, take the ingest's
+ * results from its cache) and give byte for byte what a clean build of the same files gives.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { generateCorpus } from '../../scripts/corpus/corpus.ts';
+import { diffSites, formatSiteDiff } from '../../scripts/lib/site-diff.ts';
+
+const root = process.cwd();
+const work = path.join(root, '.cache', 'test-ci-cache');
+// The runner's workspace: the same path on every run, as on GitHub's runners.
+const checkout = path.join(work, 'workspace');
+const cacheFile = path.join(work, 'cache.tar');
+const previousSite = path.join(work, 'previous-site');
+const clean = { out: path.join(work, 'clean-archive'), dist: path.join(work, 'clean-dist') };
+const WORKFLOWS = ['deploy/github/pages.yml', 'deploy/github/s3.yml'];
+const RAW_DIR = 'content/raw';
+
+interface Step {
+  uses?: string;
+  with?: Record<string, string>;
+}
+
+/** The paths each actions/cache step of a workflow names. */
+function cacheSteps(workflow: string): { uses: string; paths: string[] }[] {
+  const doc = YAML.parse(readFileSync(path.join(root, workflow), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+  return Object.values(doc.jobs)
+    .flatMap((job) => job.steps)
+    .filter((step) => step.uses?.startsWith('actions/cache'))
+    .map((step) => ({ uses: step.uses as string, paths: (step.with?.path ?? '').split('\n').filter(Boolean) }));
+}
+
+function sh(command: string, args: string[], cwd = root): string {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-3000)}`);
+  return result.stdout;
+}
+
+/**
+ * A fresh checkout: the repository's files (as the working tree has them, so that uncommitted
+ * work is tested too) written anew, with new modification times and inodes, as `git clone`
+ * gives them; the installed packages linked in, as `npm install` would lay them.
+ */
+function freshCheckout(rawFiles: { name: string; bytes: Uint8Array }[]): void {
+  rmSync(checkout, { recursive: true, force: true });
+  for (const file of sh('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).split('\0')) {
+    if (file === '' || !existsSync(path.join(root, file))) continue;
+    mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+    cpSync(path.join(root, file), path.join(checkout, file));
+  }
+  sh('cp', ['-al', path.join(root, 'node_modules'), path.join(checkout, 'node_modules')]);
+  for (const file of rawFiles) writeFileSync(path.join(checkout, RAW_DIR, file.name), file.bytes);
+}
+
+/** The workflow's build step: defaults for the archive and site folders, the raw folder as input. */
+function build(...extra: string[]): string {
+  const env = { ...process.env };
+  delete env.ARCHIVE_DIR;
+  delete env.DIST_DIR;
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--input', RAW_DIR, ...extra], { cwd: checkout, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${output.slice(-3000)}`);
+  return output;
+}
+
+/** Differences between two folders, caches left out: empty when they hold the same bytes. */
+function differences(a: string, b: string): string[] {
+  const diff = diffSites(a, b, new Set(['.cache', '.astro-cache', '.build-incomplete']));
+  return [...diff.added.map((f) => `only in ${b}: ${f}`), ...diff.changed.map((f) => `differs: ${f}`), ...diff.removed.map((f) => `only in ${a}: ${f}`)];
+}
+
+describe('the CI cache round trip', () => {
+  const first = [...generateCorpus({ articles: 16, seed: 21 })];
+  const added = [...generateCorpus({ articles: 4, seed: 22, year: 2026 })];
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('both workflows restore and save the same folders', () => {
+    const steps = WORKFLOWS.flatMap(cacheSteps);
+    expect(steps.map((step) => step.uses.replace(/@.*/, ''))).toEqual(['actions/cache/restore', 'actions/cache/save', 'actions/cache/restore', 'actions/cache/save']);
+    for (const step of steps) expect(step.paths).toEqual(['content/archive', 'dist']);
+  });
+
+  it('a fresh runner with the restored caches builds only what changed, and equals a clean build', () => {
+    const cached = (cacheSteps(WORKFLOWS[0] as string)[0] as { paths: string[] }).paths;
+    freshCheckout(first);
+    build();
+    // As actions/cache saves (tar --posix -cf ... -P -C <workspace> <paths>) and restores.
+    sh('tar', ['--posix', '-cf', cacheFile, '-P', '-C', checkout, ...cached]);
+    freshCheckout([...first, ...added]);
+    sh('tar', ['-xf', cacheFile, '-P', '-C', checkout]);
+    cpSync(path.join(checkout, 'dist'), previousSite, { recursive: true });
+
+    const output = build();
+    expect(output).not.toContain('building clean');
+    // The restored files of the raw folder were read again (new inodes and times) but their
+    // results came from the ingest's cache.
+    expect(output).toMatch(new RegExp(`ingest: ${first.length + added.length + 5} files in .* \\(${first.length + 5} unchanged, from cache\\)`));
+    // Unchanged pages stayed where the restored site folder had them ("(cached)"), none had to
+    // be copied back from Astro's cache ("(restored)"): the site folder's record survived.
+    expect(output.match(/\(cached\)/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(output).not.toContain('(restored)');
+
+    build('--out', clean.out, '--dist', clean.dist, '--clean');
+    expect(differences(path.join(checkout, 'dist'), clean.dist)).toEqual([]);
+    expect(differences(path.join(checkout, 'content/archive'), clean.out)).toEqual([]);
+
+    // What deploy/github/s3.yml would upload: the files whose bytes changed, not the site.
+    const diff = diffSites(previousSite, path.join(checkout, 'dist'));
+    console.log(`after adding ${added.length} articles to ${first.length + 5}: ${formatSiteDiff(diff)}`);
+    expect(diff.added.length).toBeGreaterThan(0);
+    expect(diff.unchanged).toBeGreaterThan(diff.added.length + diff.changed.length);
+  });
+});
