@@ -20,18 +20,21 @@ export function entryIds(dir: string): string[] {
 }
 
 /**
- * An entry file's digest: its size, modification time and inode. The ingest replaces a changed
- * entry by a rename and never rewrites an unchanged one, so an unchanged digest is an
- * unchanged entry, told without reading it.
+ * An entry file's digest: its size and modification time. The ingest replaces a changed entry
+ * by a rename and never rewrites an unchanged one, so an unchanged digest is an unchanged
+ * entry, told without reading it. The modification time (to the nanosecond) is the time of the
+ * write that made this version; what copies it along (tar, the CI cache of
+ * deploy/github/, `cp -p`, `rsync -t`) copies the bytes with it. The inode is left out: a
+ * restored cache gives every file a new one, and every page would then be rendered again.
  */
 export function entryDigest(file: string): string {
   const stats = statSync(file);
-  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+  return `${stats.size}:${stats.mtimeMs}`;
 }
 
 /**
  * Loads the ingest's entry files as article records (src/lib/article-record.ts). Each record's
- * digest is its file's size, modification time and inode: the ingest replaces a changed entry
+ * digest is its file's size and modification time (entryDigest): the ingest replaces a changed entry
  * by a rename and never rewrites an unchanged one, so a build after adding a few files reads
  * and validates only those, and the digest tells the article page's cache key when its entry
  * changed. Every entry is validated whole when read; an invalid one fails the build and names
