@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readLabels } from '../../scripts/eval/labels.ts';
+import { formatMisses, scoreLabelled } from '../../scripts/eval/score.ts';
 import { articleSchema, type Article } from '../schemas/article.ts';
 import { ingestFile } from './pipeline.ts';
 
@@ -136,5 +138,57 @@ describe('extraction cases beyond the samples', () => {
     const article = ingestFile(readFileSync('tests/fixtures/ingest/event-date-resolution.txt'), 'x.txt', []).article;
     expect(article?.titleSource).toBe('derived');
     expect(article?.title).toBe('La résolution n° 18-NQ/TW du 25 octobre 2017 du 12e Comité central du Parti continue de guider la…');
+  });
+});
+
+/**
+ * The classes of layout the samples do not show, one labelled file per layout and language
+ * (tests/fixtures/eval/, labelled in labels.yaml, scored by `npm run eval`): lines above the
+ * headline that are not the headline (kicker, category, byline, masthead, language switcher);
+ * publisher lines with other date formats (ISO, dotted, month names, a time, a weekday, an
+ * "updated" stamp); datelines that are the day of an event the text goes on from, or whose
+ * year the text leaves open; source URLs wrapped onto the next line; template placeholders
+ * and a switcher's repeated site name. Each file must give every labelled field.
+ */
+describe('extraction classes, in French, Russian and Greek', () => {
+  const labels = readLabels('tests/fixtures/eval/labels.yaml').filter((label) => label.class !== 'sample' && label.class !== 'case');
+
+  it.each(labels.map((label) => [label.class, label.file, label] as const))('%s: %s', (_class, _file, label) => {
+    const { misses } = scoreLabelled('.', [label]);
+    expect(formatMisses(misses)).toBe('');
+  });
+
+  it('groups the translations of one original, and only them', () => {
+    const { tallies, misses } = scoreLabelled('.', labels);
+    expect(formatMisses(misses.filter((miss) => miss.field === 'groups'))).toBe('');
+    expect(tallies.groups.n).toBeGreaterThanOrEqual(30);
+  });
+
+  it('says how a title under a kicker was chosen, in the entry and its warnings', () => {
+    const article = ingestFile(readFileSync('tests/fixtures/eval/kicker-fr.txt'), 'k.txt', []).article;
+    expect(article?.titleEvidence).toContain('"Vers le 14e Congrès national du Parti"');
+    expect(article?.warnings).toContain('title: "Vers le 14e Congrès national du Parti" above the headline taken for a kicker, category, byline or masthead');
+  });
+
+  it('gives a byline found above the headline', () => {
+    expect(ingestFile(readFileSync('tests/fixtures/eval/byline-fr.txt'), 'b.txt', []).article?.byline).toBe('Tran Thi Lan');
+  });
+
+  it('says why a dateline was not taken for the publication date', () => {
+    expect(ingestFile(readFileSync('tests/fixtures/eval/event-later-day-fr.txt'), 'e.txt', []).warnings).toContain(
+      'date: dateline "14 mars" in the lead, but the text goes on to a later day ("17 mars"): the dateline is taken for the day of an event, not of publication',
+    );
+    expect(ingestFile(readFileSync('tests/fixtures/eval/term-year-ru.txt'), 't.txt', []).warnings).toContain(
+      'date: dateline "17 марта" in the lead, but the text names 2024 and 2025 equally often (2×): no year to place it',
+    );
+  });
+
+  it('says when a wrapped source URL was joined, and when a placeholder stood for the date', () => {
+    expect(ingestFile(readFileSync('tests/fixtures/eval/wrapped-url-fr.txt'), 'w.txt', []).warnings).toContain(
+      'source: the URL ran on to line 14 and was joined: https://nhandan.vn/mat-tran-to-quoc-phat-dong-ung-ho-dong-bao-bi-anh-huong-lu-lut-post870222.html',
+    );
+    expect(ingestFile(readFileSync('tests/fixtures/eval/placeholder-ru.txt'), 'p.txt', []).warnings).toContain(
+      'date: the publisher line holds an unrendered template placeholder (DNUM_CEZADZCACF) where its date should be',
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 
 /** Bump when a change to the pipeline changes its output, so cached results are redone. */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 /** Above this an article is kept but flagged: real articles are a few dozen KB. */
 export const LARGE_FILE_BYTES = 200 * 1024;

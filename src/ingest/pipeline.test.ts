@@ -79,7 +79,9 @@ describe('ingestFile: messy articles', () => {
     const result = ingest(fixture('impossible-date.txt'));
     expect(result.warnings).toContain('date: impossible date 31/02/2025 in publisher line');
     expect(result.article?.date).not.toBe('2025-03-03');
-    expect(result.article?.dateSource).toBe('inferred');
+    // The lead's "12 décembre" has no year to go with it: the text names 2024 and 2025 once each.
+    expect(result.article?.date).toBeUndefined();
+    expect(result.warnings).toContain('date: dateline "12 décembre" in the lead, but the text names 2024 and 2025 equally often (1×): no year to place it');
     expect(result.article?.documentRefs).toEqual(['18-NQ/TW']);
   });
 

@@ -98,6 +98,7 @@ function findSource({ warnings }: Draft, { blocks, frontMatter }: Blocks): strin
   const footer = blocks.findLast((block) => block.kind === 'source');
   const sourceLines = blocks.filter((block) => block.kind === 'source');
   if (footer?.source.warning) warnings.push(footer.source.warning);
+  if (footer?.wrapped !== undefined && footer.source.url) warnings.push(`source: the URL ran on to line ${footer.wrapped} and was joined: ${footer.source.url}`);
   let sourceUrl = footer?.source.url;
   if (sourceLines.length > 1 && new Set(sourceLines.map((block) => block.source.value)).size > 1) {
     warnings.push(`source: ${sourceLines.length} source lines; the last (footer) one is used`);
@@ -133,16 +134,25 @@ function checkText({ blocks, body }: Blocks, sourceUrl: string | undefined): { b
   return { bodyText, lang: detection.lang };
 }
 
-/** The title the file gives (a title line, else the front matter's), else one derived from the text. */
-function findTitle({ warnings }: Draft, { blocks, body, frontMatter }: Blocks, bodyText: string): { title: string; titleSource: Article['titleSource'] } {
+/** Quoted, shortened lines, for evidence. */
+const quote = (lines: readonly string[]): string => lines.map((line) => `"${shorten(line, 60)}"`).join(', ');
+
+/** The title the file gives (a title line, else the front matter's), else one derived from the text; how, when it took a guess. */
+function findTitle({ warnings }: Draft, { blocks, body, frontMatter }: Blocks, bodyText: string): Pick<Article, 'title' | 'titleSource' | 'titleEvidence'> {
   const titleBlock = blocks.find((block) => block.kind === 'title');
   const frontMatterTitle = frontMatter.title ? normalizeText(frontMatter.title).text.replace(/\s+/g, ' ').trim() : '';
   if (frontMatter.title && !/\p{L}/u.test(frontMatterTitle)) warnings.push('front-matter: title has no text once markup is removed, ignored');
-  if (titleBlock) return { title: titleBlock.text, titleSource: 'file' };
+  if (titleBlock) {
+    const above = 'above' in titleBlock ? titleBlock.above : undefined;
+    if (!above) return { title: titleBlock.text, titleSource: 'file' };
+    const titleEvidence = `the line under ${quote(above)}, which read${above.length === 1 ? 's' : ''} as a kicker, category, byline or masthead above the headline`;
+    warnings.push(`title: ${quote(above)} above the headline taken for a kicker, category, byline or masthead`);
+    return { title: titleBlock.text, titleSource: 'file', titleEvidence };
+  }
   if (/\p{L}/u.test(frontMatterTitle)) return { title: frontMatterTitle, titleSource: 'file' };
   // The first paragraph whose first sentence has words in it (a lead can be a lone "…").
   const title = body.map((block) => deriveTitle(block.text)).find((candidate) => /\p{L}/u.test(candidate)) ?? shorten(bodyText.replace(/\s+/g, ' '));
-  return { title, titleSource: 'derived' };
+  return { title, titleSource: 'derived', titleEvidence: 'the file prints no headline: derived from the first sentence of the text' };
 }
 
 /**
@@ -166,13 +176,13 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
   const checked = checkText(read, sourceUrl);
   if (isSkip(checked)) return skipped(checked);
   const { bodyText, lang } = checked;
-  const { title, titleSource } = findTitle(draft, read, bodyText);
+  const { title, titleSource, titleEvidence } = findTitle(draft, read, bodyText);
 
   const { blocks, body, frontMatter } = read;
   const lead = body.find((block) => block.kind === 'paragraph')?.text;
   const publisherLines = blocks.flatMap((block) => (block.kind === 'publisher' ? [block.publisher] : []));
   const date = chooseDate({ publisherLines, sourceUrl, lead, lang, fullText: [title, bodyText].join('\n'), frontMatterDate: frontMatter.date }, warnings);
-  const publisher = resolvePublisher(publisherLines[0]?.name, sourceUrl);
+  const publisher = resolvePublisher(publisherLines.find((line) => line.name !== undefined)?.name, sourceUrl);
   const tags = unique(blocks.filter((block) => block.kind === 'tags').flatMap((block) => splitTags(block.text, lang)));
   const documentRefs = extractRefs([title, ...body.map((block) => block.text), ...tags]);
   const photoCredits = unique(blocks.flatMap((block) => ('credit' in block && block.credit ? [block.credit] : [])));
@@ -186,6 +196,7 @@ export function ingestFile(bytes: Uint8Array, file: string, taxonomy: CompiledTa
       lang,
       title,
       titleSource,
+      ...(titleEvidence ? { titleEvidence } : {}),
       ...(originalTitle ? { originalTitle } : {}),
       ...(date ? { date: date.finding.date, dateSource: date.source, dateEvidence: date.finding.evidence } : {}),
       ...(publisher ? { publisher } : {}),

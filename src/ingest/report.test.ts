@@ -41,9 +41,9 @@ describe('buildReport', () => {
       status: { kept: 2, skipped: 1, duplicate: 1 },
       languages: { el: 1, fr: 1 },
       reasons: { duplicate: 1, empty: 1 },
-      warnings: { date: 1 },
+      warnings: { date: 2 },
     });
-    expect(formatSummary(report.summary, { cacheHits: 3, seconds: 1.5, reportPath: 'r.json' })).toContain('warnings: date 1');
+    expect(formatSummary(report.summary, { cacheHits: 3, seconds: 1.5, reportPath: 'r.json' })).toContain('warnings: date 2');
   });
 });
 

@@ -52,6 +52,8 @@ export const articleSchema = z.object({
   lang: langSchema,
   title: z.string().min(1).max(TITLE_MAX),
   titleSource: z.enum(['file', 'derived']),
+  /** How a title was chosen when that took a guess (lines above it passed over, or derived from the lead). */
+  titleEvidence: z.string().optional(),
   /** The Vietnamese headline, when the file carries it as untranslated image alt text. */
   originalTitle: z.string().min(1).optional(),
   date: isoDate.optional(),

@@ -13,8 +13,8 @@ describe('isoDate', () => {
 
 describe('dateFromPublisherLine', () => {
   it('warns about an impossible date and gives none', () => {
-    expect(dateFromPublisherLine(31, 2, 2025, '31/02/2025')).toEqual({ warning: 'date: impossible date 31/02/2025 in publisher line' });
-    expect(dateFromPublisherLine(26, 1, 2025, '26/01/2025').finding?.date).toBe('2025-01-26');
+    expect(dateFromPublisherLine({ day: 31, month: 2, year: 2025, printed: '31/02/2025' }, true)).toEqual({ warning: 'date: impossible date 31/02/2025 in publisher line' });
+    expect(dateFromPublisherLine({ day: 26, month: 1, year: 2025, printed: '26/01/2025' }, true).finding?.date).toBe('2025-01-26');
   });
 });
 
@@ -37,6 +37,24 @@ describe('dateFromSourceUrl', () => {
 });
 
 describe('inferDateFromLead', () => {
+  it('takes no date from a dateline the text goes on from: a later day, the next day, a follow-up meeting', () => {
+    const lead = 'Le 14 mars, le Comité a tenu une réunion.';
+    expect(inferDateFromLead(lead, 'fr', `${lead} Le 17 mars, la délégation a présenté le projet. En 2025.`)).toEqual({
+      warning: 'date: dateline "14 mars" in the lead, but the text goes on to a later day ("17 mars"): the dateline is taken for the day of an event, not of publication',
+    });
+    expect(inferDateFromLead(lead, 'fr', `${lead} Le lendemain, la délégation est partie. En 2025.`).finding).toBeUndefined();
+    expect(inferDateFromLead('10 марта комитет провёл заседание.', 'ru', 'На следующий день комитет утвердил план. В 2025 году.').finding).toBeUndefined();
+    expect(inferDateFromLead('Στις 5 Μαρτίου η Επιτροπή συνεδρίασε.', 'el', 'Σε συνεδρίαση παρακολούθησης ενέκρινε το σχέδιο. Το 2025.').finding).toBeUndefined();
+    // An earlier day, a day of another year, or one more than a month on (a deadline) leave the dateline standing.
+    expect(inferDateFromLead(lead, 'fr', `${lead} Le 2 mars, la résolution du 20 mars 2022, d'ici le 30 juin. En 2025.`).finding?.date).toBe('2025-03-14');
+  });
+
+  it('takes no year when the text names two years equally often', () => {
+    expect(inferDateFromLead('17 марта комитет провёл встречу.', 'ru', 'В 2024 году рост. В 2025 году цель.')).toEqual({
+      warning: 'date: dateline "17 марта" in the lead, but the text names 2024 and 2025 equally often (1×): no year to place it',
+    });
+  });
+
   it('reads French, Russian and Greek datelines with the most frequent year of the text', () => {
     expect(inferDateFromLead('Le 4 juillet, au siège du Comité central', 'fr', '2025 et 2025 puis 2017').finding).toEqual({
       date: '2025-07-04',
@@ -102,7 +120,7 @@ describe('chooseDate', () => {
   const none: DateSources = { publisherLines: [], sourceUrl: undefined, lead: undefined, lang: 'fr', fullText: '', frontMatterDate: undefined };
   const line = (printed: string) => {
     const [day, month, year] = printed.split('/').map(Number) as [number, number, number];
-    return { name: 'Nhân Dân', printed, day, month, year };
+    return { name: 'Nhân Dân', date: { printed, day, month, year } };
   };
 
   it('prefers the publisher line to the source URL and the lead', () => {

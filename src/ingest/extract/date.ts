@@ -1,7 +1,8 @@
-import type { Article, Lang } from '../../schemas/article.ts';
+import { perLang, type Article, type Lang } from '../../schemas/article.ts';
 import type { PublisherLine } from './publisher.ts';
 import { firstSentence, shorten, stripDatelinePrefix } from './title.ts';
 import { fold } from '../../lib/text/fold.ts';
+import { MONTHS, type PrintedDate } from './printed-date.ts';
 
 export interface DateFinding {
   date: string;
@@ -78,12 +79,6 @@ export function dateFromSourceUrl(sourceUrl: string): { finding?: DateFinding; w
 
 /** The words of a space-separated list, folded. */
 const folded = (list: string): ReadonlySet<string> => new Set(list.split(' ').map(fold));
-
-const MONTHS: Record<Lang, string[]> = {
-  fr: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  el: ['ιανουαριου', 'φεβρουαριου', 'μαρτιου', 'απριλιου', 'μαιου', 'ιουνιου', 'ιουλιου', 'αυγουστου', 'σεπτεμβριου', 'οκτωβριου', 'νοεμβριου', 'δεκεμβριου'],
-};
 
 /** Day + month word (+ optional year), per language; the day may carry an ordinal suffix. */
 const DAY_MONTH: Record<Lang, RegExp> = {
@@ -170,11 +165,43 @@ export function yearsByFrequency(text: string): { year: number; count: number }[
 const EVIDENCE_SENTENCE_MAX = 140;
 
 /**
+ * Words saying the article goes on past the day its lead opens with: the next day, a week
+ * later, a follow-up meeting (folded).
+ */
+const LATER_DAY_WORDS: Record<Lang, string[]> = {
+  fr: ['le lendemain', 'le surlendemain', 'la semaine suivante', 'une semaine plus tard', 'jours plus tard', 'semaines plus tard', 'reunion de suivi', 'seance de suivi'],
+  ru: ['на следующий день', 'через неделю', 'через несколько дней', 'спустя неделю', 'спустя несколько дней', 'на последующем', 'на следующей неделе'],
+  el: ['την επόμενη ημέρα', 'την επόμενη μέρα', 'την επόμενη εβδομάδα', 'μια εβδομάδα αργότερα', 'ημέρες αργότερα', 'μέρες αργότερα', 'συνεδρίαση παρακολούθησης', 'συνάντηση παρακολούθησης'],
+};
+const LATER_DAY: Record<Lang, string[]> = perLang((lang) => LATER_DAY_WORDS[lang].map(fold));
+/** A day mentioned this many days after the dateline, or fewer, is one the article reports on. */
+const LATER_DAY_WINDOW = 31;
+const DAY_MS = 86_400_000;
+
+/**
+ * Why the dateline cannot be the publication date: the rest of the text speaks of a later day
+ * (a day and month up to a month after it, in the same year, or "the next day", "a week
+ * later", a follow-up meeting), so the article was written after the day its lead opens with,
+ * which is the day of an event it looks back on.
+ */
+function laterDay(rest: string, lang: Lang, year: number, month: number, day: number): string | undefined {
+  const start = Date.UTC(year, month - 1, day);
+  for (const mention of daysAndMonths(rest, lang)) {
+    if (mention.year !== undefined && mention.year !== year) continue;
+    const days = (Date.UTC(year, mention.month - 1, mention.day) - start) / DAY_MS;
+    if (days > 0 && days <= LATER_DAY_WINDOW) return mention.written;
+  }
+  const folded = fold(rest);
+  return LATER_DAY[lang].find((words) => folded.includes(words));
+}
+
+/**
  * A date from the lead's dateline: a day and month opening its first sentence (after a
  * "Publisher - " prefix and words like "Le matin du"), with the year either written there or
  * the most frequent plausible year in the text. A date later in the sentence, or after any
- * other word, is one the article talks about, not when it was written. The evidence quotes the
- * sentence it came from.
+ * other word, is one the article talks about, not when it was written. When in doubt there is
+ * no date, with a warning saying why: two years mentioned equally often, or a text that goes
+ * on to a later day. The evidence quotes the sentence the date came from.
  */
 export function inferDateFromLead(lead: string, lang: Lang, fullText: string): { finding?: DateFinding; warning?: string } {
   const sentence = firstSentence(stripDatelinePrefix(lead).trim());
@@ -187,22 +214,29 @@ export function inferDateFromLead(lead: string, lang: Lang, fullText: string): {
     year = match.year;
     yearEvidence = 'the year written in it';
   } else {
-    const [top] = yearsByFrequency(fullText);
+    const [top, second] = yearsByFrequency(fullText);
     if (!top) return { warning: `date: dateline "${written}" in the lead, but no year in the text to place it` };
+    if (second && second.count === top.count) {
+      return { warning: `date: dateline "${written}" in the lead, but the text names ${second.year} and ${top.year} equally often (${top.count}×): no year to place it` };
+    }
     year = top.year;
     yearEvidence = `the year ${year}, the most frequent year in the text (${top.count}×)`;
   }
   const date = isoDate(year, month, day);
   if (!date) return { warning: `date: impossible date in the lead's dateline "${written}" (${year})` };
+  const later = laterDay(fullText.replace(sentence, ' '), lang, year, month, day);
+  if (later !== undefined) {
+    return { warning: `date: dateline "${written}" in the lead, but the text goes on to a later day ("${later}"): the dateline is taken for the day of an event, not of publication` };
+  }
   const quoted = shorten(sentence, EVIDENCE_SENTENCE_MAX);
   return { finding: { date, evidence: `inferred from the dateline "${written}" opening the lead's first sentence ("${quoted}") and ${yearEvidence}` } };
 }
 
-/** `dd/mm/yyyy` from a publisher line, or why it is not a date. */
-export function dateFromPublisherLine(day: number, month: number, year: number, printed: string): { finding?: DateFinding; warning?: string } {
+/** The date a publisher line prints, or why it is not a date. */
+export function dateFromPublisherLine({ day, month, year, printed }: PrintedDate, named: boolean): { finding?: DateFinding; warning?: string } {
   const date = isoDate(year, month, day);
   if (!date) return { warning: `date: impossible date ${printed} in publisher line` };
-  return { finding: { date, evidence: `printed after the publisher's name: ${printed}` } };
+  return { finding: { date, evidence: named ? `printed after the publisher's name: ${printed}` : `printed on the date line under the headline: ${printed}` } };
 }
 
 /** A scraper's front-matter date, the weakest evidence: it may be when the page was saved. */
@@ -235,7 +269,11 @@ export interface DateSources {
 export function chooseDate(sources: DateSources, warnings: string[]): { finding: DateFinding; source: Article['dateSource'] } | undefined {
   const { publisherLines, sourceUrl, lead, lang, fullText, frontMatterDate } = sources;
   const attempts: [NonNullable<Article['dateSource']>, () => { finding?: DateFinding; warning?: string }][] = [];
-  for (const line of publisherLines) attempts.push(['publisher-line', () => dateFromPublisherLine(line.day, line.month, line.year, line.printed)]);
+  for (const line of publisherLines) {
+    const { date, placeholder, name } = line;
+    if (date) attempts.push(['publisher-line', () => dateFromPublisherLine(date, name !== undefined)]);
+    else if (placeholder) warnings.push(`date: the publisher line holds an unrendered template placeholder (${placeholder}) where its date should be`);
+  }
   if (sourceUrl) attempts.push(['source-url', () => dateFromSourceUrl(sourceUrl)]);
   if (lead) attempts.push(['inferred', () => inferDateFromLead(lead, lang, fullText)]);
   if (frontMatterDate) attempts.push(['inferred', () => dateFromFrontMatter(frontMatterDate)]);

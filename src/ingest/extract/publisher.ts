@@ -1,18 +1,29 @@
 import { bareDomain, PUBLISHERS, publisherDomain, publisherName } from './publishers.ts';
+import { splitDatedLine, type PrintedDate } from './printed-date.ts';
 
 const KNOWN_NAMES = new Set(Object.values(PUBLISHERS).map((name) => name.toLowerCase()));
 
+/** The line under the headline: the publisher's name, its date, or both. */
 export interface PublisherLine {
-  name: string;
-  /** The date as printed, `dd/mm/yyyy`. */
-  printed: string;
-  day: number;
-  month: number;
-  year: number;
+  name?: string;
+  date?: PrintedDate;
+  /** An unrendered template token printed where the date should be (`DNUM_CEZADZCACF`). */
+  placeholder?: string;
 }
 
-/** `NameName26/01/2025`: the name (logo text + name, so usually twice) with the date glued on. */
-const PUBLISHER_LINE = /^(\D{2,80}?)\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2})?$/u;
+/**
+ * An unrendered template variable: an upper-case token with an underscore (`DNUM_CEZADZCACF`),
+ * printed by a page whose template failed, usually where its date should be.
+ */
+export const PLACEHOLDER = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*_[A-Z0-9_]{3,}(?![\p{L}\p{N}])/u;
+/** A placeholder with only a time beside it: the whole line is template leftover. */
+export const PLACEHOLDER_LINE = /^(?:\d{1,2}:\d{2}\s*)?[A-Z][A-Z0-9]*_[A-Z0-9_]{3,}(?:\s*\d{1,2}:\d{2})?$/u;
+
+/** Longest publisher or date line: a name, a date, a time and an "updated" stamp; longer lines are text (and are not scanned). */
+const PUBLISHER_LINE_MAX = 200;
+
+/** Letters only Vietnamese writes (ă â đ ê ô ơ ư and the tone marks). */
+const VIETNAMESE_LETTER = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/u;
 
 /** `XX` or `X X` -> `X`; anything else as it is. */
 export function undouble(name: string): string {
@@ -27,18 +38,47 @@ export function undouble(name: string): string {
   return trimmed;
 }
 
-/** Reads a publisher line; a sentence that happens to end in a date is not one. */
-export function parsePublisherLine(line: string): PublisherLine | undefined {
-  const match = PUBLISHER_LINE.exec(line);
-  if (!match) return undefined;
-  const [, rawName = '', day = '', month = '', year = ''] = match;
-  if (/[.!?;:,»«"]\s*$/.test(rawName)) return undefined;
-  const name = undouble(rawName);
+/** A name as a publisher line prints it: doubled (logo text + name), known, or short like a name; not a sentence. */
+function printedName(raw: string): string | undefined {
+  const trimmed = raw.trim();
+  if (trimmed.length < 2 || trimmed.length > 80 || /\p{N}/u.test(trimmed) || /[.!?;:,»«"]$/.test(trimmed)) return undefined;
+  const name = undouble(trimmed);
   if (!/^\p{Lu}/u.test(name)) return undefined;
-  // Doubled (logo text + name) or a known publisher, or at least short like a name: not a sentence.
-  const known = KNOWN_NAMES.has(name.toLowerCase());
-  if (name === rawName.trim() && !known && name.split(/\s+/).length > 4) return undefined;
-  return { name, printed: `${day.padStart(2, '0')}/${month.padStart(2, '0')}/${year}`, day: Number(day), month: Number(month), year: Number(year) };
+  // Publishers' names stay untranslated: Vietnamese letters mark a name, not a sentence.
+  const known = KNOWN_NAMES.has(name.toLowerCase()) || VIETNAMESE_LETTER.test(name);
+  if (name === trimmed && !known && name.split(/\s+/).length > 4) return undefined;
+  return name;
+}
+
+/**
+ * Reads a publisher line: a name (usually twice: logo text and name) with the date glued on,
+ * in any of the ways pages print a date, maybe with a time or an "updated" stamp after it;
+ * or the name with an unrendered placeholder where the date should be; or the name written
+ * twice and nothing else. A sentence that happens to end in a date is not one.
+ */
+export function parsePublisherLine(line: string): PublisherLine | undefined {
+  if (line.length > PUBLISHER_LINE_MAX) return undefined;
+  const dated = splitDatedLine(line);
+  if (dated) {
+    const name = printedName(dated.before);
+    return name ? { name, date: dated.date } : undefined;
+  }
+  const placeholder = PLACEHOLDER.exec(line);
+  if (placeholder) {
+    const rest = line.slice(placeholder.index + placeholder[0].length);
+    const name = printedName(line.slice(0, placeholder.index).replace(/\s*\d{1,2}:\d{2}\s*$/, ''));
+    return name && /^\s*(?:\d{1,2}:\d{2})?\s*$/.test(rest) ? { name, placeholder: placeholder[0] } : undefined;
+  }
+  // A name alone counts only when doubled: one short line alone may be anything.
+  const name = printedName(line);
+  return name && name !== line.trim() ? { name } : undefined;
+}
+
+/** A line that is only a printed date (a time or an "updated" stamp allowed): the date line of a page without a name beside it. */
+export function parseDateLine(line: string): PrintedDate | undefined {
+  if (line.length > PUBLISHER_LINE_MAX) return undefined;
+  const dated = splitDatedLine(line);
+  return dated && dated.before.trim() === '' ? dated.date : undefined;
 }
 
 /**

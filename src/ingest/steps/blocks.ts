@@ -5,6 +5,8 @@ export interface Block {
   line: number;
   blankBefore: boolean;
   blankAfter: boolean;
+  /** The line a wrapped URL ran on to, when that line was joined to this one. */
+  wrapped?: number;
 }
 
 /**

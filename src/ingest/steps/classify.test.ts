@@ -71,4 +71,33 @@ describe('classifyBlocks', () => {
     expect(kinds(`${LONG}\nDécentraliser toute la commune.\n${LONG2}`)[1]?.[0]).toBe('paragraph');
     expect(kinds(`${LONG}\n${LONG2}\nUne ligne courte à la fin`).at(-1)?.[0]).toBe('paragraph');
   });
+
+  it('passes over short unpunctuated lines stacked above the headline: kicker, category, byline, masthead', () => {
+    const headline = 'Le Bureau politique fixe les priorités des congrès du Parti';
+    expect(kinds(`Système politique\nVers le 14e Congrès\n${headline}\nBáo Nhân dânBáo Nhân dân12/03/2025\n${LONG}\n${LONG2}`).map(([kind]) => kind)).toEqual(['kicker', 'kicker', 'title', 'publisher', 'paragraph', 'paragraph']);
+    expect(kinds(`Par Tran Thi Lan\n${headline}\n${LONG}\n${LONG2}`).slice(0, 2)).toEqual([['byline', 'Tran Thi Lan'], ['title', headline]]);
+    // A short headline over a one-sentence lead: the lead ends in a full stop, so the headline stays.
+    expect(kinds(`Le Politburo se réunit\nLe 4 juillet, le Politburo a tenu une réunion sur la réorganisation de l’appareil.\nBáo Nhân dânBáo Nhân dân05/07/2025\n${LONG}`)[0]?.[0]).toBe('title');
+  });
+
+  it('takes a language switcher in the head for chrome: bulleted names and the repeated site name', () => {
+    const result = kinds(`• English\nПлатформа продвижения Вьетнама\n- Русский\nПлатформа продвижения Вьетнама\nЗаголовок статьи о работе партии\n${LONG}\n${LONG2}`);
+    expect(result.map(([kind]) => kind)).toEqual(['menu', 'menu', 'menu', 'menu', 'title', 'paragraph', 'paragraph']);
+    // Bulleted lines in the body are text.
+    expect(kinds(`${LONG}\n• Économie\n• Société\n${LONG2}`).map(([kind]) => kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
+  it('drops template placeholders and reads a date line alone under the headline', () => {
+    const result = classifyBlocks(splitBlocks(`Un titre pour l’article du jour\nBáo Quốc tếBáo Quốc tế\n14/03/2025 10:45\n${LONG}\nDNUM_CEZADZCACF 17:30\n${LONG2}`));
+    expect(result.map((block) => block.kind)).toEqual(['title', 'publisher', 'publisher', 'paragraph', 'template', 'paragraph']);
+    expect(result[2]).toMatchObject({ publisher: { date: { day: 14, month: 3, year: 2025 } } });
+  });
+
+  it('joins a source URL wrapped onto the next line, and only then', () => {
+    const wrapped = classifyBlocks(splitBlocks(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/mat-tran-phat-dong-\nung-ho-post870222.html\nComment (0)`));
+    expect(wrapped[2]).toMatchObject({ kind: 'source', source: { url: 'https://nhandan.vn/mat-tran-phat-dong-ung-ho-post870222.html' }, wrapped: 4 });
+    const complete = kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-post1.html\nnouvelle-page.html`);
+    expect(complete[2]).toEqual(['source', 'Source : https://nhandan.vn/a-post1.html']);
+    expect(kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-b\nCommentaire`)[2]).toEqual(['source', 'Source : https://nhandan.vn/a-b']);
+  });
 });

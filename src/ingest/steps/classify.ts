@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { splitCredit } from '../extract/credits.ts';
-import { parsePublisherLine, type PublisherLine } from '../extract/publisher.ts';
+import { parseDateLine, parsePublisherLine, PLACEHOLDER_LINE, type PublisherLine } from '../extract/publisher.ts';
 import { parseLabelledUrl, parseSourceLine, type SourceLine } from '../extract/source-url.ts';
 import { firstSentence } from '../extract/title.ts';
 import { TITLE_MAX } from '../../schemas/article.ts';
@@ -18,6 +18,9 @@ export type BlockKind =
   | 'byline'
   | 'source'
   | 'chrome'
+  | 'menu'
+  | 'template'
+  | 'kicker'
   | 'heading'
   | 'paragraph';
 
@@ -31,11 +34,13 @@ interface Located {
 }
 
 export type ClassifiedBlock =
-  | (Located & { kind: 'source'; source: SourceLine })
+  /** `wrapped`: the line the URL ran on to, joined to it. */
+  | (Located & { kind: 'source'; source: SourceLine; wrapped?: number })
   | (Located & { kind: 'publisher'; publisher: PublisherLine })
   /** Vietnamese alt text; naming the photo of the original headline, it gives that headline. */
   | (Located & { kind: 'alt-text'; originalTitle?: string })
-  | (Located & { kind: TextKind; credit?: string })
+  /** A title found under lines that are not the headline carries those lines (`above`). */
+  | (Located & { kind: TextKind; credit?: string; above?: string[] })
   /**
    * Past the article's end. A block found to be chrome keeps the credit or original headline
    * it was read with: the pipeline collects those from every block.
@@ -123,7 +128,7 @@ function captionLike(text: string): boolean {
   return text.length <= 350 && (text.match(/[.!?…](\s|$)/gu)?.length ?? 0) <= 2;
 }
 
-const DROPPED: ReadonlySet<BlockKind> = new Set(['site-header', 'publisher', 'tags', 'image', 'alt-text', 'caption', 'credit', 'ad', 'source', 'chrome']);
+const DROPPED: ReadonlySet<BlockKind> = new Set(['site-header', 'publisher', 'tags', 'image', 'alt-text', 'caption', 'credit', 'ad', 'source', 'chrome', 'menu', 'template', 'kicker']);
 const isContent = (block: ClassifiedBlock): boolean => block.kind === 'paragraph' || block.kind === 'heading';
 
 /**
@@ -131,18 +136,21 @@ const isContent = (block: ClassifiedBlock): boolean => block.kind === 'paragraph
  * furniture the republishers wrap it in. Everything after the footer source line is site
  * chrome (related headlines, calendars, counters), never article text.
  */
-export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
+export function classifyBlocks(input: readonly Block[]): ClassifiedBlock[] {
+  const lines = joinWrappedUrls(input);
   const labelled = lines.map((block) => parseSourceLine(block.text));
   const loose = labelled.some((source) => source?.url !== undefined || source?.warning !== undefined) ? undefined : findLooseFooter(lines);
   const blocks = loose?.blocks ?? lines;
   const out: ClassifiedBlock[] = blocks.map((block) => ({ kind: 'paragraph', text: block.text, line: block.line }));
+  const wrappedAt = new Map(blocks.flatMap((block, index) => (block.wrapped !== undefined ? [[index, block.wrapped] as const] : [])));
 
   let footer = -1;
   out.forEach(({ text, line }, index) => {
     const source = parseSourceLine(text);
     if (!source) return;
     if (source.url !== undefined || source.warning !== undefined) {
-      out[index] = { kind: 'source', text, line, source };
+      const wrapped = wrappedAt.get(index);
+      out[index] = { kind: 'source', text, line, source, ...(wrapped !== undefined ? { wrapped } : {}) };
       footer = index;
     } else if (source.value === '' || source.value.length <= 60) {
       // `Источник: Документ`: the label reused as a photo credit, not a source.
@@ -151,17 +159,23 @@ export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
   });
   const looseFooter = loose && out[loose.index];
   if (loose && looseFooter) {
-    out[loose.index] = { kind: 'source', text: looseFooter.text, line: looseFooter.line, source: loose.source };
+    const wrapped = wrappedAt.get(loose.index);
+    out[loose.index] = { kind: 'source', text: looseFooter.text, line: looseFooter.line, source: loose.source, ...(wrapped !== undefined ? { wrapped } : {}) };
     footer = loose.index;
   }
 
+  const headEnd = headExtent(out);
+  markMenus(out, headEnd);
   for (let index = 0; index < out.length; index++) {
     const block = out[index];
     if (!block || block.kind !== 'paragraph') continue;
     const { text, line } = block;
     const publisher = parsePublisherLine(text);
+    const dateLine = index < headEnd ? parseDateLine(text) : undefined;
     if (SITE_HEADER.test(text)) block.kind = 'site-header';
     else if (publisher) out[index] = { kind: 'publisher', text, line, publisher };
+    else if (dateLine) out[index] = { kind: 'publisher', text, line, publisher: { date: dateLine } };
+    else if (PLACEHOLDER_LINE.test(text)) block.kind = 'template';
     else if (IMAGE_FILE.test(text) && wordCount(text) <= 12) block.kind = 'image';
     else if (AD_SLOT.test(text)) block.kind = 'ad';
     else if (isChromeLine(text)) out[index] = { kind: 'chrome', text, line };
@@ -202,6 +216,71 @@ export function classifyBlocks(lines: readonly Block[]): ClassifiedBlock[] {
   return out;
 }
 
+/** A URL ending its line: a wrapped source URL's first part. */
+const URL_AT_END = /https?:\/\/[^\s]+$/u;
+/** The rest of a wrapped URL: URL characters only, no spaces. */
+const URL_CONTINUATION = /^[\p{L}\p{N}][\p{L}\p{N}\-._~/?#=&%+]*$/u;
+/** A URL whose last segment names a page is complete: what follows it is not its rest. */
+const COMPLETE_URL = /\/[^/]*\.(?:html?|aspx?|php|vnp|cms|shtml)$/iu;
+
+/**
+ * Joins a URL that the page wrapped onto the next line (`…-dong-bao-` / `bi-anh-huong-…html`):
+ * the line ends with a URL and the next holds only URL characters, and either the URL ends
+ * where lines break (a hyphen, a slash) or the next line has URL punctuation, and the URL is
+ * not already complete. The joined block records the line it took in (`wrapped`).
+ */
+function joinWrappedUrls(lines: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const block = lines[index] as Block;
+    const next = lines[index + 1];
+    const url = URL_AT_END.exec(block.text)?.[0];
+    if (url && next && URL_CONTINUATION.test(next.text) && !isChromeLine(next.text) && (!COMPLETE_URL.test(url) || /^[?#&]/.test(next.text))) {
+      if (/[-/_.=&?]$/.test(url) || /[-/._=&?]/.test(next.text)) {
+        out.push({ ...block, text: block.text + next.text, blankAfter: next.blankAfter, wrapped: next.line });
+        index++;
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/** The head of the page: the blocks before the first paragraph long enough to be article text. */
+const HEAD_PARAGRAPH_MIN = 120;
+const headExtent = (out: readonly ClassifiedBlock[]): number => {
+  const at = out.findIndex((block) => block.kind === 'paragraph' && block.text.length >= HEAD_PARAGRAPH_MIN);
+  return at === -1 ? out.length : at;
+};
+
+/** `• Français`: a bulleted item of a few words, as a language switcher or a menu lists them. */
+const MENU_ITEM = /^[•·▪◦●*–-]\s*\S/u;
+const MENU_ITEM_MAX_WORDS = 3;
+
+/**
+ * A language switcher or menu in the head of the page: two or more bulleted items of a few
+ * words, and the line repeated under each of them (the site's name in the page's language).
+ * Neither is the headline nor article text.
+ */
+function markMenus(out: ClassifiedBlock[], headEnd: number): void {
+  const items = out.flatMap((block, index) =>
+    index < headEnd && block.kind === 'paragraph' && MENU_ITEM.test(block.text) && wordCount(block.text.replace(/^[•·▪◦●*–-]\s*/u, '')) <= MENU_ITEM_MAX_WORDS && !FINAL_PUNCTUATION.test(block.text) ? [index] : [],
+  );
+  if (items.length < 2) return;
+  const underItems = new Map<string, number>();
+  for (const index of items) {
+    const under = out[index + 1];
+    if (under?.kind === 'paragraph' && !items.includes(index + 1)) underItems.set(under.text, (underItems.get(under.text) ?? 0) + 1);
+  }
+  for (const index of items) {
+    const item = out[index];
+    if (item) item.kind = 'menu';
+    const under = out[index + 1];
+    if (under?.kind === 'paragraph' && (underItems.get(under.text) ?? 0) >= 2) under.kind = 'menu';
+  }
+}
+
 /** A line longer than this after the footer is article text, not the chrome's headlines and counters. */
 const CHROME_LINE_MAX = 200;
 
@@ -228,13 +307,16 @@ function findLooseFooter(lines: readonly Block[]): { blocks: Block[]; index: num
   return { blocks: [...lines.slice(0, index), ...split, ...lines.slice(index + 1)], index: index + 1, source: found.source };
 }
 
+/** Furniture the tag line may sit under without losing its place right after the publisher line. */
+const PASSED_OVER: ReadonlySet<BlockKind> = new Set(['chrome', 'site-header', 'template', 'menu']);
+
 /** The tag line: repeated verbatim, or right after the publisher line; without final punctuation. */
 function markTags(out: ClassifiedBlock[]): void {
   const seen = new Map<string, number>();
   let previous: ClassifiedBlock | undefined;
   out.forEach((block, index) => {
     const before = previous;
-    if (block.kind !== 'chrome' && block.kind !== 'site-header') previous = block;
+    if (!PASSED_OVER.has(block.kind)) previous = block;
     if (block.kind !== 'paragraph') return;
     const first = seen.get(block.text);
     const unpunctuated = !FINAL_PUNCTUATION.test(block.text) && wordCount(block.text) >= 2;
@@ -248,21 +330,69 @@ function markTags(out: ClassifiedBlock[]): void {
   });
 }
 
+/** Longest line taken for the headline under a kicker: longer lines are leads. */
+const HEADLINE_UNDER_KICKER_MAX = 300;
+/** Longest kicker, category, byline or masthead, in words. */
+const KICKER_MAX_WORDS = 8;
+
+/**
+ * Is `line`, stacked above `next`, a label over the headline rather than the headline: a
+ * kicker or series label, a category, a byline, a magazine's masthead? Such a line is short
+ * and unpunctuated, and the line under it reads as a longer headline: one sentence without a
+ * full stop (a line ending in one is the lead, and the short line above it the headline).
+ */
+function labelAboveHeadline(line: string, next: string): boolean {
+  const words = wordCount(line);
+  return (
+    words <= KICKER_MAX_WORDS &&
+    !FINAL_PUNCTUATION.test(line) &&
+    titleLike(next) &&
+    next.length <= HEADLINE_UNDER_KICKER_MAX &&
+    !/[.!?…]$/u.test(next) &&
+    wordCount(next) > words
+  );
+}
+
+/** `Par Tran Thi Lan`, `Автор: …`, `Της Τραν Τι Λαν`: a byline, the name after the word. */
+const BYLINE_ABOVE = /^(?:par|auteur|autrice|texte|journaliste|автор|текст|корреспондент|του|της|από|συντάκτης|tác giả|bài)\s*:?\s+(\p{Lu}.*)$/iu;
+
 /**
  * The title is the first text line when it reads as a headline: before the publisher line
- * when there is one, otherwise a single short sentence that is not the whole article.
+ * when there is one, otherwise a single short sentence that is not the whole article. Short
+ * unpunctuated lines stacked above a longer headline are labels (kicker, category, byline,
+ * masthead), not the headline: the title is the line under them, and it keeps them in `above`
+ * so the entry can say how it was chosen. A label that reads as a byline gives the byline.
  */
 function markTitle(out: ClassifiedBlock[], blocks: readonly Block[]): void {
-  const index = out.findIndex((block) => block.kind === 'paragraph');
+  const publisherAt = out.findIndex((block) => block.kind === 'publisher');
+  const paragraphAfter = (from: number): number => out.findIndex((block, index) => index > from && block.kind === 'paragraph');
+  let index = paragraphAfter(-1);
+  const labels: number[] = [];
+  for (;;) {
+    const next = paragraphAfter(index);
+    const line = out[index];
+    const under = out[next];
+    if (!line || !under || (publisherAt !== -1 && next > publisherAt)) break;
+    if (!labelAboveHeadline(line.text, under.text)) break;
+    labels.push(index);
+    index = next;
+  }
   const first = out[index];
   if (!first || !titleLike(first.text)) return;
   const rest = out.slice(index + 1).filter((block) => block.kind === 'paragraph');
   if (rest.length === 0) return;
-  const publisherAt = out.findIndex((block) => block.kind === 'publisher');
   const beforePublisher = publisherAt > index;
   const unpunctuated = !/[.!?…;,:][»"”’)\]]*$/u.test(first.text);
   const setApart = (blocks[index]?.blankAfter ?? false) && first.text.length <= 110;
-  if (beforePublisher || unpunctuated || setApart) first.kind = 'title';
+  if (!beforePublisher && !unpunctuated && !setApart) return;
+  const above = labels.map((at) => out[at]?.text ?? '');
+  out[index] = { kind: 'title', text: first.text, line: first.line, ...(above.length > 0 ? { above } : {}) };
+  for (const at of labels) {
+    const label = out[at];
+    if (!label) continue;
+    const byline = BYLINE_ABOVE.exec(label.text)?.[1];
+    out[at] = byline ? { kind: 'byline', text: byline.trim(), line: label.line } : { kind: 'kicker', text: label.text, line: label.line };
+  }
 }
 
 /** A short name-like line just before the footer source line (or, without one, before the chrome). */
