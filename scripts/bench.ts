@@ -14,7 +14,7 @@ import { parseGnuTime, sampleTree } from './bench/proc.ts';
 import { loggedPages } from './lib/astro-log.ts';
 import { CHROMIUM_PATH } from './lib/chromium.ts';
 import { run } from './lib/run.ts';
-import { checkTargets, formatBytes, formatResult, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
+import { checkTargets, formatBytes, formatResult, REFERENCE_QUERY, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
 import { writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
@@ -32,7 +32,8 @@ if (values.help) {
   Generates (or reuses) .cache/bench/corpus-<N>-<S>/, then times: ingest cold, ingest with
   nothing changed, astro build, Pagefind indexing, scripts/build.ts end to end, and an update
   (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed), then the
-  search page of the updated site in Chromium (${SEARCH_QUERIES.join(', ')}; npm run measure-search).
+  search page of the updated site in Chromium (${SEARCH_QUERIES.join(', ')}, then a cold ${REFERENCE_QUERY},
+  then ${SEARCH_QUERIES.join(', ')} on a throttled network and CPU; npm run measure-search).
   --e2e-only skips the four stages run alone (at 100,000 files they take an hour).
   Writes bench-results/bench-<N>.json.`);
   process.exit(0);
@@ -241,9 +242,15 @@ try {
   console.log(`  update: ${plan.added} files added, ${plan.changed} changed, ${plan.removed} removed`);
   stages.push(await measure(STAGES.update, ['scripts/build.ts', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
-  const searchJson = path.join(logDir, 'search.json');
-  await run(node, ['scripts/measure-search.ts', '--dist', e2eDist, '--runs', '1', '--json', searchJson, ...SEARCH_QUERIES.flatMap((q) => ['--query', q])], { label: 'search measurement' });
-  const search = JSON.parse(await readFile(searchJson, 'utf8')) as SearchStep[];
+  /** One run of measure-search on the updated site: its queries' figures. */
+  const measureSearch = async (name: string, queries: readonly string[], extra: string[] = []): Promise<SearchStep[]> => {
+    const json = path.join(logDir, `${name}.json`);
+    await run(node, ['scripts/measure-search.ts', '--dist', e2eDist, '--runs', '1', '--json', json, ...extra, ...queries.flatMap((q) => ['--query', q])], { label: `search measurement (${name})` });
+    return JSON.parse(await readFile(json, 'utf8')) as SearchStep[];
+  };
+  const search = await measureSearch('search', SEARCH_QUERIES);
+  const [searchReference] = await measureSearch('search-reference', [REFERENCE_QUERY]);
+  const searchThrottled = await measureSearch('search-throttled', SEARCH_QUERIES, ['--throttle']);
 
   const cpus = os.cpus();
   const result: BenchResult = {
@@ -257,6 +264,8 @@ try {
     entries,
     stages,
     search,
+    searchReference,
+    searchThrottled,
     output,
   };
   await mkdir(resultsDir, { recursive: true });

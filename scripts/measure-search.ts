@@ -13,6 +13,12 @@ import { startStaticServer } from './lib/static-server.ts';
 import { distDir } from '../src/config/archive.ts';
 import type { SearchStep } from './bench/report.ts';
 
+/**
+ * What a reader on a phone has: Lighthouse's "slow 4G" (1.6 Mbps down, 750 kbps up, 150 ms
+ * round trip) and a CPU four times slower than this machine's.
+ */
+const SLOW_4G = { downloadKbps: 1600, uploadKbps: 750, latencyMs: 150, cpuSlowdown: 4 };
+
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
@@ -20,6 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     json: { type: 'string' },
     requests: { type: 'boolean' },
+    throttle: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -31,11 +38,14 @@ if (values.help) {
   --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW
   --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3
   --json FILE  also write the queries' medians to FILE (the bench reads them)
-  --requests   also list, for the first run, each step's requests with their bytes: where the bytes go`);
+  --requests   also list, for the first run, each step's requests with their bytes: where the bytes go
+  --throttle   a phone on a slow network: Chromium's network emulation at ${SLOW_4G.downloadKbps} kbps down,
+               ${SLOW_4G.uploadKbps} kbps up and ${SLOW_4G.latencyMs} ms round trip, and the CPU slowed ${SLOW_4G.cpuSlowdown}x`);
   process.exit(0);
 }
 
 const root = path.resolve(values.dist ?? distDir);
+const throttled = values.throttle === true;
 const queries = values.query?.length ? values.query : ['parti', 'Hanoi', '18-NQ/TW'];
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
@@ -126,6 +136,25 @@ async function timeQuery(page: Page, query: string): Promise<{ first: number; al
   return { ...times, status: (await page.locator('[data-search-status]').textContent()) ?? '' };
 }
 
+/**
+ * Slows the page's network and CPU through the DevTools protocol. The page's network
+ * conditions hold for its worker's fetches too: with them, every index chunk, page list and
+ * 12-byte WebAssembly file Pagefind's worker fetched took 150 ms or more (Playwright's request
+ * timings).
+ */
+async function throttle(page: Page): Promise<void> {
+  const network = {
+    offline: false,
+    latency: SLOW_4G.latencyMs,
+    downloadThroughput: (SLOW_4G.downloadKbps * 1000) / 8,
+    uploadThroughput: (SLOW_4G.uploadKbps * 1000) / 8,
+  };
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.emulateNetworkConditions', network);
+  await session.send('Emulation.setCPUThrottlingRate', { rate: SLOW_4G.cpuSlowdown });
+}
+
 const median = (numbers: number[]): number => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -148,6 +177,7 @@ try {
       }).observe({ type: 'longtask', buffered: true });
     });
     const page = await context.newPage();
+    if (throttled) await throttle(page);
     const counter = countBytes(page);
     const longestTask = () =>
       page.evaluate(() => {
@@ -182,7 +212,7 @@ const medians: SearchStep[] = all[0]!.map((step, index) => ({
   requests: median(all.map((steps) => steps[index]!.requests)),
   status: step.results,
 }));
-console.log(`search page on ${root}, ${runs} cold run(s), medians:`);
+console.log(`search page on ${root}, ${runs} cold run(s)${throttled ? `, throttled (${SLOW_4G.downloadKbps} kbps down, ${SLOW_4G.latencyMs} ms round trip, CPU ${SLOW_4G.cpuSlowdown}x slower)` : ''}, medians:`);
 medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
   console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms  ${step.status}`);

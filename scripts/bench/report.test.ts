@@ -77,13 +77,30 @@ describe('checkTargets', () => {
     const withSearch = (articles: number, coldKiB: number, coldMs: number, nextKiB: number, nextMs: number) =>
       checkTargets(result(articles, 60_000, { search: [step('parti', coldKiB, coldMs), step('Ханой', nextKiB, nextMs)] }), []);
     const ok = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;
-    expect(ok(withSearch(10_000, 390, 700, 90, 150), 'cold search')).toBe(true);
-    expect(ok(withSearch(10_000, 477, 700, 90, 150), 'cold search')).toBe(false);
-    expect(ok(withSearch(10_000, 390, 900, 90, 150), 'cold search')).toBe(false);
-    expect(ok(withSearch(10_000, 390, 700, 90, 250), 'next search')).toBe(false);
-    expect(ok(withSearch(100_000, 690, 4000, 140, 350), 'cold search')).toBe(true);
-    expect(ok(withSearch(100_000, 690, 4000, 140, 350), 'next search')).toBe(true);
-    expect(ok(withSearch(100_000, 2295, 4000, 140, 350), 'cold search')).toBe(false);
+    expect(ok(withSearch(10_000, 290, 390, 90, 140), 'cold search')).toBe(true);
+    expect(ok(withSearch(10_000, 310, 390, 90, 140), 'cold search')).toBe(false);
+    expect(ok(withSearch(10_000, 290, 410, 90, 140), 'cold search')).toBe(false);
+    expect(ok(withSearch(10_000, 290, 390, 90, 160), 'next search')).toBe(false);
+    expect(ok(withSearch(100_000, 690, 590, 140, 190), 'cold search')).toBe(true);
+    expect(ok(withSearch(100_000, 690, 590, 140, 190), 'next search')).toBe(true);
+    expect(ok(withSearch(100_000, 2295, 590, 140, 190), 'cold search')).toBe(false);
     expect(formatResult(result(1000, 5000, { search: [step('parti', 300, 1300)] }))).toMatch(/search, cold "parti": 1300 ms to first results \(1400 to all\), 300 KiB in 20 requests/);
+  });
+
+  it('holds a three-language cold query and a cold query on slow 4G to their own targets, and prints them', () => {
+    const step = (query: string, kib: number, firstMs: number) => ({ query, firstMs, allMs: firstMs + 100, longestTaskMs: 0, bytes: kib * 1024, requests: 20, status: '' });
+    const run = (articles: number, referenceKiB: number, referenceMs: number, slowMs: number) =>
+      result(articles, 60_000, { search: [step('parti', 100, 100)], searchReference: step('NQ/TW', referenceKiB, referenceMs), searchThrottled: [step('parti', 100, slowMs)] });
+    const ok = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;
+    expect(ok(checkTargets(run(10_000, 440, 2000, 2900), []), 'cold search "NQ/TW"')).toBe(true);
+    expect(ok(checkTargets(run(10_000, 460, 100, 2900), []), 'cold search "NQ/TW"')).toBe(false);
+    expect(ok(checkTargets(run(10_000, 440, 100, 2900), []), 'cold search "parti" on slow 4G')).toBe(true);
+    expect(ok(checkTargets(run(10_000, 440, 100, 3100), []), 'cold search "parti" on slow 4G')).toBe(false);
+    expect(ok(checkTargets(run(100_000, 1200, 800, 4900), []), 'cold search "NQ/TW"')).toBe(true);
+    expect(ok(checkTargets(run(100_000, 1200, 1000, 4900), []), 'cold search "NQ/TW"')).toBe(false);
+    expect(ok(checkTargets(run(100_000, 1200, 800, 4900), []), 'cold search "parti" on slow 4G')).toBe(true);
+    const text = formatResult(run(1000, 440, 700, 2500));
+    expect(text).toMatch(/search, cold "NQ\/TW": 700 ms/);
+    expect(text).toMatch(/search on slow 4G, cold "parti": 2500 ms/);
   });
 });

@@ -25,6 +25,10 @@ export interface BenchResult {
   stages: StageResult[];
   /** The search page on the final site, in Chromium (scripts/measure-search.ts): a cold query, then the next ones. */
   search?: SearchStep[] | undefined;
+  /** The same queries on a phone's network and CPU (measure-search --throttle). */
+  searchThrottled?: SearchStep[] | undefined;
+  /** A cold query matching all three languages (REFERENCE_QUERY), on its own. */
+  searchReference?: SearchStep | undefined;
   output: {
     distBytes: number;
     distFiles: number;
@@ -51,8 +55,11 @@ export interface SearchStep {
   status: string;
 }
 
-/** The queries the search targets are stated for: a cold three-language one, then two more. */
+/** The queries the search targets are stated for: a cold one-language one, then two more in the other languages. */
 export const SEARCH_QUERIES = ['parti', 'Ханой', 'συνέδριο'] as const;
+
+/** A cold query whose words are in all three languages: a reference, in Latin letters. */
+export const REFERENCE_QUERY = 'NQ/TW';
 
 export const STAGES = {
   ingestCold: 'ingest (cold)',
@@ -116,11 +123,11 @@ export function formatResult(result: BenchResult): string {
       );
     }
   }
-  (result.search ?? []).forEach((step, index) => {
-    lines.push(
-      `search, ${index === 0 ? 'cold' : 'then'} "${step.query}": ${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), ${formatBytes(step.bytes)} in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms`,
-    );
-  });
+  const searchLine = (label: string, step: SearchStep) =>
+    `${label} "${step.query}": ${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), ${formatBytes(step.bytes)} in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms`;
+  (result.search ?? []).forEach((step, index) => lines.push(searchLine(`search, ${index === 0 ? 'cold' : 'then'}`, step)));
+  if (result.searchReference) lines.push(searchLine('search, cold', result.searchReference));
+  (result.searchThrottled ?? []).forEach((step, index) => lines.push(searchLine(`search on slow 4G, ${index === 0 ? 'cold' : 'then'}`, step)));
   return lines.join('\n');
 }
 
@@ -179,27 +186,24 @@ export function checkTargets(result: BenchResult, others: readonly BenchResult[]
       });
     }
   }
-  const [coldSearch, ...nextSearches] = result.search ?? [];
-  if (coldSearch) {
-    // The issue states the search targets at 10,000 and at 100,000 articles: a run above
-    // 10,000 is held to the looser ones.
-    const large = result.articles > 10_000;
-    const scale = large ? '100,000' : '10,000';
-    const coldKiB = large ? 700 : 400;
+  // The search targets, stated at 10,000 and at 100,000 articles: a run above 10,000 is held
+  // to the looser ones, a smaller one to those at 10,000.
+  const large = result.articles > 10_000;
+  const scale = large ? '100,000' : '10,000';
+  const bound = (target: string, step: SearchStep, kib: number, ms: number | undefined) =>
     checks.push({
-      target: `cold search <= ${coldKiB} KiB${large ? '' : ' and 800 ms'} (targets at ${scale})`,
-      ok: coldSearch.bytes <= coldKiB * 1024 && (large || coldSearch.firstMs <= 800),
-      detail: `${formatBytes(coldSearch.bytes)}, ${coldSearch.firstMs.toFixed(0)} ms`,
+      target: `${target} <= ${kib} KiB${ms === undefined ? '' : ` and ${ms} ms`} (targets at ${scale})`,
+      ok: step.bytes <= kib * 1024 && (ms === undefined || step.firstMs <= ms),
+      detail: `${formatBytes(step.bytes)}, ${step.firstMs.toFixed(0)} ms`,
     });
-    const nextKiB = large ? 150 : 100;
-    const nextMs = large ? 400 : 200;
-    for (const step of nextSearches) {
-      checks.push({
-        target: `next search "${step.query}" <= ${nextKiB} KiB and ${nextMs} ms (targets at ${scale})`,
-        ok: step.bytes <= nextKiB * 1024 && step.firstMs <= nextMs,
-        detail: `${formatBytes(step.bytes)}, ${step.firstMs.toFixed(0)} ms`,
-      });
-    }
+  const [coldSearch, ...nextSearches] = result.search ?? [];
+  if (coldSearch) bound(`cold search "${coldSearch.query}"`, coldSearch, large ? 700 : 300, large ? 600 : 400);
+  for (const step of nextSearches) bound(`next search "${step.query}"`, step, large ? 150 : 100, large ? 200 : 150);
+  if (result.searchReference) bound(`cold search "${result.searchReference.query}" in three languages`, result.searchReference, large ? 1300 : 450, large ? 900 : undefined);
+  const slowCold = result.searchThrottled?.[0];
+  if (slowCold) {
+    const ms = large ? 5000 : 3000;
+    checks.push({ target: `cold search "${slowCold.query}" on slow 4G <= ${ms} ms to first results (targets at ${scale})`, ok: slowCold.firstMs <= ms, detail: `${slowCold.firstMs.toFixed(0)} ms, ${formatBytes(slowCold.bytes)}` });
   }
   return checks;
 }

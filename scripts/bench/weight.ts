@@ -2,6 +2,7 @@
  * What a reader downloads: the assets an article page loads, and the Pagefind files a cold
  * search query loads. Pure: callers pass file contents and sizes.
  */
+import { SHARED_LANGUAGE } from '../../src/search/bundles.ts';
 
 /** Stylesheets, scripts and module preloads an HTML page loads at once (not lazy imports). */
 export function pageAssets(html: string): string[] {
@@ -64,7 +65,9 @@ export function coldQueries(entryJson: string, files: readonly BundleFile[], gzi
   const entry = JSON.parse(entryJson) as Entry;
   const size = (path: string): number => files.find((f) => f.path === path)?.bytes ?? 0;
   const script = gzipped('pagefind.js') + (size('pagefind-worker.js') > 0 ? gzipped('pagefind-worker.js') : 0);
+  // The shared language is the same index again, for a bundle opened after the engine started.
   return Object.entries(entry.languages)
+    .filter(([lang]) => lang !== SHARED_LANGUAGE)
     .map(([lang, info]) => {
       const prefix = info.hash.split('_')[0] ?? lang;
       const chunks = (dir: string, ext: string): number[] =>

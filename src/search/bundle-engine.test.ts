@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleEngine } from './bundle-engine.ts';
+import { bundleEngine, type LanguageBundle } from './bundle-engine.ts';
 import type { EngineOptions, EngineResponse, SearchEngine } from './query.ts';
 
 interface FakeResult {
@@ -27,20 +27,23 @@ function fakeBundle(pages: FakeResult[], filters: EngineResponse<FakeResult>['fi
 const january = fakeBundle([{ id: 'a', score: 2, date: '2024-01-05' }, { id: 'b', score: 9, date: '2024-01-20' }], { topic: { party: 2, army: 1 } });
 const march = fakeBundle([{ id: 'c', score: 5, date: '2024-03-02' }, { id: 'd', score: 2, date: '2024-03-28' }], { topic: { party: 1 }, year: { '2024': 2 } });
 
+/** A bundle the page takes to hold any word. */
+const any = (engine: SearchEngine<FakeResult>): LanguageBundle<FakeResult> => ({ engine, mayHold: () => true });
+
 describe('bundleEngine', () => {
   it('merges the bundles’ hits by score, equal scores in the bundles’ order', async () => {
-    const response = await bundleEngine([january, march]).search('parti', { filters: {} });
+    const response = await bundleEngine([any(january), any(march)]).search('parti', { filters: {} });
     expect(response?.results.map((result) => result.id)).toEqual(['b', 'c', 'a', 'd']);
   });
 
   it('lays date-sorted hits bundle after bundle, newest first or oldest first', async () => {
-    const engine = bundleEngine([january, march]);
+    const engine = bundleEngine([any(january), any(march)]);
     expect((await engine.search('parti', { filters: {}, sort: { date: 'desc' } }))?.results.map((result) => result.id)).toEqual(['d', 'c', 'b', 'a']);
     expect((await engine.search('parti', { filters: {}, sort: { date: 'asc' } }))?.results.map((result) => result.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('adds up the bundles’ filter counts', async () => {
-    expect((await bundleEngine([january, march]).search(null, { filters: {} }))?.filters).toEqual({ topic: { party: 3, army: 1 }, year: { '2024': 2 } });
+    expect((await bundleEngine([any(january), any(march)]).search(null, { filters: {} }))?.filters).toEqual({ topic: { party: 3, army: 1 }, year: { '2024': 2 } });
   });
 
   it('finds in a bundle lacking one of the words nothing, as one index of the language would', async () => {
@@ -62,7 +65,7 @@ describe('bundleEngine', () => {
     const older = pagefindLike([{ id: 'old', words: ['18', 'congress'] }]);
     const newer = pagefindLike([{ id: 'ref', words: ['18', 'nq', 'tw'] }, { id: 'other', words: ['18'] }]);
     expect((await older.search('18 nq tw', { filters: {} }))?.results.map((result) => result.id), 'Pagefind alone').toEqual(['old']);
-    const engine = bundleEngine([older, newer]);
+    const engine = bundleEngine([any(older), any(newer)]);
     const found = await engine.search('18 nq tw', { filters: {} });
     expect(found?.results.map((result) => result.id)).toEqual(['ref']);
     expect(found?.filters).toEqual({ topic: { party: 1 } });
@@ -72,14 +75,37 @@ describe('bundleEngine', () => {
   });
 
   it('refuses a sort the cut by date cannot join', async () => {
-    await expect(bundleEngine([january, march]).search('parti', { filters: {}, sort: { title: 'asc' } })).rejects.toThrow('sort by title');
+    await expect(bundleEngine([any(january), any(march)]).search('parti', { filters: {}, sort: { title: 'asc' } })).rejects.toThrow('sort by title');
   });
 
-  it('preloads every bundle, and is the bundle itself when there is one', async () => {
-    const one = fakeBundle([]);
-    expect(bundleEngine([one])).toBe(one);
-    const [first, second] = [fakeBundle([]), fakeBundle([])];
-    await bundleEngine([first, second]).preload('parti', { filters: {} });
-    expect([first.preloaded, second.preloaded]).toEqual([['parti'], ['parti']]);
+  it('preloads every bundle that may hold a word', async () => {
+    const [first, second, latin] = [fakeBundle([]), fakeBundle([]), fakeBundle([])];
+    await bundleEngine([any(first), any(second), { engine: latin, mayHold: (word) => word === 'nq' }]).preload('parti', { filters: {} });
+    expect([first.preloaded, second.preloaded, latin.preloaded]).toEqual([['parti'], ['parti'], []]);
+  });
+
+  it('never asks a bundle that cannot hold any of the words, and asks every bundle a search without words', async () => {
+    const asked: string[] = [];
+    const recording = (name: string, pages: FakeResult[], holds: readonly string[]): LanguageBundle<FakeResult> => {
+      const engine = fakeBundle(pages, { topic: { party: pages.length } });
+      return {
+        engine: { ...engine, search: async (term, options) => (asked.push(`${name} ${term}`), engine.search(term, options)) },
+        mayHold: (word) => holds.includes(word),
+      };
+    };
+    const latin = recording('latin', [{ id: 'ref', score: 3, date: '2024-01-01' }], ['nq', 'tw']);
+    const cyrillic = recording('cyrillic', [{ id: 'hanoi', score: 1, date: '2024-02-01' }], ['ханой']);
+    const engine = bundleEngine([latin, cyrillic]);
+    expect((await engine.search('ханой', { filters: {} }))?.results.map((result) => result.id)).toEqual(['hanoi']);
+    expect(asked).toEqual(['cyrillic ханой']);
+    asked.length = 0;
+    // Of several words, the bundle that may hold one is asked; the word check skips the words it cannot hold.
+    await engine.search('nq ханой', { filters: {} });
+    expect(asked.sort()).toEqual(['cyrillic nq ханой', 'cyrillic ханой', 'latin nq', 'latin nq ханой']);
+    asked.length = 0;
+    expect(await engine.search('parti', { filters: { topic: { none: [] } } })).toEqual({ results: [], filters: { topic: {} } });
+    expect(asked).toEqual([]);
+    expect((await engine.search(null, { filters: {} }))?.results.map((result) => result.id)).toEqual(['ref', 'hanoi']);
+    expect(asked).toEqual(['latin null', 'cyrillic null']);
   });
 });

@@ -1,30 +1,45 @@
 import type { EngineOptions, EngineResponse, EngineResult, FilterCounts, SearchEngine } from './query.ts';
 
+/** One bundle of a language: its engine, and whether it may hold a query word (word-scripts.ts). */
+export interface LanguageBundle<R extends EngineResult> {
+  engine: SearchEngine<R>;
+  mayHold(word: string): boolean;
+}
+
 /**
  * One language's search over the bundles it is cut into (bundles.ts), answering as one
  * engine, so the rest of the search sees one engine per language whatever the archive's size.
- * Every bundle is asked; by relevance the hits merge by Pagefind's score (equal scores keep
- * the bundles' order), by date they are laid bundle after bundle, newest bundle first, since
- * bundles hold disjoint runs of months and Pagefind sorted each; filter counts add up.
+ * A bundle that cannot hold any of the query's words (a Russian bundle asked `parti`:
+ * word-scripts.ts) is not asked, nor loaded: it would have found nothing. Every other bundle
+ * is asked; by relevance the hits merge by Pagefind's score (equal scores keep the bundles'
+ * order), by date they are laid bundle after bundle, newest bundle first, since bundles hold
+ * disjoint runs of months and Pagefind sorted each; filter counts add up. A language no
+ * bundle of which can answer finds nothing, and counts nothing under the filters asked.
  *
  * Pagefind leaves out a query word that matches no word of its index, rather than finding
  * nothing: a bundle without `nq` answers `18 nq tw` with every page that has `18` and `tw`.
  * One index per language did the same only for a word the whole language lacks. So for a
- * query of several words each bundle is also asked, word by word, whether it has the word (a
- * filter on a key no page has makes Pagefind count the matches and list none, which costs
- * no results and no filter data), and a bundle that lacks a word some other bundle has
- * answers nothing: it then finds exactly what one index of the language would.
+ * query of several words each bundle asked is also asked, word by word, whether it has the
+ * word (a filter on a key no page has makes Pagefind count the matches and list none, which
+ * costs no results and no filter data; a word the bundle cannot hold it lacks without being
+ * asked), and a bundle that lacks a word some other bundle has answers nothing: it then finds
+ * exactly what one index of the language would.
  */
-export function bundleEngine<R extends EngineResult>(bundles: readonly SearchEngine<R>[]): SearchEngine<R> {
-  if (bundles.length === 1) return bundles[0]!;
+export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[]): SearchEngine<R> {
+  const askedFor = (words: readonly string[]) => (words.length === 0 ? bundles : bundles.filter((bundle) => words.some((word) => bundle.mayHold(word))));
   return {
     async search(term: string | null, options: EngineOptions): Promise<EngineResponse<R> | null> {
+      const words = term?.split(' ').filter(Boolean) ?? [];
+      const asked = askedFor(words);
+      if (asked.length === 0) return { results: [], filters: Object.fromEntries(Object.keys(options.filters).map((key) => [key, {}])) };
+      if (asked.length === 1) return asked[0]!.engine.search(term, options);
       const sortKeys = Object.keys(options.sort ?? {});
       if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
-      const words = term?.split(' ').filter(Boolean) ?? [];
+      const holds = async (bundle: LanguageBundle<R>, word: string) =>
+        bundle.mayHold(word) && ((await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0;
       const [responses, has] = await Promise.all([
-        Promise.all(bundles.map((bundle) => bundle.search(term, options))),
-        words.length > 1 ? Promise.all(bundles.map((bundle) => Promise.all(words.map(async (word) => ((await bundle.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0)))) : undefined,
+        Promise.all(asked.map((bundle) => bundle.engine.search(term, options))),
+        words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holds(bundle, word))))) : undefined,
       ]);
       const inLanguage = words.map((_, word) => has?.some((bundle) => bundle[word]) ?? true);
       const answered = responses.flatMap((response, bundle) => {
@@ -41,7 +56,7 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly SearchEng
       return { results, filters: addCounts(answered.map((response) => response.filters)) };
     },
     async preload(term: string, options: EngineOptions): Promise<void> {
-      await Promise.all(bundles.map((bundle) => bundle.preload(term, options)));
+      await Promise.all(askedFor(term.split(' ').filter(Boolean)).map((bundle) => bundle.engine.preload(term, options)));
     },
   };
 }

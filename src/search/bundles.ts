@@ -1,5 +1,6 @@
 // Types only: the search page imports this file, and the schema's module carries zod.
 import type { Lang } from '../schemas/article.ts';
+import { UNSTEMMED } from './terms.ts';
 
 /**
  * How the search index is cut into Pagefind bundles. A language is one bundle until it has
@@ -22,14 +23,28 @@ export const MAX_BUNDLE_PAGES = 30_000;
  */
 export const INDEX_BYTES_PER_PAGE = 300 * 1024;
 
-/** The list of bundles, in the site's `pagefind/`: the first listed carries the engine. */
+/** The list of bundles, in the site's `pagefind/`. */
 export const BUNDLES_FILE = 'bundles.json';
+
+/** Pagefind's module, in the site's `pagefind/`: the same bytes for every bundle (index-build.ts). */
+export const ENGINE_MODULE = 'pagefind.js';
+
+/**
+ * The second language key of every bundle's entry: the same index, naming an empty
+ * WebAssembly file, for a bundle opened once the engine's WebAssembly is running.
+ */
+export const SHARED_LANGUAGE = `${UNSTEMMED}-x-shared`;
 
 /** One entry of `bundles.json`: a bundle's folder in `pagefind/`, its language and pages. */
 export interface SearchBundle {
   name: string;
   lang: Lang;
   pages: number;
+}
+
+/** An entry of `bundles.json`: a bundle and what it holds outside its script (word-scripts.ts). */
+export interface ListedBundle extends SearchBundle {
+  foreign: string[];
 }
 
 /** A bundle and the months (`YYYY-MM`, `''` for pages without a date) it holds, oldest first. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../tests/unit/support/articles.ts';
 import type { Article } from '../schemas/article.ts';
+import { SHARED_LANGUAGE } from './bundles.ts';
 import { UNSTEMMED } from './terms.ts';
 import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
 
@@ -49,9 +50,10 @@ describe('buildSearchIndex', () => {
   it('indexes the entries of each language into that language’s own bundle', () => {
     expect(summary).toEqual({
       pages: { fr: 2, ru: 1, el: 0 },
+      // Each bundle lists what it holds outside its script: the Russian page's Latin words.
       bundles: [
-        { name: 'fr', lang: 'fr', pages: 2 },
-        { name: 'ru', lang: 'ru', pages: 1 },
+        { name: 'fr', lang: 'fr', pages: 2, foreign: [] },
+        { name: 'ru', lang: 'ru', pages: 1, foreign: ['body', 'text'] },
       ],
       rebuilt: ['fr', 'ru'],
     });
@@ -59,7 +61,8 @@ describe('buildSearchIndex', () => {
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
     expect(JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8'))).toEqual(summary.bundles);
-    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['bundles.json', 'fr', 'ru']);
+    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['bundles.json', 'fr', 'pagefind.js', 'ru']);
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/ru/foreign-words.json'), 'utf8'))).toEqual(['body', 'text']);
   });
 
   it('each bundle is built without a Pagefind stemmer (the page stems) and none of Pagefind’s unused ready-made UIs', async () => {
@@ -69,17 +72,20 @@ describe('buildSearchIndex', () => {
     expect(fr).toContain('pagefind.js');
     expect(fr.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     const pagefindEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
-    expect(Object.keys(pagefindEntry.languages)).toEqual([UNSTEMMED]);
+    expect(Object.keys(pagefindEntry.languages)).toEqual([UNSTEMMED, SHARED_LANGUAGE]);
   });
 
-  it('only the first bundle listed carries the engine; the others name an empty WebAssembly file', async () => {
-    expect((JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8')) as { name: string }[])[0]?.name).toBe('fr');
-    const ru = await readdir(path.join(site, 'pagefind/ru'));
-    expect(ru.filter((file) => /\.js$|wasm/.test(file))).toEqual(['wasm.shared.pagefind']);
-    expect(await readFile(path.join(site, 'pagefind/ru/wasm.shared.pagefind'), 'utf8')).toBe('pagefind_dcd');
-    const ruEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string }> };
-    expect(ruEntry.languages[UNSTEMMED]!.wasm).toBe('shared');
-    expect(ruEntry.languages[UNSTEMMED]).toHaveProperty('page_count', 1);
+  it('every bundle can start the engine, and names an empty WebAssembly file under its shared language', async () => {
+    for (const bundle of ['fr', 'ru']) {
+      const names = await readdir(path.join(site, 'pagefind', bundle));
+      expect(names.filter((file) => /\.js$|wasm/.test(file)).sort()).toEqual(['pagefind-worker.js', 'pagefind.js', 'wasm.shared.pagefind', 'wasm.unknown.pagefind']);
+      expect(await readFile(path.join(site, 'pagefind', bundle, 'wasm.shared.pagefind'), 'utf8')).toBe('pagefind_dcd');
+      const bundleEntry = JSON.parse(await readFile(path.join(site, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null; hash: string }> };
+      // No name: Pagefind loads its own, wasm.unknown.pagefind.
+      expect(bundleEntry.languages[UNSTEMMED]!.wasm).toBeNull();
+      expect(bundleEntry.languages[SHARED_LANGUAGE]).toEqual({ ...bundleEntry.languages[UNSTEMMED], wasm: 'shared' });
+    }
+    expect(await readFile(path.join(site, 'pagefind/pagefind.js'))).toEqual(await readFile(path.join(site, 'pagefind/ru/pagefind.js')));
   });
 
   it('minifies the engine’s scripts, keeping the module’s exports', async () => {
@@ -88,7 +94,7 @@ describe('buildSearchIndex', () => {
       // Pagefind's build keeps local names whole, such as wasm-bindgen's glue's; esbuild shortens them.
       expect(script).not.toContain('WASM_VECTOR_LEN');
     }
-    expect(await readFile(path.join(site, 'pagefind/fr/pagefind.js'), 'utf8')).toMatch(/export\s*\{[^}]*createInstance/);
+    expect(await readFile(path.join(site, 'pagefind/pagefind.js'), 'utf8')).toMatch(/export\s*\{[^}]*createInstance/);
   });
 
   it('leaves no scratch pages behind', () => {
@@ -150,9 +156,10 @@ describe('buildSearchIndex with a state file', () => {
     expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
     expect(await files(out)).toEqual(await files(fresh));
 
-    // Without French articles the Russian bundle is the first and must carry the engine.
+    // Without French articles the Russian bundle is kept as it is: every bundle carries the engine.
     await rm(path.join(entries, 'fr'), { recursive: true });
-    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
+    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual([]);
+    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'pagefind.js', 'ru']);
     expect(existsSync(path.join(scratch, 'fr/undated/articles/fr/a'))).toBe(false);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
@@ -179,16 +186,13 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     const state = path.join(root, 'state.json');
     const scratch = path.join(root, 'scratch');
     const first = await buildSearchIndex(entries, out, scratch, state, 2);
-    expect(first.bundles).toEqual([
+    expect(first.bundles.map(({ foreign: _, ...bundle }) => bundle)).toEqual([
       { name: 'fr-undated', lang: 'fr', pages: 1 },
       { name: 'fr-2024-01', lang: 'fr', pages: 2 },
       { name: 'fr-2024-03', lang: 'fr', pages: 1 },
       { name: 'ru', lang: 'ru', pages: 1 },
     ]);
     expect(JSON.parse(await readFile(path.join(out, 'bundles.json'), 'utf8'))).toEqual(first.bundles);
-    // Only the first bundle carries the engine.
-    expect((await readdir(path.join(out, 'fr-undated'))).filter((file) => file.endsWith('.js')).sort()).toEqual(['pagefind-worker.js', 'pagefind.js']);
-    expect((await readdir(path.join(out, 'fr-2024-01'))).filter((file) => /\.js$|wasm/.test(file))).toEqual(['wasm.shared.pagefind']);
     // Each bundle holds its own pages, under the article's own path.
     const entryOf = async (bundle: string) => JSON.parse(await readFile(path.join(out, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect((await entryOf('fr-2024-01')).languages[UNSTEMMED]?.page_count).toBe(2);
@@ -204,7 +208,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     // January lost a page and joined the undated bundle; March holds what it held, and is kept.
     expect(third.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 2', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
     expect(third.rebuilt).toEqual(['fr-undated', 'fr-2024-04']);
-    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'ru']);
+    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'pagefind.js', 'ru']);
 
     const fresh = path.join(root, 'fresh');
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, 2);

@@ -22,56 +22,51 @@
  * cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { bundleUnit, BUNDLES_FILE, MAX_BUNDLE_PAGES, planBundles, type SearchBundle } from './bundles.ts';
+import { bundleUnit, BUNDLES_FILE, ENGINE_MODULE, MAX_BUNDLE_PAGES, planBundles, SHARED_LANGUAGE, type ListedBundle } from './bundles.ts';
 import { searchDocument } from './record.ts';
 import { UNSTEMMED } from './terms.ts';
+import { readForeignWords, writeForeignWords } from './word-scripts-build.ts';
 import { LANGS, parseArticle, type Lang } from '../schemas/article.ts';
 import { routes } from '../lib/urls.ts';
 
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-// What every bundle carries to run an index: the same bytes in all of them, since none has a stemmer.
-const ENGINE_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
-const ENGINE = [...ENGINE_SCRIPTS, `wasm.unknown.pagefind`];
-// The WebAssembly file a bundle without the engine names: Pagefind's 12-byte signature and no module.
+// The engine: the same bytes in every bundle, since none has a stemmer.
+const ENGINE_SCRIPTS = [ENGINE_MODULE, 'pagefind-worker.js'];
+// The WebAssembly file the shared language names: Pagefind's 12-byte signature and no module.
 const SHARED_WASM = 'shared';
 const SIGNATURE = 'pagefind_dcd';
 
 /**
- * Takes the engine out of a bundle that is not the first. The search page imports the first
- * bundle's pagefind.js once and opens every language's index from it with `createInstance`,
- * all in its one worker, where Pagefind's WebAssembly glue is a single module-wide instance:
- * the first index instantiates it and the page opens the others after (client/pagefind.ts),
- * so their own WebAssembly would never be compiled. Their entry names an empty one instead of
- * 55 KB fetched for nothing; their pagefind.js and worker are never requested. Such an index
- * opened on its own fails to load, loudly, rather than search with another's engine.
+ * Readies a bundle to run in the page's one engine. The page imports `pagefind/pagefind.js`
+ * once and opens every bundle it asks with `createInstance`, all in one worker, where
+ * Pagefind's WebAssembly glue is a single module-wide instance. Whichever bundle the page
+ * opens first starts the worker from its folder and instantiates the glue from its own
+ * WebAssembly, so every bundle keeps both: a Cyrillic query then loads nothing from a French
+ * folder. The page opens every later bundle under a second language key of its entry
+ * (SHARED_LANGUAGE), which names an empty WebAssembly file instead of 55 KB fetched for a
+ * module that would never be compiled. The scripts are minified (Pagefind ships them half
+ * minified: 90 KB become 61 KB, as a host that compresses nothing serves them); esbuild only
+ * removes whitespace and renames local names, licence comments stay.
  */
-function stripEngine(bundle: string): void {
-  for (const file of ENGINE) rmSync(path.join(bundle, file));
-  const entryFile = path.join(bundle, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };
-  for (const index of Object.values(entry.languages)) index.wasm = SHARED_WASM;
-  writeFileSync(entryFile, JSON.stringify(entry));
-  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), SIGNATURE);
-}
-
-/**
- * Minifies the engine's scripts in the bundle that carries them, which Pagefind ships only
- * half-minified: 90 KB of the first search (the page imports pagefind.js, which starts
- * pagefind-worker.js) become 61 KB, as a host that compresses nothing serves them. esbuild only removes whitespace and renames local
- * names; licence comments stay.
- */
-function minifyEngine(bundle: string): void {
+function shareEngine(bundle: string): void {
   for (const name of ENGINE_SCRIPTS) {
     const file = path.join(bundle, name);
     writeFileSync(file, transformSync(readFileSync(file, 'utf8'), { loader: 'js', minify: true }).code);
   }
+  const entryFile = path.join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  const own = entry.languages[UNSTEMMED];
+  if (!own) throw new Error(`${entryFile}: no index for the language ${UNSTEMMED}`);
+  entry.languages[SHARED_LANGUAGE] = { ...own, wasm: SHARED_WASM };
+  writeFileSync(entryFile, JSON.stringify(entry));
+  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), SIGNATURE);
 }
 
 /** Pages per language. */
@@ -80,7 +75,7 @@ export type SearchIndexSummary = Record<Lang, number>;
 /** What a call built: pages per language, every bundle, and the bundles built again. */
 export interface SearchIndexResult {
   pages: SearchIndexSummary;
-  bundles: SearchBundle[];
+  bundles: ListedBundle[];
   rebuilt: string[];
 }
 
@@ -258,13 +253,11 @@ export async function buildSearchIndex(
     plans = planBundles(LANGS, counts, maxBundlePages);
     mkdirSync(outputDir, { recursive: true });
     const bundleNames = new Set(plans.map((plan) => plan.name));
-    for (const name of readdirSync(outputDir)) if (!bundleNames.has(name)) rmSync(path.join(outputDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(outputDir)) if (!bundleNames.has(name) && name !== ENGINE_MODULE) rmSync(path.join(outputDir, name), { recursive: true, force: true });
     const pageNames = Object.keys(next.pages).sort();
-    for (const [position, plan] of plans.entries()) {
+    for (const plan of plans) {
       const bundle = path.join(outputDir, plan.name);
-      // The first bundle listed keeps the engine; whether a bundle carries it is part of what
-      // it was built from.
-      const hash = `${pagesHash(fingerprint, next.pages, pageNames, plan.lang, new Set(plan.units))}${position === 0 ? '' : ' without engine'}`;
+      const hash = pagesHash(fingerprint, next.pages, pageNames, plan.lang, new Set(plan.units));
       const kept = previous?.bundles[plan.name];
       if (kept && kept.hash === hash && sameFiles(bundleFiles(bundle), kept.files)) {
         next.bundles[plan.name] = kept;
@@ -284,8 +277,8 @@ export async function buildSearchIndex(
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length) throw new Error(`pagefind (${plan.name}): ${written.errors.join('; ')}`);
       for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
-      if (position === 0) minifyEngine(bundle);
-      else stripEngine(bundle);
+      shareEngine(bundle);
+      writeForeignWords(bundle, plan.lang);
       await index.deleteIndex();
       next.bundles[plan.name] = { hash, files: bundleFiles(bundle) ?? {} };
       rebuilt.push(plan.name);
@@ -294,8 +287,11 @@ export async function buildSearchIndex(
     await pagefind.close();
     if (!stateFile) rmSync(scratchDir, { recursive: true, force: true });
   }
-  const bundles = plans.map(({ name, lang, pages }) => ({ name, lang, pages }));
+  const bundles: ListedBundle[] = plans.map(({ name, lang, pages }) => ({ name, lang, pages, foreign: readForeignWords(path.join(outputDir, name)) }));
   writeFileSync(path.join(outputDir, BUNDLES_FILE), `${JSON.stringify(bundles)}\n`);
+  // Every bundle's module is the same bytes: the page imports one, from outside every bundle.
+  if (plans[0]) copyFileSync(path.join(outputDir, plans[0].name, ENGINE_MODULE), path.join(outputDir, ENGINE_MODULE));
+  else rmSync(path.join(outputDir, ENGINE_MODULE), { force: true });
   if (stateFile) {
     mkdirSync(path.dirname(stateFile), { recursive: true });
     writeFileSync(stateFile, JSON.stringify(next));

@@ -1,10 +1,10 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSearchIndex } from '../../src/search/index-build.ts';
-import type { SearchBundle } from '../../src/search/bundles.ts';
+import type { ListedBundle } from '../../src/search/bundles.ts';
 import { launchBrowser, watchErrors } from './support/browser.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -24,15 +24,21 @@ describe('search over a language cut into bundles', () => {
   let browser: Browser;
   let whole: StaticServer;
   let cut: StaticServer;
-  let bundles: SearchBundle[];
+  let bundles: ListedBundle[];
+  /** The cut site with no bundle's foreign words listed: the page then asks every bundle every query. */
+  let everyBundle: StaticServer;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'search-bundles-'));
     const dist = path.join(root, 'dist');
     await cp(testDistDir, dist, { recursive: true });
     ({ bundles } = await buildSearchIndex(path.join(testArchiveDir, 'articles'), path.join(dist, 'pagefind'), path.join(root, 'scratch'), undefined, 2));
+    const unlisted = path.join(root, 'unlisted');
+    await cp(dist, unlisted, { recursive: true });
+    await writeFile(path.join(unlisted, 'pagefind/bundles.json'), JSON.stringify(bundles.map(({ foreign: _, ...bundle }) => bundle)));
     whole = await startStaticServer({ root: testDistDir });
     cut = await startStaticServer({ root: dist });
+    everyBundle = await startStaticServer({ root: unlisted });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -40,11 +46,13 @@ describe('search over a language cut into bundles', () => {
     await browser?.close();
     await whole?.close();
     await cut?.close();
+    await everyBundle?.close();
     await rm(root, { recursive: true, force: true });
   });
 
+  /** Opens a search's address and reads what it shows; with no address, reads the search shown. */
   async function search(page: Page, site: StaticServer, query: string): Promise<Shown> {
-    await page.goto(`${site.url}search/${query}`);
+    if (query) await page.goto(`${site.url}search/${query}`);
     await page.waitForFunction(() => /\bresults?\b/i.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
     return {
       status: (await page.locator('[data-search-status]').textContent()) ?? '',
@@ -57,7 +65,7 @@ describe('search over a language cut into bundles', () => {
     };
   }
 
-  it('is cut into several bundles for a language, the first carrying the engine', async () => {
+  it('is cut into several bundles for a language', async () => {
     const perLang = new Map<string, number>();
     for (const bundle of bundles) perLang.set(bundle.lang, (perLang.get(bundle.lang) ?? 0) + 1);
     expect(Math.max(...perLang.values())).toBeGreaterThan(1);
@@ -96,4 +104,76 @@ describe('search over a language cut into bundles', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  /** The bundles whose files a page requested, by folder name. */
+  function requestedBundles(page: Page): Set<string> {
+    const folders = new Set<string>();
+    page.on('request', (request) => {
+      const match = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname);
+      if (match) folders.add(match[1]!);
+    });
+    return folders;
+  }
+
+  it('asks only the bundles that may hold a word: a Cyrillic query loads no French or Greek file', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const requested = requestedBundles(page);
+    const { results } = await search(page, cut, `?q=${encodeURIComponent('партийной')}`);
+    expect(results.length).toBeGreaterThan(0);
+    expect([...requested].filter((folder) => !folder.startsWith('ru')), [...requested].join(' ')).toEqual([]);
+    expect([...requested].some((folder) => folder.startsWith('ru'))).toBe(true);
+
+    // A French word then opens French bundles only, and a Greek one Greek bundles only.
+    requested.clear();
+    await search(page, cut, '?q=parti');
+    expect([...requested].every((folder) => folder.startsWith('fr')), [...requested].join(' ')).toBe(true);
+    requested.clear();
+    await search(page, cut, `?q=${encodeURIComponent('συνέδριο')}`);
+    expect([...requested].every((folder) => folder.startsWith('el')), [...requested].join(' ')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a reference in Latin letters still finds Russian and Greek articles', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${cut.url}search/?q=${encodeURIComponent('NQ/TW')}`);
+    await page.waitForFunction(() => /\bresults?\b/i.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    const langs = await page.$$eval('[data-search-results] > li', (items) => items.map((item) => (item as HTMLElement).dataset.lang));
+    expect(new Set(langs)).toEqual(new Set(['fr', 'ru', 'el']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds, counts and orders what asking every bundle finds', async () => {
+    /** Every query typed into one page, as a reader does: the engine stays open between them. */
+    const typed = async (site: StaticServer, queries: readonly string[]): Promise<Shown[]> => {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${site.url}search/`);
+      const shown: Shown[] = [];
+      for (const query of queries) {
+        await page.fill('#search-q', query);
+        await page.press('#search-q', 'Enter');
+        await page.waitForFunction((q) => (document.querySelector('[data-search-status]')?.textContent ?? '').includes(`“${q}”`), query);
+        shown.push(await search(page, site, ''));
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+      return shown;
+    };
+    const queries = ['NQ/TW', 'parti', 'партийной', 'συνέδριο', 'Hanoi', 'parti Ханой', 'zzzz', '2024'];
+    const [expected, found] = [await typed(everyBundle, queries), await typed(cut, queries)];
+    queries.forEach((query, index) => {
+      expect(found[index]!.status, query).toBe(expected[index]!.status);
+      expect(found[index]!.results.map((result) => result.path).sort(), query).toEqual(expected[index]!.results.map((result) => result.path).sort());
+    });
+    // A filtered search and a date order, each opened from its address.
+    const page = await browser.newPage();
+    for (const query of [`?q=${encodeURIComponent('NQ/TW')}&sort=date`, `?q=${encodeURIComponent('NQ/TW')}&lang=el`]) {
+      expect(await search(page, cut, query), query).toEqual(await search(page, everyBundle, query));
+    }
+    await page.close();
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 import type { Lang } from '../../schemas/article.ts';
 import { bundleEngine } from '../bundle-engine.ts';
-import { BUNDLES_FILE, type SearchBundle } from '../bundles.ts';
+import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, type ListedBundle } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
+import { UNSTEMMED } from '../terms.ts';
+import { mayHoldWord } from '../word-scripts.ts';
 
 /** The part of Pagefind's browser API the search page uses (pagefind.js has no types). */
 export interface PagefindData {
@@ -30,7 +32,7 @@ interface PagefindInstance extends SearchEngine<PagefindResult> {
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string }): PagefindInstance;
+  createInstance(options: { basePath: string; language: string }): PagefindInstance;
 }
 
 type Engines = Map<Lang, SearchEngine<PagefindResult>>;
@@ -41,62 +43,44 @@ const EXCERPT_WORDS = 24;
 let engines: Promise<Engines> | undefined;
 
 /**
- * Loads the search bundles the build wrote (`pagefind/bundles.json`), only those of the
- * languages given, and answers with one engine per language, in the order given: a language
- * cut into several bundles searches them all as one (bundle-engine.ts). Called on first use
- * (focus of the search box at the earliest), never at page load, so opening the page costs
- * nothing until the reader searches.
+ * Loads the list of search bundles the build wrote (`pagefind/bundles.json`) and Pagefind's
+ * module, and answers with one engine per language, in the order given: a language cut into
+ * several bundles searches them as one (bundle-engine.ts), and only the languages given are
+ * listed. Called on first use (focus of the search box at the earliest), never at page load,
+ * so opening the page costs nothing until the reader searches.
  *
- * The bundles are built without a stemmer (terms.ts), so one engine runs them all: its module
- * is imported once, from the first bundle, and `createInstance` opens one index per bundle,
- * all in one shared worker. Importing each bundle's own copy fetched the same 90 KB of
- * JavaScript and 55 KB of WebAssembly once per language.
+ * No bundle opens here: each opens when a search or a preload first needs it, and a search
+ * needs only the bundles that may hold its words (word-scripts.ts), so a French word loads no
+ * Russian or Greek page list (Pagefind loads a bundle's whole page list, about 8 bytes a page,
+ * before its first answer).
  *
- * The engines are handed out as soon as the module is in, each waiting for its own index:
- * a search starts in the first bundle while the others are still opening, which on the
- * 10,000-article bench site brought the French answer to a cold `parti` about 100 ms sooner.
- * An index that fails to open fails the searches that need it, and the page says so; a list
- * or module that fails to load is fetched again by the next search.
- *
+ * The bundles are built without a stemmer (terms.ts), so one engine runs them all: the module
+ * is imported once and `createInstance` opens each bundle in one shared worker. Importing each
+ * bundle's own copy fetched the same 90 KB of JavaScript and 55 KB of WebAssembly per language.
  * The worker stays, though its script is 42 KB of the first search: run on the page instead
  * (`noWorker`), the first search of the 10,000-article bench site blocked the page for 480 ms
  * in one task, against none of 50 ms or more with it (`npm run measure-search`, five runs).
+ * A bundle that fails to open fails the searches that need it, and the page says so; the
+ * next search opens it again, as it fetches again a list or module that failed to load.
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
-    const response = await fetch(`${base}pagefind/${BUNDLES_FILE}`);
-    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-    const listed = (await response.json()) as SearchBundle[];
-    // The first bundle listed carries the engine (index-build.ts).
-    const engineBundle = listed[0];
-    const wanted = listed.filter((bundle) => langs.includes(bundle.lang));
-    if (engineBundle === undefined || wanted.length === 0) return new Map();
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/${engineBundle.name}/pagefind.js`)) as PagefindModule;
-    const open = async (bundle: SearchBundle) => {
-      const instance = module.createInstance({ basePath: `${base}pagefind/${bundle.name}/` });
-      // Queries arrive folded (see terms.ts), so no accented form may outrank another.
-      await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
-      // No filter data yet: a key's data loads when a search filters on it or a reader
-      // opens its filter (countFilter in query.ts).
-      await instance.init();
-      return instance;
-    };
-    // Every index lives in the one worker, where Pagefind's WebAssembly glue is a single
-    // module-wide instance: two indexes instantiating it at once would leave the one set up
-    // in between pointing into a memory the glue no longer uses. So the engine's own index
-    // instantiates it (an empty preload returns once it is ready) before the others start;
-    // they reuse it, and their bundles carry no WebAssembly of their own.
-    const first = open(engineBundle).then(async (instance) => {
-      await instance.preload('', { filters: {} });
-      return instance;
-    });
-    const opening = new Map(wanted.map((bundle) => [bundle, bundle === engineBundle ? first : first.then(() => open(bundle))]));
-    // Handled by the searches that wait for them; unhandled here, they would be reported twice.
-    for (const instance of [first, ...opening.values()]) instance.catch(() => undefined);
+    const [listed, module] = await Promise.all([
+      fetch(`${base}pagefind/${BUNDLES_FILE}`).then((response) => {
+        if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+        return response.json() as Promise<ListedBundle[]>;
+      }),
+      import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>,
+    ]);
+    const opener = bundleOpener(base, module);
     return new Map(
       langs.flatMap((lang) => {
-        const own = wanted.filter((bundle) => bundle.lang === lang).map((bundle) => whenOpen(opening.get(bundle)!));
-        return own.length ? [[lang, bundleEngine(own)] as const] : [];
+        const own = listed.filter((bundle) => bundle.lang === lang);
+        const bundles = own.map((bundle) => ({
+          engine: opener(bundle),
+          mayHold: (word: string) => mayHoldWord(word, bundle.lang, bundle.foreign),
+        }));
+        return bundles.length ? [[lang, bundleEngine(bundles)] as const] : [];
       }),
     );
   })();
@@ -106,10 +90,54 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
   return engines;
 }
 
-/** An index's engine that waits, on each call, for the index to have opened. */
-function whenOpen(instance: Promise<PagefindInstance>): SearchEngine<PagefindResult> {
-  return {
-    search: async (term, options) => (await instance).search(term, options),
-    preload: async (term, options) => (await instance).preload(term, options),
+/**
+ * Engines that open their bundle on first use. Every bundle lives in the one worker, where
+ * Pagefind's WebAssembly glue is a single module-wide instance: two bundles instantiating it
+ * at once would leave the one set up in between pointing into a memory the glue no longer
+ * uses. So the first bundle opened starts the worker from its folder and instantiates the
+ * WebAssembly from its own file (an empty preload returns once it is ready), and every other
+ * waits for that, then opens under its entry's shared language, which names an empty
+ * WebAssembly file instead of another copy (index-build.ts). A first bundle that fails to
+ * open leaves the next one opened to start the engine.
+ */
+function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
+  let engine: Promise<unknown> | undefined;
+  const create = async (bundle: ListedBundle, language: string) => {
+    const instance = module.createInstance({ basePath: `${base}pagefind/${bundle.name}/`, language });
+    // Queries arrive folded (see terms.ts), so no accented form may outrank another.
+    await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
+    // No filter data yet: a key's data loads when a search filters on it or a reader
+    // opens its filter (countFilter in query.ts).
+    await instance.init();
+    return instance;
+  };
+  const open = (bundle: ListedBundle): Promise<PagefindInstance> => {
+    if (engine) return engine.then(() => create(bundle, SHARED_LANGUAGE));
+    const first = create(bundle, UNSTEMMED).then(async (instance) => {
+      await instance.preload('', { filters: {} });
+      return instance;
+    });
+    engine = first;
+    first.catch(() => {
+      if (engine === first) engine = undefined;
+    });
+    return first;
+  };
+  return (bundle) => {
+    let opening: Promise<PagefindInstance> | undefined;
+    const instance = () => {
+      if (!opening) {
+        const started = open(bundle);
+        opening = started;
+        started.catch(() => {
+          if (opening === started) opening = undefined;
+        });
+      }
+      return opening;
+    };
+    return {
+      search: async (term, options) => (await instance()).search(term, options),
+      preload: async (term, options) => (await instance()).preload(term, options),
+    };
   };
 }
