@@ -35,14 +35,13 @@ if (!(threshold >= 0 && threshold <= 1)) {
 }
 
 const root = process.cwd();
-let labels;
+let score;
 try {
-  labels = readLabels(path.resolve(root, values.labels));
+  score = scoreLabelled(root, readLabels(path.resolve(root, values.labels)));
 } catch (error) {
   console.error(`eval: ${(error as Error).message}`);
   process.exit(2);
 }
-const score = scoreLabelled(root, labels);
 console.log(`eval: ${score.files} labelled files (${values.labels})\n`);
 console.log(formatScore(score));
 if (score.misses.length > 0) console.log(`\nmisses (${score.misses.length}):\n${formatMisses(score.misses)}`);

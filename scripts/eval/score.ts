@@ -50,7 +50,12 @@ interface Found {
 }
 
 function ingestLabelled(root: string, label: Label): Found {
-  const bytes = readFileSync(path.join(root, label.file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(root, label.file));
+  } catch (error) {
+    throw new Error(`${label.file}: labelled but not readable (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   const outcome = ingestFile(bytes, label.file, []);
   return outcome.status === 'kept' && outcome.article ? { status: 'kept', article: outcome.article } : { status: 'skipped', ...(outcome.reason ? { reason: outcome.reason } : {}) };
 }
@@ -69,11 +74,11 @@ function scoreOptional(tally: Tally, found: string | undefined, wanted: string |
   if (right) tally.correct++;
   if (found !== undefined) {
     tally.given = (tally.given ?? 0) + 1;
-    if (right) tally.givenRight = (tally.givenRight ?? 0) + 1;
+    tally.givenRight = (tally.givenRight ?? 0) + (right ? 1 : 0);
   }
   if (wanted !== null) {
     tally.wanted = (tally.wanted ?? 0) + 1;
-    if (right) tally.wantedRight = (tally.wantedRight ?? 0) + 1;
+    tally.wantedRight = (tally.wantedRight ?? 0) + (right ? 1 : 0);
   }
   return right;
 }
