@@ -187,7 +187,8 @@ const DAY_MS = 86_400_000;
 function laterDay(rest: string, lang: Lang, year: number, month: number, day: number): string | undefined {
   const start = Date.UTC(year, month - 1, day);
   for (const mention of daysAndMonths(rest, lang)) {
-    if (mention.year !== undefined && mention.year !== year) continue;
+    // `10-12` is a range far more often than a day; `17/3` and `17 mars` are days.
+    if ((mention.year !== undefined && mention.year !== year) || /^\d{1,2}-\d{1,2}$/.test(mention.written)) continue;
     const days = (Date.UTC(year, mention.month - 1, mention.day) - start) / DAY_MS;
     if (days > 0 && days <= LATER_DAY_WINDOW) return mention.written;
   }

@@ -99,5 +99,6 @@ describe('classifyBlocks', () => {
     const complete = kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-post1.html\nnouvelle-page.html`);
     expect(complete[2]).toEqual(['source', 'Source : https://nhandan.vn/a-post1.html']);
     expect(kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-b\nCommentaire`)[2]).toEqual(['source', 'Source : https://nhandan.vn/a-b']);
+    expect(kinds(`${LONG}\n${LONG2}\nSource : https://tuyengiao.vn/a-150001\nvietnam.vn`)[2]).toEqual(['source', 'Source : https://tuyengiao.vn/a-150001']);
   });
 });

@@ -220,14 +220,16 @@ export function classifyBlocks(input: readonly Block[]): ClassifiedBlock[] {
 const URL_AT_END = /https?:\/\/[^\s]+$/u;
 /** The rest of a wrapped URL: URL characters only, no spaces. */
 const URL_CONTINUATION = /^[\p{L}\p{N}][\p{L}\p{N}\-._~/?#=&%+]*$/u;
+/** A line that reads as the rest of a path (a slug, a segment, a page), not a bare site name such as `vietnam.vn`. */
+const URL_REST = /[-/]|\.(?:html?|aspx?|php|vnp|vov|cms|shtml)$/iu;
 /** A URL whose last segment names a page is complete: what follows it is not its rest. */
 const COMPLETE_URL = /\/[^/]*\.(?:html?|aspx?|php|vnp|cms|shtml)$/iu;
 
 /**
  * Joins a URL that the page wrapped onto the next line (`…-dong-bao-` / `bi-anh-huong-…html`):
  * the line ends with a URL and the next holds only URL characters, and either the URL ends
- * where lines break (a hyphen, a slash) or the next line has URL punctuation, and the URL is
- * not already complete. The joined block records the line it took in (`wrapped`).
+ * where lines break (a hyphen, a slash) or the next line reads as the rest of a path (a slug,
+ * a segment, a page name), and the URL is not already complete. The joined block records the line it took in (`wrapped`).
  */
 function joinWrappedUrls(lines: readonly Block[]): Block[] {
   const out: Block[] = [];
@@ -236,7 +238,7 @@ function joinWrappedUrls(lines: readonly Block[]): Block[] {
     const next = lines[index + 1];
     const url = URL_AT_END.exec(block.text)?.[0];
     if (url && next && URL_CONTINUATION.test(next.text) && !isChromeLine(next.text) && (!COMPLETE_URL.test(url) || /^[?#&]/.test(next.text))) {
-      if (/[-/_.=&?]$/.test(url) || /[-/._=&?]/.test(next.text)) {
+      if (/[-/_.=&?]$/.test(url) || URL_REST.test(next.text)) {
         out.push({ ...block, text: block.text + next.text, blankAfter: next.blankAfter, wrapped: next.line });
         index++;
         continue;
