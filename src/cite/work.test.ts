@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citableWork, isoDateFromEpoch, knownPublicationDate, workNote } from './work.ts';
+import { citableWork, isoDateFromEpoch, workNote } from './work.ts';
 
 const entry = {
   id: 'fr/a',
@@ -13,16 +13,6 @@ const entry = {
 };
 const urls = { archiveUrl: 'https://ex.org/articles/fr/a/', rawUrl: 'https://ex.org/raw/0.txt' };
 
-describe('knownPublicationDate', () => {
-  it('is a date read from the publisher line or the source URL, never an inferred or missing one', () => {
-    expect(knownPublicationDate({ date: '2025-01-26', dateSource: 'publisher-line' })).toBe('2025-01-26');
-    expect(knownPublicationDate({ date: '2025-01-21', dateSource: 'source-url' })).toBe('2025-01-21');
-    expect(knownPublicationDate({ date: '2024-11-30', dateSource: 'inferred' })).toBeUndefined();
-    expect(knownPublicationDate({ date: '2024-11-30' })).toBeUndefined();
-    expect(knownPublicationDate({})).toBeUndefined();
-  });
-});
-
 describe('citableWork', () => {
   it('carries what every format needs', () => {
     expect(citableWork(entry, urls, '2026-03-01')).toEqual({
@@ -30,6 +20,7 @@ describe('citableWork', () => {
       title: 'Mettre en œuvre',
       lang: 'fr',
       publisher: 'Người Lao Động',
+      publisherDomain: 'nld.com.vn',
       author: 'Diem My',
       published: '2025-01-26',
       sourceUrl: 'https://nld.com.vn/a.htm',

@@ -1,5 +1,6 @@
 import type { Article, Lang } from '../schemas/article.ts';
 import { LANGUAGE_NAMES } from '../i18n/ui.ts';
+import { inferredDate, knownPublicationDate } from '../lib/article-date.ts';
 
 /**
  * What every citation format and metadata tag says about one article, shaped once so the
@@ -12,6 +13,8 @@ export interface CitableWork {
   lang: Lang;
   /** The newspaper that first published the Vietnamese original. */
   publisher?: string;
+  /** Its web domain, when known. */
+  publisherDomain?: string;
   author?: string;
   /** `YYYY-MM-DD`, only when the date was read from the file or the source URL. */
   published?: string;
@@ -28,28 +31,20 @@ export interface CitableWork {
   accessed?: string;
 }
 
-type DatedEntry = Pick<Article, 'date' | 'dateSource'>;
-
-/**
- * The publication date machines may be told: one read from the publisher line or encoded in
- * the source URL. An inferred date is a guess and an absent one is unknown; neither is a fact.
- */
-export function knownPublicationDate(entry: DatedEntry): string | undefined {
-  return entry.date && (entry.dateSource === 'publisher-line' || entry.dateSource === 'source-url') ? entry.date : undefined;
-}
-
 export type CitableEntry = Pick<Article, 'id' | 'title' | 'lang' | 'date' | 'dateSource' | 'publisher' | 'sourceUrl' | 'byline' | 'originalTitle'>;
 
 export function citableWork(entry: CitableEntry, urls: { archiveUrl: string; rawUrl: string }, accessed?: string): CitableWork {
   const published = knownPublicationDate(entry);
+  const inferred = inferredDate(entry);
   return {
     id: entry.id,
     title: entry.title,
     lang: entry.lang,
     ...(entry.publisher ? { publisher: entry.publisher.name } : {}),
+    ...(entry.publisher?.domain ? { publisherDomain: entry.publisher.domain } : {}),
     ...(entry.byline ? { author: entry.byline } : {}),
     ...(published ? { published } : {}),
-    ...(entry.date && !published ? { inferredDate: entry.date } : {}),
+    ...(inferred ? { inferredDate: inferred } : {}),
     ...(entry.originalTitle ? { originalTitle: entry.originalTitle } : {}),
     ...(entry.sourceUrl ? { sourceUrl: entry.sourceUrl } : {}),
     archiveUrl: urls.archiveUrl,

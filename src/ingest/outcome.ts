@@ -5,6 +5,7 @@
  * duplicate check turns some kept outcomes into duplicates.
  */
 import type { Article } from '../schemas/article.ts';
+import type { OutcomeStatus } from '../schemas/report.ts';
 import { serializeArticle } from './steps/entry.ts';
 
 /** The fields of a kept article a run holds until it writes the archive. */
@@ -14,7 +15,7 @@ export interface FileOutcome<A extends ArticleHeader = ArticleHeader> {
   /** The input path, relative to the input folder. */
   file: string;
   /** `duplicate` is only ever set by the duplicate check, which sees every file. */
-  status: 'kept' | 'skipped' | 'duplicate';
+  status: OutcomeStatus;
   reason?: string;
   /** A duplicate's kept twin (its input path), so the report can link to it. */
   duplicateOf?: string;

@@ -1,28 +1,7 @@
 import { routes } from '../lib/urls.ts';
-import type { ArticleHeader, FileOutcome } from './outcome.ts';
+import type { Report, ReportRecord, Summary } from '../schemas/report.ts';
+import type { FileOutcome } from './outcome.ts';
 import { byString, compareStrings } from '../lib/sort.ts';
-
-/**
- * A file's outcome as the report file prints it: flat, without the hash, with a kept
- * article's header fields (not its raw-copy details) and its page's path.
- */
-export type ReportRecord = Omit<FileOutcome, 'sha256' | 'article'> & Partial<Omit<ArticleHeader, 'raw'>> & { url?: string };
-
-export interface Summary {
-  files: number;
-  status: Record<FileOutcome['status'], number>;
-  /** Kept articles per language. */
-  languages: Record<string, number>;
-  /** Skip and duplicate reasons by kind (the text before the first colon). */
-  reasons: Record<string, number>;
-  /** Warnings by kind. */
-  warnings: Record<string, number>;
-}
-
-export interface Report {
-  summary: Summary;
-  files: ReportRecord[];
-}
 
 /** `date: impossible date …` -> `date`. */
 export function kindOf(message: string): string {

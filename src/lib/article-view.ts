@@ -3,14 +3,7 @@ import { documentTopicSlug } from '../schemas/topic.ts';
 import type { ArchiveIndex } from './archive-model.ts';
 import { toLink, type ArticleLink, type ArticleRecord } from './article-record.ts';
 import { archivedCopies, type ArchivedCopies } from './archived-copies.ts';
-import { citation } from './citation.ts';
-import { isoDateFromEpoch, type CitableWork } from '../cite/work.ts';
-import { archiveWork } from '../cite/archive-work.ts';
-import { citationFileLinks, type CitationFileLink } from '../cite/formats.ts';
-import { citationMetaTags, type MetaTag } from '../cite/meta.ts';
-import { formatDate, ui } from '../i18n/ui.ts';
-import { newsArticleJsonLd } from './json-ld.ts';
-import { absoluteUrl, routes, url } from './urls.ts';
+import { routes, url } from './urls.ts';
 import { byString } from './sort.ts';
 
 interface ArticleView {
@@ -23,14 +16,6 @@ interface ArticleView {
   translations: ArticleLink[];
   related: ArticleLink[];
   copies: ArchivedCopies;
-  citation: string;
-  /** The article's BibTeX, RIS and CSL-JSON files (written by scripts/publish-data.ts). */
-  citationFiles: CitationFileLink[];
-  /** The article as every citation format and metadata tag describes it. */
-  work: CitableWork;
-  /** Highwire `citation_*` and Open Graph tags for the page head. */
-  meta: MetaTag[];
-  jsonLd: Record<string, unknown>;
   /**
    * hreflang links: this article and its other language versions. No x-default: every version
    * is a machine translation of a Vietnamese original we do not host, so none of them is the
@@ -87,15 +72,10 @@ export function articleContext(index: ArchiveIndex, record: ArticleRecord): Arti
  * Everything the article page shows, shaped from the whole entry (read from its file) and its
  * context in the archive, so the page only lays it out.
  */
-export function articleView(entry: Article, context: ArticleContext, site: URL | undefined): ArticleView {
-  const { id } = entry;
+export function articleView(entry: Article, context: ArticleContext): ArticleView {
   const { translations, topics, documents, publisher, related } = context;
-  const pagePath = routes.article(id);
-  const pageUrl = absoluteUrl(site, pagePath);
   const rawPath = routes.raw(entry.raw.sha256);
-  const accessed = isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH);
   const description = summary(entry);
-  const work = archiveWork(entry, (path) => absoluteUrl(site, path));
   return {
     entry,
     description,
@@ -105,16 +85,6 @@ export function articleView(entry: Article, context: ArticleContext, site: URL |
     translations,
     related,
     copies: archivedCopies(entry, url(rawPath)),
-    citation: citation({ entry, archiveUrl: pageUrl, ...(accessed ? { accessDate: formatDate(accessed) } : {}) }),
-    citationFiles: citationFileLinks(routes.articleCitations(id)),
-    work,
-    meta: citationMetaTags(work, { siteName: ui.siteName, description, translations: translations.map((t) => t.lang) }),
-    jsonLd: newsArticleJsonLd({
-      entry,
-      pageUrl,
-      rawUrl: absoluteUrl(site, rawPath),
-      translations: translations.map((t) => ({ url: absoluteUrl(site, routes.article(t.id)), lang: t.lang })),
-    }),
     alternates:
       translations.length > 0
         ? [entry, ...translations].map((a) => ({ hreflang: a.lang, path: routes.article(a.id) })).sort(byString((link) => link.hreflang))

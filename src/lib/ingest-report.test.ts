@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportRecord } from '../ingest/report.ts';
-import { OUTCOMES, reportPagePaths, reportView, type ReportView } from './ingest-report.ts';
+import { OUTCOMES, type Report, type ReportRecord } from '../schemas/report.ts';
+import { reportPagePaths, reportView, type ReportView } from './ingest-report.ts';
 import { byString } from './sort.ts';
 
 const kept = (file: string): ReportRecord => ({ file, status: 'kept', warnings: [], id: `fr/${file.replace(/\W/g, '-')}`, title: `Titre ${file}`, lang: 'fr' });

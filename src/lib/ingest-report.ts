@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { defaultReportPath } from '../config/archive.ts';
-import type { Report, ReportRecord } from '../ingest/report.ts';
+import { OUTCOMES, parseReport, type OutcomeStatus, type Report, type ReportRecord } from '../schemas/report.ts';
 import { cacheKey } from './cache-key.ts';
+import { errorReason } from './errors.ts';
 import { chunk, type ChunkSizes } from './paginate.ts';
 
 /**
@@ -10,8 +11,6 @@ import { chunk, type ChunkSizes } from './paginate.ts';
  * outcome in path order on pages cut at content-defined boundaries, like the listings, so a
  * file added or removed changes its own page and at most a neighbour's, never every page after.
  */
-export const OUTCOMES = ['kept', 'skipped', 'duplicate'] as const;
-type OutcomeName = (typeof OUTCOMES)[number];
 
 /** A report row is one short line: pages hold a few hundred, so 100,000 files make ~400 pages. */
 const REPORT_PAGE_SIZES: ChunkSizes = { min: 100, max: 500, oneIn: 150 };
@@ -29,7 +28,7 @@ interface ReportRow {
 
 /** A page of one outcome as the summary and its neighbours link it. */
 interface ReportPageLink {
-  outcome: OutcomeName;
+  outcome: OutcomeStatus;
   /** The URL segment: a hash of the page's first file, stable while that file is there. */
   id: string;
   first: string;
@@ -48,7 +47,7 @@ export interface ReportPage extends ReportPageLink {
 
 export interface ReportView {
   summary: Report['summary'];
-  pages: Record<OutcomeName, ReportPage[]>;
+  pages: Record<OutcomeStatus, ReportPage[]>;
 }
 
 const pageId = (file: string): string => createHash('sha256').update(file).digest('hex').slice(0, 12);
@@ -68,7 +67,7 @@ function toRow(record: ReportRecord, keptIds: ReadonlyMap<string, string>): Repo
 export function reportView(report: Report): ReportView {
   const keptIds = new Map<string, string>();
   for (const record of report.files) if (record.status === 'kept' && record.id !== undefined) keptIds.set(record.file, record.id);
-  const pages = {} as Record<OutcomeName, ReportPage[]>;
+  const pages = {} as Record<OutcomeStatus, ReportPage[]>;
   for (const outcome of OUTCOMES) {
     const rows = report.files.filter((record) => record.status === outcome).map((record) => toRow(record, keptIds));
     const links: ReportPageLink[] = chunk(rows, (row) => row.file, REPORT_PAGE_SIZES).map((slice) => ({
@@ -107,13 +106,9 @@ let loaded: Promise<ReportView> | undefined;
 /** The last ingest's report (the one the build writes into the archive folder), read once per build. */
 export function loadReportView(file: string = defaultReportPath): Promise<ReportView> {
   loaded ??= readFile(file, 'utf8').then(
-    (text) => {
-      const report = JSON.parse(text) as Report;
-      if (!report.summary || !Array.isArray(report.files)) throw new Error(`${file}: not an ingest report (no summary or files)`);
-      return reportView(report);
-    },
-    (error: NodeJS.ErrnoException) => {
-      throw new Error(`${file}: the ingest report could not be read (${error.code ?? error.message}); run the ingest first`);
+    (text) => reportView(parseReport(JSON.parse(text), file)),
+    (error: unknown) => {
+      throw new Error(`${file}: the ingest report could not be read (${errorReason(error)}); run the ingest first`);
     },
   );
   return loaded;

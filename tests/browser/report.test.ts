@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listInputs } from '../../src/ingest/run/store.ts';
-import type { Report } from '../../src/ingest/report.ts';
+import { parseReport, type Report } from '../../src/schemas/report.ts';
 import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
 import { testArchiveDir, testDistDir, testInputDir } from './support/paths.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
@@ -52,7 +52,8 @@ describe('the ingest report page', () => {
   }
 
   beforeAll(async () => {
-    report = JSON.parse(await readFile(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as Report;
+    const reportPath = path.join(testArchiveDir, 'ingest-report.json');
+    report = parseReport(JSON.parse(await readFile(reportPath, 'utf8')), reportPath);
     site = await serveTestSite();
     browser = await launchBrowser();
     context = await browser.newContext({ javaScriptEnabled: false });

@@ -12,7 +12,8 @@ import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
 import { markDuplicates } from '../dedupe.ts';
 import type { FileOutcome } from '../outcome.ts';
-import { buildReport, type Report, type Summary } from '../report.ts';
+import { buildReport } from '../report.ts';
+import { parseReport, type Summary } from '../../schemas/report.ts';
 import { sha256Hex } from '../steps/entry.ts';
 import { ingestCodeHash } from './code-hash.ts';
 import { fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, type KeyContext } from './plan.ts';
@@ -31,6 +32,7 @@ import {
   writeLastRun,
   writeManifest,
 } from './store.ts';
+import { errorMessage, errorReason } from '../../lib/errors.ts';
 
 export interface IngestFolderOptions {
   inputDir: string;
@@ -57,7 +59,7 @@ interface IngestFolderResult {
 /** A run that cannot go on (bad input folder, unwritable output, bad taxonomy): the message says why. */
 export class IngestFailure extends Error {}
 
-const unreadable = (error: unknown): string => `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+const unreadable = (error: unknown): string => `unreadable: ${errorReason(error)}`;
 
 /** Checks the folders and reads the taxonomy, so a run that cannot go on stops before any work. */
 function prepare(options: IngestFolderOptions): string {
@@ -76,7 +78,7 @@ function prepare(options: IngestFolderOptions): string {
     mkdirSync(outDir, { recursive: true });
     accessSync(outDir, constants.W_OK);
   } catch (error) {
-    throw new IngestFailure(`cannot write to the archive folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new IngestFailure(`cannot write to the archive folder ${outDir}: ${errorReason(error)}`);
   }
   let taxonomyText = '';
   if (options.topicsRequired || existsSync(topicsPath)) {
@@ -90,7 +92,7 @@ function prepare(options: IngestFolderOptions): string {
   try {
     if (taxonomyText) parseTaxonomy(taxonomyText, topicsPath);
   } catch (error) {
-    throw new IngestFailure((error as Error).message);
+    throw new IngestFailure(errorMessage(error));
   }
   return taxonomyText;
 }
@@ -119,7 +121,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const fingerprint = runFingerprint(reportPath, files, keys);
   if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
     // Nothing this run would write differs from what is there.
-    return { cacheHits: files.length, summary: () => (JSON.parse(readFileSync(reportPath, 'utf8')) as Report).summary };
+    return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };
   }
 
   progress?.start(files.length);
@@ -166,7 +168,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       progress?.tick();
     });
   } catch (error) {
-    throw new IngestFailure(`could not complete: ${(error as Error).message}`);
+    throw new IngestFailure(`could not complete: ${errorMessage(error)}`);
   } finally {
     await pool.close();
   }
@@ -204,7 +206,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     }
   } catch (error) {
     const failedPath = (error as NodeJS.ErrnoException).path;
-    throw new IngestFailure(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${(error as Error).message}`);
+    throw new IngestFailure(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${errorMessage(error)}`);
   }
   return { cacheHits: cache.hits, summary: () => report.summary };
 }

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { searchTopicHints } from '../../lib/search-topics.ts';
+import { searchTopicHints } from '../../search/topic-hint-files.ts';
 import { topicLabels } from '../../search/topic-hints.ts';
 
 /** Each topic's name by slug (routes.searchTopicLabels): fetched only when the search page shows its topic filter's values. */

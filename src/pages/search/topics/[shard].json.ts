@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { searchTopicShards } from '../../../lib/search-topics.ts';
+import { searchTopicShards } from '../../../search/topic-hint-files.ts';
 import { cacheKey } from '../../../lib/cache-key.ts';
 
 /**

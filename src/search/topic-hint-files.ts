@@ -1,11 +1,11 @@
 import { getCollection } from 'astro:content';
-import { archiveIndex } from './archive-index.ts';
-import { buildTopicHints, shardTopicHints, type TopicHint } from '../search/topic-hints.ts';
+import { archiveIndex } from '../lib/archive-index.ts';
+import { buildTopicHints, shardTopicHints, type TopicHint } from './topic-hints.ts';
 
 let hints: Promise<TopicHint[]> | undefined;
 let shards: Promise<Map<string, TopicHint[]>> | undefined;
 
-/** The topics a search query can name (src/search/topic-hints.ts), once per build. */
+/** The topics a search query can name (topic-hints.ts), once per build. */
 export function searchTopicHints(): Promise<TopicHint[]> {
   hints ??= (async () => {
     const index = await archiveIndex();
@@ -15,7 +15,7 @@ export function searchTopicHints(): Promise<TopicHint[]> {
   return hints;
 }
 
-/** Those hints by shard (src/search/topic-hints.ts), once per build: the shard files and the search page's list of them. */
+/** Those hints by shard (topic-hints.ts), once per build: the shard files and the search page's list of them. */
 export function searchTopicShards(): Promise<Map<string, TopicHint[]>> {
   shards ??= searchTopicHints().then(shardTopicHints);
   return shards;
