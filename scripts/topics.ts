@@ -9,11 +9,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articlesDir } from '../src/config/archive.ts';
-import { LANGS, parseArticle, perLang, type Article, type Lang } from '../src/schemas/article.ts';
+import { parseArticle, type Article } from '../src/schemas/article.ts';
+import { ARTICLE_ID, LANGS, perLang, type Lang } from '../src/schemas/langs.ts';
 import { parseTaxonomy, TOPICS_FILE, type Topic } from '../src/schemas/topic.ts';
 import { ingestFile } from '../src/ingest/pipeline.ts';
 import { compileTaxonomy, scoreTopics, type CompiledTaxonomy, type TopicScore } from '../src/ingest/steps/topics.ts';
 import { compareStrings } from '../src/lib/sort.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const USAGE = `Usage:
   npm run topics -- --explain <entry.json | raw file | id such as fr/some-slug-1a2b3c4d5e>
@@ -49,7 +51,7 @@ function parseCommandLine() {
       },
     }).values;
   } catch (error) {
-    console.error(`topics: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`topics: ${errorMessage(error)}\n\n${USAGE}`);
     process.exit(2);
   }
 }
@@ -70,12 +72,12 @@ async function loadTaxonomy(file: string): Promise<Topic[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    fail(`cannot read the taxonomy ${file}: ${(error as Error).message}`);
+    fail(`cannot read the taxonomy ${file}: ${errorMessage(error)}`);
   }
   try {
     return parseTaxonomy(text, file);
   } catch (error) {
-    fail((error as Error).message);
+    fail(errorMessage(error));
   }
 }
 
@@ -84,12 +86,12 @@ async function readEntry(file: string): Promise<Article> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    fail(`${file}: not a readable JSON entry: ${(error as Error).message}`);
+    fail(`${file}: not a readable JSON entry: ${errorMessage(error)}`);
   }
   try {
     return parseArticle(data, file);
   } catch (error) {
-    fail((error as Error).message);
+    fail(errorMessage(error));
   }
 }
 
@@ -103,7 +105,7 @@ async function loadArticle(target: string, taxonomy: CompiledTaxonomy): Promise<
     return { article: result.article, from: `${target} (raw file, through the ingest)` };
   }
   const entry = path.join(articlesDir, `${target.replace(/\.json$/, '')}.json`);
-  if (!/^(fr|ru|el)\/[a-z0-9-]+$/.test(target.replace(/\.json$/, '')) || !existsSync(entry)) {
+  if (!ARTICLE_ID.test(target.replace(/\.json$/, '')) || !existsSync(entry)) {
     fail(`"${target}" is neither a file nor the id of an entry in ${articlesDir}`);
   }
   return { article: await readEntry(entry), from: entry };

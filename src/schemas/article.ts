@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { describeIssues } from './issues.ts';
+import { ARTICLE_ID, LANGS, SLUG } from './langs.ts';
 
 /**
  * The one definition of an archived article. The ingest validates every entry it writes
@@ -7,14 +8,9 @@ import { describeIssues } from './issues.ts';
  * in exactly one place.
  */
 
-export const LANGS = ['fr', 'ru', 'el'] as const;
+// Re-exported so the many modules that read an article find its languages beside it.
+export { LANGS, perLang, type Lang } from './langs.ts';
 const langSchema = z.enum(LANGS);
-export type Lang = z.infer<typeof langSchema>;
-
-/** One value per archive language, in LANGS order: tables keyed by language never restate the list. */
-export function perLang<T>(make: (lang: Lang) => T): Record<Lang, T> {
-  return Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
-}
 
 /** ISO calendar date of a day that exists (no 31 February), which every page can format. */
 const isoDate = z
@@ -35,7 +31,7 @@ const bodyBlockSchema = z.object({
 export type BodyBlock = z.infer<typeof bodyBlockSchema>;
 
 export const topicAssignmentSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: z.string().regex(SLUG),
   /** Weighted number of matches; a topic is only assigned above its threshold. */
   score: z.number().nonnegative(),
   /** Which pattern matched and how often, so every assignment can be explained. */
@@ -48,7 +44,7 @@ export const TITLE_MAX = 2000;
 
 export const articleSchema = z.object({
   /** Permalink id: `<lang>/<slug>`, from the canonical source URL or the raw bytes' hash, never the title. */
-  id: z.string().regex(/^(fr|ru|el)\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: z.string().regex(ARTICLE_ID),
   lang: langSchema,
   title: z.string().min(1).max(TITLE_MAX),
   titleSource: z.enum(['file', 'derived']),

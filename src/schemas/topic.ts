@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
 import { describeIssues } from './issues.ts';
 import { parse as parseYaml } from 'yaml';
-import { LANGS, perLang } from './article.ts';
+import { LANGS, perLang, SLUG } from './langs.ts';
 import { slugify } from '../lib/slug.ts';
+import { errorMessage } from '../lib/errors.ts';
 
 /**
  * A topic is one thing whatever the language. Curated topics live in `content/topics.yaml`;
@@ -18,7 +19,7 @@ const topicLabelsSchema = z.object({ en: label, ...perLang(() => label) });
 const patternList = z.array(z.string().min(1)).default([]);
 
 export const topicSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: z.string().regex(SLUG),
   kind: topicKindSchema,
   labels: topicLabelsSchema,
   description: z.string().min(1),
@@ -52,7 +53,7 @@ export function parseTaxonomy(yamlText: string, source = TOPICS_FILE): Topic[] {
   try {
     data = parseYaml(yamlText);
   } catch (error) {
-    throw new Error(`${source}: not valid YAML: ${(error as Error).message}`);
+    throw new Error(`${source}: not valid YAML: ${errorMessage(error)}`);
   }
   if (!Array.isArray(data)) throw new Error(`${source}: expected a list of topics at the top level`);
   const topics: Topic[] = [];

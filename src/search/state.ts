@@ -1,4 +1,4 @@
-import type { Lang } from '../schemas/article.ts';
+import { SLUG, type Lang } from '../schemas/langs.ts';
 
 /**
  * Everything a search is, as it lives in the URL (`/search/?q=…&lang=…&topic=…`), so a
@@ -19,7 +19,6 @@ type SortOrder = (typeof SORT_ORDERS)[number];
 const FILTER_KEYS = ['lang', 'topic', 'publisher', 'year'] as const;
 
 const isSort = (value: string): value is SortOrder => (SORT_ORDERS as readonly string[]).includes(value);
-const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const YEAR = /^\d{4}$/;
 
 /**
@@ -34,7 +33,7 @@ export function parseSearchState(params: URLSearchParams, langs: readonly Lang[]
   const known = langs.find((candidate) => candidate === lang);
   if (known) state.lang = known;
   const topic = params.get('topic');
-  if (topic && TOPIC_SLUG.test(topic)) state.topic = topic;
+  if (topic && SLUG.test(topic)) state.topic = topic;
   const publisher = params.get('publisher')?.trim();
   if (publisher) state.publisher = publisher;
   const year = params.get('year');

@@ -3,7 +3,7 @@
  * merges the results into one list (../query.ts) and keeps the URL in step so
  * searches can be linked and the back button works.
  */
-import type { Lang } from '../../schemas/article.ts';
+import { LANGS, type Lang } from '../../schemas/langs.ts';
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { excerptParts } from '../excerpt.ts';
 import { combineFacets, COUNTED_FILTERS, type CountedFilter, type FacetOption, type Facets, type LanguageOutcome } from '../facets.ts';
@@ -44,9 +44,6 @@ const resultsSection = required<HTMLElement>(root, '[data-search-results-section
 const resultsList = required<HTMLOListElement>(root, '[data-search-results]');
 const moreButton = required<HTMLButtonElement>(root, '[data-search-more]');
 
-// The archive's languages come from the page, not from the schema module: importing that
-// would bundle zod, which probes for eval and so trips the CSP.
-const langs = (root.dataset.langs ?? '').split(' ').filter(Boolean) as Lang[];
 root.removeAttribute('data-pending');
 required<HTMLElement>(document, '[data-search-nojs]').hidden = true;
 
@@ -99,12 +96,12 @@ let pager: Pager<Hit> | undefined;
 let total = 0;
 // The search last asked for, and what the indexes counted for it once answered: a filter
 // opened is counted for that search.
-let current: SearchState = parseSearchState(new URLSearchParams(), langs);
+let current: SearchState = parseSearchState(new URLSearchParams(), LANGS);
 let counted: LanguageOutcome[] = [];
 
 function stateFromForm(): SearchState {
   const fields = [...new FormData(form)].flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : []));
-  return parseSearchState(new URLSearchParams(fields), langs);
+  return parseSearchState(new URLSearchParams(fields), LANGS);
 }
 
 function fillForm(state: SearchState): void {
@@ -260,7 +257,7 @@ async function run(state: SearchState): Promise<void> {
     }
     throw error;
   };
-  const [loaded] = await Promise.all([loadEngines(base, langs), hintsShown]).catch(failed);
+  const [loaded] = await Promise.all([loadEngines(base, LANGS), hintsShown]).catch(failed);
   const listed = [...loaded.keys()].filter((lang) => !state.lang || lang === state.lang);
   let answered: readonly Lang[] = [];
   let shownCount = 0;
@@ -323,10 +320,10 @@ form.addEventListener('change', (event) => {
 });
 // A reader in the search box is about to search: Pagefind starts loading on focus, and each
 // language's index chunks for the words so far load as they type.
-input.addEventListener('focus', () => void loadEngines(base, langs).catch(() => undefined));
+input.addEventListener('focus', () => void loadEngines(base, LANGS).catch(() => undefined));
 input.addEventListener('input', () => {
   const state = stateFromForm();
-  void loadEngines(base, langs)
+  void loadEngines(base, LANGS)
     .then((loaded) => preloadSearch(loaded, state))
     .catch(() => undefined);
   void topicHintsFor(state.q).catch(() => undefined);
@@ -345,7 +342,7 @@ async function countOnOpen(key: CountedFilter): Promise<void> {
   try {
     const state = current;
     const ownGeneration = generation;
-    const outcomes = await countFilter(await loadEngines(base, langs), key, state);
+    const outcomes = await countFilter(await loadEngines(base, LANGS), key, state);
     if (ownGeneration !== generation) return;
     counted = outcomes;
     await renderFacets(combineFacets(outcomes, state), state, ownGeneration);
@@ -357,11 +354,11 @@ for (const key of COUNTED_FILTERS) {
   for (const type of ['pointerenter', 'focus'] as const) selects[key].addEventListener(type, () => void countOnOpen(key).catch(() => undefined));
 }
 window.addEventListener('popstate', () => {
-  const state = parseSearchState(new URLSearchParams(location.search), langs);
+  const state = parseSearchState(new URLSearchParams(location.search), LANGS);
   fillForm(state);
   void run(state);
 });
 
-const initial = parseSearchState(new URLSearchParams(location.search), langs);
+const initial = parseSearchState(new URLSearchParams(location.search), LANGS);
 fillForm(initial);
 void run(initial);
