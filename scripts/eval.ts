@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLabels } from './eval/labels.ts';
 import { belowThreshold, formatMisses, formatScore, scoreLabelled } from './eval/score.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const DEFAULT_LABELS = 'tests/fixtures/eval/labels.yaml';
 /** No field may fall below this share of right answers. */
@@ -39,7 +40,7 @@ let score;
 try {
   score = scoreLabelled(root, readLabels(path.resolve(root, values.labels)));
 } catch (error) {
-  console.error(`eval: ${(error as Error).message}`);
+  console.error(`eval: ${errorMessage(error)}`);
   process.exit(2);
 }
 console.log(`eval: ${score.files} labelled files (${values.labels})\n`);

@@ -10,6 +10,7 @@ import { archiveDir, sampleInputDir } from '../src/config/archive.ts';
 import { DEFAULT_MAX_BYTES } from '../src/ingest/constants.ts';
 import { formatSummary } from '../src/ingest/report.ts';
 import { IngestFailure, ingestFolder, type IngestFolderOptions } from '../src/ingest/run/ingest-folder.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -64,7 +65,7 @@ function parseOptions(args: string[]): Omit<IngestFolderOptions, 'progress'> & {
       },
     }));
   } catch (error) {
-    fail(`${(error as Error).message}\n\n${HELP}`);
+    fail(`${errorMessage(error)}\n\n${HELP}`);
   }
   if (values.help) {
     console.log(HELP);

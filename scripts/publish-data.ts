@@ -16,6 +16,7 @@ import { publishRawCopies } from '../src/dataset/raw-copies.ts';
 import { codeHash, moduleGraph } from '../src/ingest/run/code-hash.ts';
 import { cacheKey } from '../src/lib/cache-key.ts';
 import { joinBase } from '../src/lib/urls.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const src = path.join(root, 'src');
@@ -33,6 +34,6 @@ try {
     `data: ${result.entries} entries in the dump and ${result.entries * CITATION_FORMATS.length} citation files (${result.written} written); ${result.rebuilt} of ${result.members} members rebuilt; ${raw ? 'raw files published' : `no preserved raw files at ${rawCopiesDir}: run the ingest first`}, in ${Math.round(performance.now() - started)} ms`,
   );
 } catch (error) {
-  console.error(`data: ${(error as Error).message}`);
+  console.error(`data: ${errorMessage(error)}`);
   process.exit(1);
 }

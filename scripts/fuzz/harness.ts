@@ -10,6 +10,7 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import type { FuzzCase } from './corpus.ts';
 import { EVALUATED_EXIT_CODE } from './payloads.ts';
 import { checkReport, parseReport, writesOutside, type ReportRecord } from './verdict.ts';
+import { errorMessage } from '../../src/lib/errors.ts';
 
 const INGEST_CLI = path.resolve(import.meta.dirname, '..', 'ingest.ts');
 
@@ -129,7 +130,7 @@ export async function fuzzIngest(cases: readonly FuzzCase[], sandbox: string, ti
     records = parseReport(await readFile(reportPath, 'utf8'), reportPath);
     problems.push(...checkReport(cases.map((c) => c.path), records));
   } catch (error) {
-    problems.push((error as Error).message);
+    problems.push(errorMessage(error));
   }
   const offending = records.filter((record) => (record.status !== 'kept' && !record.reason?.trim()) || record.reason?.startsWith('error:')).map((record) => record.file);
   problems.push(...records.filter((record) => record.reason?.startsWith('error:')).map((record) => `${JSON.stringify(record.file)}: pipeline threw (${record.reason})`));
@@ -144,7 +145,7 @@ export async function fuzzIngest(cases: readonly FuzzCase[], sandbox: string, ti
     try {
       articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     } catch (error) {
-      problems.push(`${file}: invalid entry (${(error as Error).message.slice(0, 200)})`);
+      problems.push(`${file}: invalid entry (${errorMessage(error).slice(0, 200)})`);
     }
   }
   return { run, records, problems, offending };

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FuzzCase } from './corpus.ts';
 import type { TimingReply } from './timing-worker.ts';
+import { errorMessage } from '../../src/lib/errors.ts';
 
 export interface Timing {
   /** `overBound` when the slowest file was stopped at the bound rather than finishing. */
@@ -52,7 +53,7 @@ export async function timeEachFile(cases: readonly FuzzCase[], boundMs: number):
       } catch (error) {
         // The worker itself died (out of memory, stack overflow outside the try): a crash.
         timing.crashed.push(fuzzCase.path);
-        timing.failures.push({ path: fuzzCase.path, error: `worker died: ${(error as Error).message}` });
+        timing.failures.push({ path: fuzzCase.path, error: `worker died: ${errorMessage(error)}` });
         worker = new Worker(WORKER);
         continue;
       }

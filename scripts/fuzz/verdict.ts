@@ -4,6 +4,7 @@
  * the tests read the report and the file trees and pass them in.
  */
 import path from 'node:path';
+import { errorMessage } from '../../src/lib/errors.ts';
 
 const STATUSES = ['kept', 'skipped', 'duplicate'] as const;
 type Status = (typeof STATUSES)[number];
@@ -28,7 +29,7 @@ export function parseReport(json: string, where: string): ReportRecord[] {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${where}: report is not JSON (${(error as Error).message})`);
+    throw new Error(`${where}: report is not JSON (${errorMessage(error)})`);
   }
   const files = (data as { files?: unknown } | null)?.files;
   if (!Array.isArray(files)) throw new Error(`${where}: report has no "files" array`);

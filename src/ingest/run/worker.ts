@@ -8,6 +8,7 @@ import type { Article } from '../../schemas/article.ts';
 import { pack, type FileOutcome, type Processed } from '../outcome.ts';
 import { ingestFile } from '../pipeline.ts';
 import { compileTaxonomy, parseTaxonomy } from '../steps/topics.ts';
+import { errorMessage } from '../../lib/errors.ts';
 
 export interface WorkerSetup {
   taxonomyText: string;
@@ -35,7 +36,7 @@ parentPort?.on('message', (job: WorkerJob) => {
     outcome = ingestFile(job.bytes, job.file, taxonomy, { maxBytes: setup.maxBytes });
   } catch (error) {
     // A bug or a file nobody foresaw: reported against that file, the run goes on.
-    outcome = { file: job.file, status: 'skipped', reason: `error: ${(error as Error).message}`, warnings: [], sha256: job.sha256 };
+    outcome = { file: job.file, status: 'skipped', reason: `error: ${errorMessage(error)}`, warnings: [], sha256: job.sha256 };
   }
   parentPort?.postMessage({ id: job.id, ...pack(outcome) } satisfies WorkerReply);
 });

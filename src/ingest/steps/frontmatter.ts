@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
+import { errorMessage } from '../../lib/errors.ts';
 
 /** What a scraping tool's front matter tells us; evidence only, checked like the text itself. */
 interface FrontMatter {
@@ -44,7 +45,7 @@ export function splitFrontMatter(text: string): { content: string; frontMatter: 
     if (date) frontMatter.date = date;
     return { content: parsed.content, frontMatter, warnings: [] };
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    const reason = errorMessage(error).split('\n')[0] ?? 'unreadable';
     const end = text.indexOf('\n---', 3);
     const after = text.indexOf('\n', end + 4);
     return {
