@@ -87,8 +87,9 @@ export function splitDatedLine(line: string): { before: string; date: PrintedDat
   let before = line.slice(0, found.index).replace(VIETNAMESE_WEEKDAY, '');
   for (;;) {
     const trimmed = before.replace(BETWEEN, '');
-    // `Τρίτη, 18/03/2025`: a weekday may carry a comma; any other word before one is a sentence's.
-    const word = /(\p{L}+),?$/u.exec(trimmed);
+    // `Τρίτη, 18/03/2025`, `Опубликовано: 18.03.2025`: a weekday or "published" may carry a comma
+    // or a colon; any other word before one is a sentence's.
+    const word = /(\p{L}+)\s*[,:]?$/u.exec(trimmed);
     if (!word?.[1] || !BEFORE_DATE.has(fold(word[1]))) {
       before = trimmed;
       break;

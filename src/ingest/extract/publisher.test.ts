@@ -62,6 +62,9 @@ describe('parseDateLine', () => {
   it('reads a line that is only a date, and nothing else', () => {
     expect(parseDateLine('18/03/2025 10:45')).toMatchObject({ day: 18, month: 3, year: 2025 });
     expect(parseDateLine('Τρίτη, 18 Μαρτίου 2025')).toMatchObject({ day: 18, month: 3, year: 2025 });
+    expect(parseDateLine('Опубликовано: 18.03.2025 10:45')).toMatchObject({ day: 18, month: 3, year: 2025 });
+    // An "updated" date alone is not the publication date.
+    expect(parseDateLine('Mis à jour le 19/03/2025')).toBeUndefined();
     expect(parseDateLine('Le 18 mars 2025, la conférence')).toBeUndefined();
   });
 });

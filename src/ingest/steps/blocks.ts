@@ -5,7 +5,7 @@ export interface Block {
   line: number;
   blankBefore: boolean;
   blankAfter: boolean;
-  /** The line a wrapped URL ran on to, when that line was joined to this one. */
+  /** The last line a wrapped URL ran on to, when the lines were joined to this one. */
   wrapped?: number;
 }
 

@@ -234,19 +234,22 @@ const COMPLETE_URL = /\/[^/]*\.(?:html?|aspx?|php|vnp|cms|shtml)$/iu;
 function joinWrappedUrls(lines: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const block = lines[index] as Block;
-    const next = lines[index + 1];
-    const url = URL_AT_END.exec(block.text)?.[0];
-    if (url && next && URL_CONTINUATION.test(next.text) && !isChromeLine(next.text) && (!COMPLETE_URL.test(url) || /^[?#&]/.test(next.text))) {
-      if (/[-/_.=&?]$/.test(url) || URL_REST.test(next.text)) {
-        out.push({ ...block, text: block.text + next.text, blankAfter: next.blankAfter, wrapped: next.line });
-        index++;
-        continue;
-      }
+    let block = lines[index] as Block;
+    // A long URL may run on over several lines: join while the next one continues it.
+    for (let next = lines[index + 1]; next && continuesUrl(block.text, next.text); next = lines[index + 1]) {
+      block = { ...block, text: block.text + next.text, blankAfter: next.blankAfter, wrapped: next.line };
+      index++;
     }
     out.push(block);
   }
   return out;
+}
+
+function continuesUrl(line: string, next: string): boolean {
+  const url = URL_AT_END.exec(line)?.[0];
+  if (!url || !URL_CONTINUATION.test(next) || isChromeLine(next)) return false;
+  if (COMPLETE_URL.test(url) && !/^[?#&]/.test(next)) return false;
+  return /[-/_.=&?]$/.test(url) || URL_REST.test(next);
 }
 
 /** The head of the page: the blocks before the first paragraph long enough to be article text. */
