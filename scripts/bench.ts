@@ -226,7 +226,7 @@ try {
     await rm(stageArchive, { recursive: true, force: true });
     await rm(stageDist, { recursive: true, force: true });
   }
-  stages.push(await measure(STAGES.endToEnd, ['scripts/build.ts', '--input', corpusDir, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
+  stages.push(await measure(STAGES.endToEnd, ['scripts/build.ts', '--verbose', '--input', corpusDir, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
   const distFiles = await walk(e2eDist);
   const entries = existsSync(path.join(e2eArchive, 'articles')) ? (await walk(path.join(e2eArchive, 'articles'))).filter((f) => f.path.endsWith('.json')).length : 0;
@@ -240,7 +240,7 @@ try {
 
   const plan = writeUpdatedCorpus(corpusDir, updateInput, seed);
   console.log(`  update: ${plan.added} files added, ${plan.changed} changed, ${plan.removed} removed`);
-  stages.push(await measure(STAGES.update, ['scripts/build.ts', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
+  stages.push(await measure(STAGES.update, ['scripts/build.ts', '--verbose', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
 
   /** One run of measure-search on the updated site: its queries' figures. */
   const measureSearch = async (name: string, queries: readonly string[], extra: string[] = []): Promise<SearchStep[]> => {

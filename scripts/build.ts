@@ -13,6 +13,7 @@ import { isPublishedRawCopy } from '../src/dataset/raw-copies.ts';
 import { isCitationFileOfEntry } from '../src/dataset/data-pass.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './lib/site-output.ts';
 import { run } from './lib/run.ts';
+import { BuildOutput } from './lib/build-output.ts';
 import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './lib/stages.ts';
 import { LANGS } from '../src/schemas/article.ts';
 
@@ -22,6 +23,9 @@ const { values } = parseArgs({
     out: { type: 'string' },
     dist: { type: 'string' },
     clean: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    verbose: { type: 'boolean', short: 'v' },
+    'progress-every': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -33,10 +37,19 @@ if (values.help) {
   --out DIR    archive folder the ingest writes (entries, raw copies, report); default: content/archive
   --dist DIR   where the static site is written; default: dist
   --clean      ignore every cache (ingest results, Astro's content store and restored pages,
-               search pages) and build everything again`);
+               search pages) and build everything again
+  --quiet, -q  print only errors and the final summary
+  --verbose, -v  also print Astro's line for every page
+  --progress-every S  without a terminal (CI), print where each stage is every S seconds;
+               default 10 (in a terminal the progress lines are redrawn in place)`);
   process.exit(0);
 }
 
+const everyS = values['progress-every'] === undefined ? 10 : Number(values['progress-every']);
+if (!(everyS > 0)) {
+  console.error(`build: --progress-every must be a positive number of seconds, not "${values['progress-every']}"`);
+  process.exit(1);
+}
 const env: NodeJS.ProcessEnv = { ...process.env };
 if (values.out) env.ARCHIVE_DIR = path.resolve(values.out);
 if (values.dist) env.DIST_DIR = path.resolve(values.dist);
@@ -51,6 +64,8 @@ const archive = values.out ? path.resolve(values.out) : archiveDir;
 const dist = values.dist ? path.resolve(values.dist) : distDir;
 const astroCache = path.join(archive, '.astro-cache');
 const caches = [path.join(archive, '.cache'), astroCache];
+// The last build's page count: this one's expected total, for the progress line.
+const pagesBefore = astroPages(astroCache).size;
 // What this archive's last build left in the site folder (scripts/lib/site-output.ts).
 const outputRecord = path.join(archive, '.cache', 'site-output.json');
 // Written before the first stage and removed after the last: a build that was killed leaves it,
@@ -69,6 +84,7 @@ if (clean) {
 }
 
 const node = process.execPath;
+const output = new BuildOutput({ quiet: values.quiet ?? false, verbose: values.verbose ?? false, everyMs: everyS * 1000, pagesBefore });
 const ingestArgs = ['scripts/ingest.ts'];
 if (values.input) ingestArgs.push('--input', values.input);
 if (values.out) ingestArgs.push('--out', values.out);
@@ -79,7 +95,7 @@ const timings: [string, number][] = [];
 try {
   // The ingest survives being killed on its own (tests/unit/ingest-faults.test.ts); the marker
   // guards the stages after it.
-  timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest' })]);
+  timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest', ...output.stage('ingest') })]);
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   // Time spent keeping the site folder in step (scripts/lib/site-output.ts).
   let siteFolderMs = 0;
@@ -98,7 +114,7 @@ try {
   // priority they take the time Astro leaves idle instead of slowing it.
   const stop = new AbortController();
   const stage = (args: string[], label: string, niceness?: number) =>
-    run(node, args, { env, label, signal: stop.signal, ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+    run(node, args, { env, label, signal: stop.signal, ...output.stage(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
       stop.abort();
       throw error;
     });
@@ -109,7 +125,7 @@ try {
   ]);
   timings.push(['astro build', astroMs], ['data (beside it)', dataMs]);
   if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
-  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index' })]);
+  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index', ...output.stage('search index') })]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
   // (the search stage checked them), the raw copies whose source the archive still holds, the
   // citation files of the entries it still holds (src/dataset/data-pass.ts).
@@ -125,8 +141,11 @@ try {
   });
   timings.push(['site folder', siteFolderMs]);
 } catch (error) {
+  output.stop();
   console.error(`build: ${(error as Error).message}`);
   process.exit(1);
 }
+output.stop();
 rmSync(marker);
+console.log(output.summary());
 console.log(timings.map(([stage, ms]) => `${stage}: ${(ms / 1000).toFixed(1)} s`).join(' · '));

@@ -96,16 +96,33 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { quiet, ...options } = parseOptions(process.argv.slice(2));
   let bar: cliProgress.SingleBar | undefined;
+  // Started by `npm run build` (scripts/build.ts), which draws one progress line per stage: the
+  // counts go to it, at most a few times a second.
+  const send = process.send?.bind(process);
+  let done = 0;
+  let total = 0;
+  let sentAt = 0;
+  const report = (force: boolean): void => {
+    if (!send || (!force && performance.now() - sentAt < 250)) return;
+    sentAt = performance.now();
+    send({ stage: 'ingest', done, total });
+  };
   try {
     const run = await ingestFolder({
       ...options,
       progress: {
-        start(total) {
-          if (quiet || !process.stderr.isTTY || total < 50) return;
+        start(files) {
+          total = files;
+          report(true);
+          if (send || quiet || !process.stderr.isTTY || files < 50) return;
           bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic);
-          bar.start(total, 0);
+          bar.start(files, 0);
         },
-        tick: () => bar?.increment(),
+        tick: () => {
+          done++;
+          report(done === total);
+          bar?.increment();
+        },
       },
     });
     bar?.stop();

@@ -25,3 +25,18 @@ describe('run', () => {
     await expect(run(node, ['-e', script], { label: 'search index', niceness: 7 })).resolves.toBeGreaterThan(0);
   });
 });
+
+describe('run, with its output taken', () => {
+  it('hands over every line, from both streams, before it resolves or rejects', async () => {
+    const lines: string[] = [];
+    const script = "console.log('one'); console.error('two: bad.txt: not UTF-8'); process.stdout.write('three'); process.exit(2)";
+    await expect(run(node, ['-e', script], { label: 'ingest', onLine: (line, stream) => lines.push(`${stream} ${line}`) })).rejects.toThrow('ingest failed (exit code 2)');
+    expect(lines.sort()).toEqual(['stderr two: bad.txt: not UTF-8', 'stdout one', 'stdout three']);
+  });
+
+  it('passes on the messages the stage sends', async () => {
+    const messages: unknown[] = [];
+    await run(node, ['-e', "process.send({ done: 1, total: 2 }); process.send({ done: 2, total: 2 }, () => process.disconnect())"], { label: 'ingest', onLine: () => {}, onMessage: (m) => messages.push(m) });
+    expect(messages).toEqual([{ done: 1, total: 2 }, { done: 2, total: 2 }]);
+  });
+});

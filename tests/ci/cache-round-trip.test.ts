@@ -60,14 +60,18 @@ function freshCheckout(rawFiles: { name: string; bytes: Uint8Array }[]): void {
   for (const file of rawFiles) writeFileSync(path.join(checkout, RAW_DIR, file.name), file.bytes);
 }
 
-/** The workflow's build step: defaults for the archive and site folders, the raw folder as input. */
-function build(...extra: string[]): string {
+/** The workflow's build step (no terminal, as in CI): defaults for the archive and site folders, the raw folder as input. */
+function tryBuild(...extra: string[]): { status: number | null; output: string } {
   const env = { ...process.env };
   delete env.ARCHIVE_DIR;
   delete env.DIST_DIR;
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--input', RAW_DIR, ...extra], { cwd: checkout, env, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${output.slice(-3000)}`);
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function build(...extra: string[]): string {
+  const { status, output } = tryBuild(...extra);
+  if (status !== 0) throw new Error(`build failed (${status}):\n${output.slice(-3000)}`);
   return output;
 }
 
@@ -93,14 +97,18 @@ describe('the CI cache round trip', () => {
   it('a fresh runner with the restored caches builds only what changed, and equals a clean build', () => {
     const cached = (cacheSteps(WORKFLOWS[0] as string)[0] as { paths: string[] }).paths;
     freshCheckout(first);
-    build();
+    // What a CI log shows: no line per page, a progress line now and then.
+    const log = build('--progress-every', '1');
+    expect(log).not.toContain('├─');
+    expect(log).toMatch(/^pages: \d+ pages, \d+ s$/m);
+    expect(log).toMatch(/^pages: \d+ \(\d+ rendered, 0 kept from the last build\)$/m);
     // As actions/cache saves (tar --posix -cf ... -P -C <workspace> <paths>) and restores.
     sh('tar', ['--posix', '-cf', cacheFile, '-P', '-C', checkout, ...cached]);
     freshCheckout([...first, ...added]);
     sh('tar', ['-xf', cacheFile, '-P', '-C', checkout]);
     cpSync(path.join(checkout, 'dist'), previousSite, { recursive: true });
 
-    const output = build();
+    const output = build('--verbose');
     expect(output).not.toContain('building clean');
     // The restored files of the raw folder were read again (new inodes and times) but their
     // results came from the ingest's cache.
@@ -113,7 +121,9 @@ describe('the CI cache round trip', () => {
     expect(articles.filter((page) => page.restored).length).toBeGreaterThan(0);
     console.log(`article pages: ${articles.filter((page) => !page.restored).length} rendered, ${articles.filter((page) => page.restored).length} kept`);
 
-    build('--out', clean.out, '--dist', clean.dist, '--clean');
+    // --quiet: the summary alone.
+    const quiet = build('--out', clean.out, '--dist', clean.dist, '--clean', '--quiet');
+    expect(quiet.trim().split('\n')).toEqual([expect.stringMatching(/^pages: \d+ \(\d+ rendered, 0 kept/), expect.stringMatching(/^ingest: [\d.]+ s · astro build: /)]);
     expect(differences(path.join(checkout, 'dist'), clean.dist)).toEqual([]);
     expect(differences(path.join(checkout, 'content/archive'), clean.out)).toEqual([]);
 
@@ -122,5 +132,12 @@ describe('the CI cache round trip', () => {
     console.log(`after adding ${added.length} articles to ${first.length + 5}: ${formatSiteDiff(diff)}`);
     expect(diff.added.length).toBeGreaterThan(0);
     expect(diff.unchanged).toBeGreaterThan(diff.added.length + diff.changed.length);
+  });
+
+  it('names what failed, even with --quiet', () => {
+    const failed = tryBuild('--quiet', '--input', 'no-such-folder');
+    expect(failed.status).toBe(1);
+    expect(failed.output).toMatch(/ingest: .*no-such-folder/);
+    expect(failed.output).toContain('build: ingest failed (exit code 1)');
   });
 });

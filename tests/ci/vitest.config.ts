@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/ci/**/*.test.ts'],
-    testTimeout: 400_000,
+    testTimeout: 900_000,
     // Deleting the checkout's linked copy of node_modules takes a while on a busy machine.
     hookTimeout: 120_000,
   },

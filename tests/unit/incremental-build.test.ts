@@ -23,7 +23,7 @@ const clean = { out: path.join(work, 'clean-archive'), dist: path.join(work, 'cl
 const CACHE_NAMES = new Set(['.cache', '.astro-cache', '.build-incomplete']);
 
 function build(target: { out: string; dist: string }, ...extra: string[]): string {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--input', input, '--out', target.out, '--dist', target.dist, ...extra], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--verbose', '--input', input, '--out', target.out, '--dist', target.dist, ...extra], { encoding: 'utf8' });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${output.slice(-3000)}`);
   return output;
@@ -125,7 +125,7 @@ describe('an incremental build', () => {
     changeBody(path.join(input, generated[25] as string));
     rmSync(path.join(input, generated[22] as string));
     // Killed while Astro writes pages: some page copies in its cache are then newer than its record.
-    const child = spawn(process.execPath, ['scripts/build.ts', '--input', input, '--out', incremental.out, '--dist', incremental.dist], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--verbose', '--input', input, '--out', incremental.out, '--dist', incremental.dist], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       child.on('exit', () => reject(new Error('the build ended before it could be killed')));
       child.stdout.on('data', (chunk: Buffer) => {

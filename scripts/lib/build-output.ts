@@ -1,0 +1,77 @@
+/**
+ * What `npm run build` prints. Each stage's output passes through here: Astro's line per page
+ * is counted for the progress line and shown only with `--verbose`; the stages' other messages
+ * are shown unless `--quiet`; what a stage writes to stderr (its errors, naming the file and
+ * the reason) is always shown. Progress: scripts/lib/progress.ts.
+ */
+import { loggedPages } from './astro-log.ts';
+import { BuildProgress, type Stage } from './progress.ts';
+import type { RunOptions } from './run.ts';
+
+/** The progress line of each stage of scripts/build.ts, by the stage's label, and what it counts. */
+const STAGE_LINES: Record<string, { name: string; unit?: string }> = {
+  ingest: { name: 'ingest', unit: 'files' },
+  'astro build': { name: 'pages', unit: 'pages' },
+  data: { name: 'data files' },
+  'search index': { name: 'search index' },
+};
+
+export class BuildOutput {
+  readonly #quiet: boolean;
+  readonly #verbose: boolean;
+  readonly #progress: BuildProgress;
+  readonly #pagesBefore: number;
+  #rendered = 0;
+  #kept = 0;
+
+  /** `pagesBefore`: the pages of the last build, the estimate of this one's total (0: none). */
+  constructor(options: { quiet: boolean; verbose: boolean; everyMs: number; pagesBefore: number }) {
+    this.#quiet = options.quiet;
+    this.#verbose = options.verbose;
+    this.#pagesBefore = options.pagesBefore;
+    this.#progress = new BuildProgress(options.quiet ? 'off' : process.stderr.isTTY ? 'terminal' : 'lines', { everyMs: options.everyMs });
+  }
+
+  /**
+   * The options that route a stage's output and progress through here (for run()). Only the
+   * ingest reports its count, over an IPC channel; the other stages are not given one.
+   */
+  stage(label: string): Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'> {
+    const line = STAGE_LINES[label] ?? { name: label };
+    const isPages = label === 'astro build';
+    const stage: Stage = this.#progress.stage(line.name, line.unit, isPages && this.#pagesBefore > 0 ? this.#pagesBefore : undefined);
+    return {
+      onLine: (text, stream) => {
+        if (isPages) {
+          const [page] = loggedPages(text);
+          if (page) {
+            if (page.restored) this.#kept++;
+            else this.#rendered++;
+            stage.update(this.#rendered + this.#kept);
+            if (this.#verbose) this.#progress.log(text);
+            return;
+          }
+        }
+        if (stream === 'stderr' || !this.#quiet) this.#progress.log(text, stream);
+      },
+      ...(label === 'ingest'
+        ? {
+            onMessage: (message: unknown) => {
+              const { done, total } = message as { done?: unknown; total?: unknown };
+              if (typeof done === 'number') stage.update(done, typeof total === 'number' ? total : undefined);
+            },
+          }
+        : {}),
+      onExit: () => stage.finish(),
+    };
+  }
+
+  /** The final summary's pages part: how many Astro rendered and how many it kept. */
+  summary(): string {
+    return `pages: ${this.#rendered + this.#kept} (${this.#rendered} rendered, ${this.#kept} kept from the last build)`;
+  }
+
+  stop(): void {
+    this.#progress.stop();
+  }
+}
