@@ -89,6 +89,29 @@ export const ui = {
     filterByLanguage: 'Filter by language',
     feed: 'RSS feed',
   },
+  chart: {
+    title: 'Articles per month, by language',
+    summary: (articles: number, from: string, to: string, peak: string) =>
+      from === to ? `${articles} ${articles === 1 ? 'article' : 'articles'}, all in ${from}.` : `${articles} ${articles === 1 ? 'article' : 'articles'}, ${from} – ${to}; most in ${peak}.`,
+    undated: (n: number) => `${n} undated ${n === 1 ? 'article is' : 'articles are'} not shown.`,
+    onlyUndated: (n: number) => `No dated article to chart: ${n} undated.`,
+    month: (month: string, articles: number) => `${month}: ${articles} ${articles === 1 ? 'article' : 'articles'}`,
+    table: 'The numbers, month by month',
+    tableNote: 'Months without articles are left out.',
+    monthColumn: 'Month',
+    total: 'Total',
+  },
+  compare: {
+    title: (title: string) => `Side by side: ${title}`,
+    heading: 'Side by side',
+    link: 'Read the versions side by side',
+    intro: (n: number) => `The same original in ${n} languages, paragraph by paragraph.`,
+    unaligned: 'The versions are split into different numbers of paragraphs, so they are shown as they are, not aligned: paragraph numbers count within each language.',
+    paragraph: (n: number) => `¶ ${n}`,
+    show: 'Show',
+    article: 'Article page',
+    blocks: (n: number) => `${n} ${n === 1 ? 'paragraph' : 'paragraphs'}`,
+  },
   topics: {
     title: 'Topics',
     intro: 'Topics are one thing in every language: an article in French and one in Greek about the same subject share a topic.',
@@ -165,6 +188,18 @@ export function monthName(month: number): string {
   const name = MONTHS[month - 1];
   if (!name) throw new Error(`no month ${month}`);
   return name;
+}
+
+/** `3` -> `Mar`: where a chart's axis has room for three letters only. */
+export function monthAbbreviation(month: number): string {
+  return monthName(month).slice(0, 3);
+}
+
+/** `2025-03` -> `March 2025`, or `Mar 2025` when `short`. */
+export function formatMonth(key: string, short = false): string {
+  const [year, month] = key.split('-').map(Number);
+  if (!year || !month) throw new Error(`not a YYYY-MM month: ${key}`);
+  return `${short ? monthAbbreviation(month) : monthName(month)} ${year}`;
 }
 
 /** `2025-01-26` -> `26 January 2025`; written out so a day/month order is never ambiguous. */

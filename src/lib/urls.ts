@@ -23,6 +23,8 @@ export function absoluteUrl(site: URL | undefined, path: string): string {
 export const routes = {
   home: () => '',
   article: (id: string) => `articles/${id}/`,
+  /** The language versions of one original side by side, by their shared translationKey. */
+  compare: (translationKey: string) => `compare/${translationKey}/`,
   topics: () => 'topics/',
   topic: (slug: string, lang?: string) => (lang ? `topics/${slug}/${lang}/` : `topics/${slug}/`),
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,

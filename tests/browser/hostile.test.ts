@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
-import { launchBrowser, serveTestSite, watchDialogs, watchErrors } from './support/browser.ts';
+import { injected, launchBrowser, serveTestSite, watchDialogs, watchErrors } from './support/browser.ts';
 import { testArchiveDir } from './support/paths.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -17,30 +17,6 @@ interface ReportRecord {
 interface Hostile {
   record: ReportRecord & { id: string; url: string };
   entry: Article;
-}
-
-/** What a payload would leave behind if it ran or were parsed as markup. */
-async function injected(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const element of Array.from(document.querySelectorAll('*'))) {
-      const tag = element.tagName.toLowerCase();
-      for (const attribute of Array.from(element.attributes)) {
-        if (/^on/i.test(attribute.name)) found.push(`${tag}[${attribute.name}]`);
-        if (/^\s*(javascript|data|vbscript):/i.test(attribute.value) && attribute.name !== 'content') {
-          found.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 40)}]`);
-        }
-      }
-      if (['iframe', 'object', 'embed', 'style', 'base'].includes(tag)) found.push(tag);
-      if (tag === 'img' && element.getAttribute('src') === 'x') found.push('img[src=x]');
-      if (tag === 'script') {
-        const script = element as HTMLScriptElement;
-        const sameOrigin = script.src !== '' && new URL(script.src).origin === location.origin;
-        if (!sameOrigin && script.type !== 'application/ld+json') found.push(`script ${script.outerHTML.slice(0, 80)}`);
-      }
-    }
-    return found;
-  });
 }
 
 describe('hostile text renders as inert characters', () => {

@@ -16,10 +16,12 @@ describe('accessibility (axe-core)', () => {
   let browser: Browser;
   let site: StaticServer;
   let articleUrl: string;
+  let hostileRuUrl: string;
 
   beforeAll(async () => {
     const report = JSON.parse(await readFile(path.join(testArchiveDir, 'ingest-report.json'), 'utf8')) as { files: { file: string; url?: string }[] };
     articleUrl = report.files.find((r) => r.file.startsWith('000_'))?.url ?? '';
+    hostileRuUrl = report.files.find((r) => r.file === 'hostile-ru.txt')?.url ?? '';
     site = await serveTestSite();
     browser = await launchBrowser();
   });
@@ -42,7 +44,7 @@ describe('accessibility (axe-core)', () => {
   };
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`home, an article, a topic, a listing and the report pages have no violations (${scheme})`, async () => {
+    it(`home, an article, a topic, a listing, the report and side-by-side pages have no violations (${scheme})`, async () => {
       const firstLink = async (from: string, selector: string): Promise<string> => {
         const page = await browser.newPage();
         await page.goto(new URL(from, site.url).href);
@@ -53,7 +55,10 @@ describe('accessibility (axe-core)', () => {
       };
       const topicPage = await firstLink('topics/', 'main table a');
       const duplicatesPage = await firstLink('report/', 'section:has(#duplicate) .report-pages a');
-      for (const pathname of ['/', articleUrl, topicPage, '/languages/fr/', '/report/', duplicatesPage]) {
+      // Side by side: sample 000 and its Russian translation (unaligned), the hostile fixtures (aligned).
+      const unaligned = await firstLink(articleUrl.replace(/^\//, ''), '.other-languages a[href^="/compare/"]');
+      const aligned = await firstLink(hostileRuUrl.replace(/^\//, ''), '.other-languages a[href^="/compare/"]');
+      for (const pathname of ['/', articleUrl, topicPage, '/languages/fr/', '/report/', duplicatesPage, unaligned, aligned]) {
         expect(await audit(pathname, scheme), pathname).toEqual([]);
       }
     });

@@ -109,7 +109,7 @@ describe('article pages', () => {
     for (const [self, other, otherLang] of [[fr, ru, 'ru'], [ru, fr, 'fr']] as const) {
       const page = await browser.newPage();
       await page.goto(new URL(self.slice(1), site.url).href);
-      const links = await page.$$eval('.other-languages a', (as) => as.map((a) => ({ href: a.getAttribute('href'), hreflang: a.getAttribute('hreflang'), text: a.textContent })));
+      const links = await page.$$eval('.other-languages li a', (as) => as.map((a) => ({ href: a.getAttribute('href'), hreflang: a.getAttribute('hreflang'), text: a.textContent })));
       expect(links).toHaveLength(1);
       expect(links[0]).toMatchObject({ href: other, hreflang: otherLang });
       expect(links[0]?.text).toContain(otherLang === 'ru' ? 'Русский' : 'Français');

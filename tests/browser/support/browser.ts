@@ -27,3 +27,27 @@ export function watchDialogs(page: Page): string[] {
   });
   return dialogs;
 }
+
+/** What a payload would leave behind if it ran or were parsed as markup. */
+export async function injected(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const element of Array.from(document.querySelectorAll('*'))) {
+      const tag = element.tagName.toLowerCase();
+      for (const attribute of Array.from(element.attributes)) {
+        if (/^on/i.test(attribute.name)) found.push(`${tag}[${attribute.name}]`);
+        if (/^\s*(javascript|data|vbscript):/i.test(attribute.value) && attribute.name !== 'content') {
+          found.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 40)}]`);
+        }
+      }
+      if (['iframe', 'object', 'embed', 'style', 'base'].includes(tag)) found.push(tag);
+      if (tag === 'img' && element.getAttribute('src') === 'x') found.push('img[src=x]');
+      if (tag === 'script') {
+        const script = element as HTMLScriptElement;
+        const sameOrigin = script.src !== '' && new URL(script.src).origin === location.origin;
+        if (!sameOrigin && script.type !== 'application/ld+json') found.push(`script ${script.outerHTML.slice(0, 80)}`);
+      }
+    }
+    return found;
+  });
+}
