@@ -1,6 +1,7 @@
 /**
  * `npm run lighthouse`: Lighthouse's four category scores for the pages issue #16 holds to
- * its quality bar, on a site already built (it builds nothing: run `npm run build` first).
+ * its quality bar (and a side-by-side page, where the archive has one), on a site already
+ * built (it builds nothing: run `npm run build` first).
  * The site is served the way `npm run preview` serves it, Chromium is Debian's (CHROME_PATH,
  * else scripts/lib/chromium.ts's), Lighthouse runs its default mobile emulation with
  * simulated throttling. Exits 1 when a score is under the bar (performance 95, the others
@@ -9,7 +10,7 @@
  *
  *   npm run lighthouse -- [--dist DIR] [--runs N] [--path articles/fr/x/ ...] [--json FILE]
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
@@ -66,6 +67,8 @@ const pages: { label: string; sitePath: string; exempt: Category[] }[] = values.
       { label: 'home', sitePath: routes.home(), exempt: [] },
       { label: 'article', sitePath: biggestPage('articles/', 2), exempt: [] },
       { label: 'topic', sitePath: biggestPage(routes.topics(), 1), exempt: [] },
+      // Side-by-side pages exist only where an original has two or more versions.
+      ...(existsSync(path.join(dist, routes.compare(''))) ? [{ label: 'compare', sitePath: biggestPage(routes.compare(''), 1), exempt: [] }] : []),
       { label: 'report', sitePath: routes.report(), exempt: [] },
       // `noindex` by design, so never crawlable: exempt from SEO only.
       { label: 'search', sitePath: routes.search(), exempt: ['seo'] },

@@ -51,9 +51,11 @@ describe('coverage chart', () => {
     expect(rows.reduce((sum, row) => sum + (row.counts.at(-1) ?? 0), 0)).toBe(dated);
 
     // The chart links exactly the months the table lists, to the same listings.
-    const svgLinks = await page.$$eval('svg.coverage-chart a', (links) => links.map((a) => ({ href: a.getAttribute('href'), label: a.getAttribute('aria-label') })));
+    const svgLinks = await page.$$eval('svg.coverage-chart a', (links) => links.map((a) => ({ href: a.getAttribute('href'), label: a.querySelector('title')?.textContent ?? '' })));
     expect(svgLinks.map((l) => l.href)).toEqual(rows.map((r) => r.href));
     for (const [i, link] of svgLinks.entries()) expect(link.label).toMatch(new RegExp(`^${rows[i]?.month}: ${rows[i]?.counts.at(-1)} articles?`));
+    // Its <title> is the link's accessible name, as a screen reader announces it.
+    await expect(page.locator('svg.coverage-chart').getByRole('link', { name: svgLinks[0]?.label, exact: true }).count()).resolves.toBe(1);
 
     // Following a month on the chart opens that month's listing, which holds as many articles.
     const first = rows[0];
