@@ -45,8 +45,11 @@ describe('inferDateFromLead', () => {
     expect(inferDateFromLead(lead, 'fr', `${lead} Le lendemain, la délégation est partie. En 2025.`).finding).toBeUndefined();
     expect(inferDateFromLead('10 марта комитет провёл заседание.', 'ru', 'На следующий день комитет утвердил план. В 2025 году.').finding).toBeUndefined();
     expect(inferDateFromLead('Στις 5 Μαρτίου η Επιτροπή συνεδρίασε.', 'el', 'Σε συνεδρίαση παρακολούθησης ενέκρινε το σχέδιο. Το 2025.').finding).toBeUndefined();
-    // An earlier day, a day of another year, or one more than a month on (a deadline) leave the dateline standing.
+    // An earlier day, a day of another year, one more than a month on, or a deadline leave the dateline standing.
     expect(inferDateFromLead(lead, 'fr', `${lead} Le 2 mars, la résolution du 20 mars 2022, d'ici le 30 juin. En 2025.`).finding?.date).toBe('2025-03-14');
+    expect(inferDateFromLead(lead, 'fr', `${lead} Le rapport est attendu d’ici le 20 mars et au plus tard le 25 mars. En 2025.`).finding?.date).toBe('2025-03-14');
+    expect(inferDateFromLead('10 марта комитет провёл заседание.', 'ru', 'Доклад представить до 25 марта. В 2025 году.').finding?.date).toBe('2025-03-10');
+    expect(inferDateFromLead('Στις 5 Μαρτίου η Επιτροπή συνεδρίασε.', 'el', 'Η έκθεση υποβάλλεται έως τις 20 Μαρτίου. Το 2025.').finding?.date).toBe('2025-03-05');
   });
 
   it('takes no year when the text names two years equally often', () => {

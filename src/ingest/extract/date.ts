@@ -174,14 +174,29 @@ const LATER_DAY_WORDS: Record<Lang, string[]> = {
   el: ['την επόμενη ημέρα', 'την επόμενη μέρα', 'την επόμενη εβδομάδα', 'μια εβδομάδα αργότερα', 'ημέρες αργότερα', 'μέρες αργότερα', 'συνεδρίαση παρακολούθησης', 'συνάντηση παρακολούθησης'],
 };
 const LATER_DAY: Record<Lang, string[]> = perLang((lang) => LATER_DAY_WORDS[lang].map(fold));
+/**
+ * Words that make a later day a deadline or a starting day ("d'ici le 20 décembre", "до 25
+ * декабря", "έως τις 20 Δεκεμβρίου"): one the text looks forward to, which says nothing about
+ * when it was written.
+ */
+const DEADLINE_WORDS: Record<Lang, string[]> = {
+  fr: ["d'ici le", "d'ici au", "d'ici", 'avant le', 'au plus tard le', "jusqu'au", "jusqu'a", 'a partir du', 'des le', 'le delai du', 'pour le'],
+  ru: ['до', 'не позднее', 'к', 'с', 'начиная с', 'по', 'срок'],
+  el: ['έως τις', 'έως την', 'έως', 'μέχρι τις', 'μέχρι την', 'πριν από τις', 'πριν από την', 'από τις', 'από την', 'προθεσμία'],
+};
+const DEADLINE: Record<Lang, RegExp> = perLang(
+  (lang) => new RegExp(`(?:^|[^\\p{L}'])(?:${DEADLINE_WORDS[lang].map(fold).join('|')})\\s*$`, 'u'),
+);
+/** How far before a day its deadline words may stand, in characters. */
+const DEADLINE_REACH = 24;
 /** A day mentioned this many days after the dateline, or fewer, is one the article reports on. */
 const LATER_DAY_WINDOW = 31;
 const DAY_MS = 86_400_000;
 
 /**
  * Why the dateline cannot be the publication date: the rest of the text speaks of a later day
- * (a day and month up to a month after it, in the same year, or "the next day", "a week
- * later", a follow-up meeting), so the article was written after the day its lead opens with,
+ * (a day and month up to a month after it, in the same year, not a deadline; or "the next
+ * day", "a week later", a follow-up meeting), so the article was written after the day its lead opens with,
  * which is the day of an event it looks back on.
  */
 function laterDay(rest: string, lang: Lang, year: number, month: number, day: number): string | undefined {
@@ -189,6 +204,7 @@ function laterDay(rest: string, lang: Lang, year: number, month: number, day: nu
   for (const mention of daysAndMonths(rest, lang)) {
     // `10-12` is a range far more often than a day; `17/3` and `17 mars` are days.
     if ((mention.year !== undefined && mention.year !== year) || /^\d{1,2}-\d{1,2}$/.test(mention.written)) continue;
+    if (DEADLINE[lang].test(fold(rest.slice(Math.max(0, mention.index - DEADLINE_REACH), mention.index)).replace(/’/g, "'"))) continue;
     const days = (Date.UTC(year, mention.month - 1, mention.day) - start) / DAY_MS;
     if (days > 0 && days <= LATER_DAY_WINDOW) return mention.written;
   }
