@@ -9,6 +9,7 @@ describe('progress lines', () => {
   it('estimates the time left from the rate so far, once there is one', () => {
     expect(timeLeft(250, 1000, 60_000)).toBe(180_000);
     expect(timeLeft(0, 1000, 60_000)).toBeUndefined();
+    expect(timeLeft(6, 1010, 2_000)).toBeUndefined();
     expect(timeLeft(10, undefined, 60_000)).toBeUndefined();
     expect(timeLeft(1000, 1000, 60_000)).toBeUndefined();
   });

@@ -29,9 +29,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
-/** The time left at the rate so far, once there is a rate to go by. */
+/**
+ * The time left at the rate so far, once there is a rate to go by: 2 % done, so that a stage's
+ * start-up (Astro bundles for a minute before its first page) does not read as hours left.
+ */
 export function timeLeft(done: number, total: number | undefined, elapsedMs: number): number | undefined {
-  if (total === undefined || done <= 0 || done >= total || elapsedMs < 1000) return undefined;
+  if (total === undefined || done < total * 0.02 || done <= 0 || done >= total || elapsedMs < 1000) return undefined;
   return (elapsedMs / done) * (total - done);
 }
 
