@@ -38,7 +38,7 @@ const DATE_FORMS = [
 ];
 
 /** The first printed date in `text`, where it stands, or undefined. */
-export function findPrintedDate(text: string): { date: PrintedDate; index: number; length: number } | undefined {
+function findPrintedDate(text: string): { date: PrintedDate; index: number; length: number } | undefined {
   let best: { date: PrintedDate; index: number; length: number } | undefined;
   for (const form of DATE_FORMS) {
     const match = form.exec(text);

@@ -34,7 +34,7 @@ interface Located {
 }
 
 export type ClassifiedBlock =
-  /** `wrapped`: the line the URL ran on to, joined to it. */
+  /** `wrapped`: the last line the URL ran on to, joined to it. */
   | (Located & { kind: 'source'; source: SourceLine; wrapped?: number })
   | (Located & { kind: 'publisher'; publisher: PublisherLine })
   /** Vietnamese alt text; naming the photo of the original headline, it gives that headline. */
@@ -216,8 +216,6 @@ export function classifyBlocks(input: readonly Block[]): ClassifiedBlock[] {
   return out;
 }
 
-/** A URL ending its line: a wrapped source URL's first part. */
-const URL_AT_END = /https?:\/\/[^\s]+$/u;
 /** The rest of a wrapped URL: URL characters only, no spaces. */
 const URL_CONTINUATION = /^[\p{L}\p{N}][\p{L}\p{N}\-._~/?#=&%+]*$/u;
 /** A line that reads as the rest of a path (a slug, a segment, a page), not a bare site name such as `vietnam.vn`. */
@@ -226,10 +224,11 @@ const URL_REST = /[-/]|\.(?:html?|aspx?|php|vnp|vov|cms|shtml)$/iu;
 const COMPLETE_URL = /\/[^/]*\.(?:html?|aspx?|php|vnp|cms|shtml)$/iu;
 
 /**
- * Joins a URL that the page wrapped onto the next line (`…-dong-bao-` / `bi-anh-huong-…html`):
+ * Joins a URL that the page wrapped onto the next lines (`…-dong-bao-` / `bi-anh-huong-…html`):
  * the line ends with a URL and the next holds only URL characters, and either the URL ends
  * where lines break (a hyphen, a slash) or the next line reads as the rest of a path (a slug,
- * a segment, a page name), and the URL is not already complete. The joined block records the line it took in (`wrapped`).
+ * a segment, a page name), and the URL is not already complete. The joined block records the
+ * last line it took in (`wrapped`).
  */
 function joinWrappedUrls(lines: readonly Block[]): Block[] {
   const out: Block[] = [];
@@ -245,8 +244,16 @@ function joinWrappedUrls(lines: readonly Block[]): Block[] {
   return out;
 }
 
+/** The URL ending a line (its last word, from `http` on), if one does: a wrapped URL's first part. */
+function urlAtEnd(line: string): string | undefined {
+  // Only the last word is looked at, so a long line costs one pass however many URLs it holds.
+  const last = line.slice(line.lastIndexOf(' ') + 1);
+  const start = last.search(/https?:\/\//u);
+  return start === -1 ? undefined : last.slice(start);
+}
+
 function continuesUrl(line: string, next: string): boolean {
-  const url = URL_AT_END.exec(line)?.[0];
+  const url = urlAtEnd(line);
   if (!url || !URL_CONTINUATION.test(next) || isChromeLine(next)) return false;
   if (COMPLETE_URL.test(url) && !/^[?#&]/.test(next)) return false;
   return /[-/_.=&?]$/.test(url) || URL_REST.test(next);
