@@ -98,6 +98,8 @@ describe('classifyBlocks', () => {
     expect(wrapped[2]).toMatchObject({ kind: 'source', source: { url: 'https://nhandan.vn/mat-tran-phat-dong-ung-ho-post870222.html' }, wrapped: 4 });
     const threeLines = classifyBlocks(splitBlocks(`${LONG}\n${LONG2}\nΠηγή: https://baochinhphu.vn/chinh-phu-\nde-an-chuyen-doi-\nnha-nuoc.htm\nΣχόλιο (0)`));
     expect(threeLines[2]).toMatchObject({ source: { url: 'https://baochinhphu.vn/chinh-phu-de-an-chuyen-doi-nha-nuoc.htm' }, wrapped: 5 });
+    const run = classifyBlocks(splitBlocks(`${LONG}\n${LONG2}\nSource : https://a.vn/x-\n${'b-\n'.repeat(6)}Comment (0)`));
+    expect(run[2]).toMatchObject({ kind: 'source', text: 'Source : https://a.vn/x-b-b-b-b-', wrapped: 7 });
     const complete = kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-post1.html\nnouvelle-page.html`);
     expect(complete[2]).toEqual(['source', 'Source : https://nhandan.vn/a-post1.html']);
     expect(kinds(`${LONG}\n${LONG2}\nSource : https://nhandan.vn/a-b\nCommentaire`)[2]).toEqual(['source', 'Source : https://nhandan.vn/a-b']);

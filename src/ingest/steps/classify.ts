@@ -220,6 +220,8 @@ export function classifyBlocks(input: readonly Block[]): ClassifiedBlock[] {
 const URL_CONTINUATION = /^[\p{L}\p{N}][\p{L}\p{N}\-._~/?#=&%+]*$/u;
 /** A line that reads as the rest of a path (a slug, a segment, a page), not a bare site name such as `vietnam.vn`. */
 const URL_REST = /[-/]|\.(?:html?|aspx?|php|vnp|vov|cms|shtml)$/iu;
+/** Lines a URL may be wrapped onto: real ones need two or three; a run of slugs beyond is not one URL. */
+const WRAPPED_LINES_MAX = 4;
 /** A URL whose last segment names a page is complete: what follows it is not its rest. */
 const COMPLETE_URL = /\/[^/]*\.(?:html?|aspx?|php|vnp|cms|shtml)$/iu;
 
@@ -234,8 +236,8 @@ function joinWrappedUrls(lines: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (let index = 0; index < lines.length; index++) {
     let block = lines[index] as Block;
-    // A long URL may run on over several lines: join while the next one continues it.
-    for (let next = lines[index + 1]; next && continuesUrl(block.text, next.text); next = lines[index + 1]) {
+    // A long URL may run on over a few lines: join while the next one continues it.
+    for (let joined = 0, next = lines[index + 1]; joined < WRAPPED_LINES_MAX && next && continuesUrl(block.text, next.text); joined++, next = lines[index + 1]) {
       block = { ...block, text: block.text + next.text, blankAfter: next.blankAfter, wrapped: next.line };
       index++;
     }
@@ -280,10 +282,11 @@ function markMenus(out: ClassifiedBlock[], headEnd: number): void {
     index < headEnd && block.kind === 'paragraph' && MENU_ITEM.test(block.text) && wordCount(block.text.replace(/^[•·▪◦●*–-]\s*/u, '')) <= MENU_ITEM_MAX_WORDS && !FINAL_PUNCTUATION.test(block.text) ? [index] : [],
   );
   if (items.length < 2) return;
+  const isItem = new Set(items);
   const underItems = new Map<string, number>();
   for (const index of items) {
     const under = out[index + 1];
-    if (under?.kind === 'paragraph' && !items.includes(index + 1)) underItems.set(under.text, (underItems.get(under.text) ?? 0) + 1);
+    if (under?.kind === 'paragraph' && !isItem.has(index + 1)) underItems.set(under.text, (underItems.get(under.text) ?? 0) + 1);
   }
   for (const index of items) {
     const item = out[index];
