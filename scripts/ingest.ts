@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BYTES } from '../src/ingest/constants.ts';
 import { formatSummary } from '../src/ingest/report.ts';
 import { IngestFailure, ingestFolder, type IngestFolderOptions } from '../src/ingest/run/ingest-folder.ts';
 import { errorMessage } from '../src/lib/errors.ts';
+import { archivePaths } from '../src/config/archive-paths.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -81,7 +82,7 @@ function parseOptions(args: string[]): Omit<IngestFolderOptions, 'progress'> & {
   return {
     inputDir: path.resolve(values.input ?? sampleInputDir),
     outDir,
-    reportPath: path.resolve(values.report ?? path.join(outDir, 'ingest-report.json')),
+    reportPath: path.resolve(values.report ?? path.join(outDir, archivePaths.report)),
     topicsPath: path.resolve(values.topics ?? 'content/topics.yaml'),
     topicsRequired: values.topics !== undefined,
     maxBytes,

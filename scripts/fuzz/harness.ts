@@ -11,6 +11,8 @@ import type { FuzzCase } from './corpus.ts';
 import { EVALUATED_EXIT_CODE } from './payloads.ts';
 import { checkReport, parseReport, writesOutside, type ReportRecord } from './verdict.ts';
 import { errorMessage } from '../../src/lib/errors.ts';
+import { archivePaths } from '../../src/config/archive-paths.ts';
+import { entryFile, entryIds } from '../../src/lib/archive-entries.ts';
 
 const INGEST_CLI = path.resolve(import.meta.dirname, '..', 'ingest.ts');
 
@@ -124,7 +126,7 @@ export async function fuzzIngest(cases: readonly FuzzCase[], sandbox: string, ti
   else if (run.code === EVALUATED_EXIT_CODE) problems.push('ingest evaluated code from a front-matter block (exit code 97)');
   else if (run.code !== 0) problems.push(`ingest exited with ${run.signal ?? `code ${run.code}`}: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`);
 
-  const reportPath = path.join(outDir, 'ingest-report.json');
+  const reportPath = path.join(outDir, archivePaths.report);
   let records: ReportRecord[] = [];
   try {
     records = parseReport(await readFile(reportPath, 'utf8'), reportPath);
@@ -136,12 +138,12 @@ export async function fuzzIngest(cases: readonly FuzzCase[], sandbox: string, ti
   problems.push(...records.filter((record) => record.reason?.startsWith('error:')).map((record) => `${JSON.stringify(record.file)}: pipeline threw (${record.reason})`));
   problems.push(...writesOutside(before, after, outDir).map((file) => `written outside the output folder: ${file}`));
 
-  const entriesDir = path.join(outDir, 'articles');
-  const entryFiles = (await readdir(entriesDir, { recursive: true }).catch(() => [])).filter((name) => name.endsWith('.json'));
+  const entriesDir = path.join(outDir, archivePaths.articles);
+  const ids = entryIds(entriesDir);
   const kept = records.filter((record) => record.status === 'kept').length;
-  if (entryFiles.length !== kept) problems.push(`${kept} files kept but ${entryFiles.length} entries written`);
-  for (const name of entryFiles) {
-    const file = path.join(entriesDir, name);
+  if (ids.length !== kept) problems.push(`${kept} files kept but ${ids.length} entries written`);
+  for (const id of ids) {
+    const file = entryFile(entriesDir, id);
     try {
       articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     } catch (error) {

@@ -12,7 +12,7 @@ const root = process.cwd();
 export const archiveDir = path.resolve(root, process.env.ARCHIVE_DIR ?? 'content/archive');
 export const articlesDir = path.join(archiveDir, archivePaths.articles);
 export const rawCopiesDir = path.join(archiveDir, archivePaths.raw);
-export const defaultReportPath = path.join(archiveDir, 'ingest-report.json');
+export const defaultReportPath = path.join(archiveDir, archivePaths.report);
 
 /** The built site. */
 export const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');

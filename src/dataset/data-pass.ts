@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
-import { entryFile, readArticle } from '../lib/article-record.ts';
-import { entryDigest, entryIds } from '../lib/record-loader.ts';
+import { readArticle } from '../lib/article-record.ts';
+import { entryDigest, entryFile, entryIds } from '../lib/archive-entries.ts';
 import { cacheKey } from '../lib/cache-key.ts';
 import { chunk } from '../lib/paginate.ts';
 import { routes } from '../lib/urls.ts';

@@ -5,9 +5,9 @@
  * an article page needs only its own body, which it reads from its entry file.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, parseArticle, topicAssignmentSchema, type Article } from '../schemas/article.ts';
+import { entryFile } from './archive-entries.ts';
 
 export const articleRecordSchema = articleSchema
   .pick({ id: true, lang: true, title: true, date: true, dateSource: true, publisher: true, translationKey: true, documentRefs: true })
@@ -47,9 +47,6 @@ export function toLink(record: ArticleRecord): ArticleLink {
   }
   return link;
 }
-
-/** The entry file of an article id (`fr/slug`) below the archive's `articles/` folder. */
-export const entryFile = (articlesDir: string, id: string): string => path.join(articlesDir, `${id}.json`);
 
 /** One whole article, read and validated from its entry file; an error names the file. */
 export function readArticle(articlesDir: string, id: string): Article {

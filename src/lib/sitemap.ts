@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { entryFile, entryIds } from './archive-entries.ts';
 import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
 import { groupTranslations } from './translations.ts';
@@ -36,14 +36,8 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
  * collection is not loaded yet when the sitemap integration is configured).
  */
 export function readSitemapEntries(articlesDir: string): SitemapEntry[] {
-  let files: string[];
-  try {
-    files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    return [];
-  }
-  return files.map((file) => {
-    const full = path.join(articlesDir, file);
+  return entryIds(articlesDir).map((id) => {
+    const full = entryFile(articlesDir, id);
     const data = JSON.parse(readFileSync(full, 'utf8')) as Partial<SitemapEntry>;
     if (typeof data.id !== 'string' || typeof data.lang !== 'string' || typeof data.translationKey !== 'string') {
       throw new Error(`${full}: entry lacks id, lang or translationKey`);

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, type Dirent, readFileSync, renameSync, rmSync, 
 import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString, compareStrings } from '../../lib/sort.ts';
+import { archivePaths } from '../../config/archive-paths.ts';
 
 interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -141,7 +142,7 @@ export class ResultCache {
   private readonly used = new Set<string>();
 
   constructor(outDir: string) {
-    this.dir = path.join(outDir, '.cache', 'ingest');
+    this.dir = path.join(outDir, archivePaths.ingestCache);
   }
 
   /** A record's two parts: the outcome's JSON line, and the entry text when there is one. */
