@@ -2,46 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
 import { scoreTopics } from '../ingest/steps/topics.ts';
-import { buildTopicHints, shardTopicHints, topicLabels, type TopicEntry } from './topic-hints.ts';
-import { matchTopicHints, mergeTopicHints, queryShards, topicShard } from './topic-match.ts';
-
-const hanoi: Topic = {
-  slug: 'hanoi',
-  kind: 'place',
-  labels: { en: 'Hanoi', fr: 'Hanoï', ru: 'Ханой', el: 'Ανόι' },
-  description: 'The capital.',
-  patterns: { fr: ['Hanoï'], ru: ['Хано*'], el: ['Ανόι'], any: [] },
-};
-const toLam: Topic = {
-  slug: 'to-lam',
-  kind: 'person',
-  labels: { en: 'To Lam', fr: 'To Lam', ru: 'То Лам', el: 'Το Λαμ' },
-  description: 'General Secretary.',
-  patterns: { fr: [], ru: [], el: [], any: ['To Lam'] },
-};
-const politburo: Topic = {
-  slug: 'politburo',
-  kind: 'organisation',
-  labels: { en: 'Politburo', fr: 'Bureau politique', ru: 'Политбюро', el: 'Πολιτικό Γραφείο' },
-  description: 'The Politburo.',
-  patterns: { fr: ['Bureau politique', 'Politburo', 'de'], ru: [], el: [], any: [] },
-};
-
-const counts: Record<string, number> = { hanoi: 4, 'to-lam': 2, politburo: 7 };
-const curated = [hanoi, toLam, politburo];
-const resolution18: TopicEntry = {
-  slug: 'doc-18-nq-tw',
-  kind: 'document',
-  labels: { en: 'Resolution 18-NQ/TW', fr: 'Résolution 18-NQ/TW', ru: 'Резолюция 18-NQ/TW', el: 'Ψήφισμα 18-NQ/TW' },
-  count: 3,
-};
-const hints = buildTopicHints(
-  [...curated.map((t) => ({ slug: t.slug, kind: t.kind, labels: t.labels, count: counts[t.slug]! })), resolution18],
-  new Map(curated.map((t) => [t.slug, t.patterns])),
-);
-const shards = shardTopicHints(hints);
-// As the search page matches: against the shards of the query's words only.
-const slugs = (query: string) => matchTopicHints(query, mergeTopicHints(queryShards(query).map((shard) => shards.get(shard) ?? []))).map((hint) => hint.slug);
+import { buildTopicHints, topicLabels } from './topic-hints.ts';
+import { matchTopicHints, topicShard } from './topic-match.ts';
+import { hints, resolution18, shards, slugs } from '../../tests/unit/support/topic-hints.ts';
 
 describe('buildTopicHints', () => {
   it('folds labels and patterns, keeps prefixes and drops words that name nothing', () => {
@@ -81,32 +44,6 @@ describe('shardTopicHints', () => {
 
   it('names each topic in the interface language for the topic filter', () => {
     expect(topicLabels(hints)).toEqual({ 'doc-18-nq-tw': 'Resolution 18-NQ/TW', hanoi: 'Hanoi', politburo: 'Politburo', 'to-lam': 'To Lam' });
-  });
-});
-
-describe('matchTopicHints', () => {
-  it('recognises a place named in any of the three languages, with or without accents', () => {
-    for (const query of ['Hanoï', 'hanoi', 'Ханой', 'ханоя', 'Ανόι', 'ΑΝΟΙ', 'réforme à Hanoï']) {
-      expect(slugs(query), query).toEqual(['hanoi']);
-    }
-  });
-
-  it('recognises multi-word names and document references as typed', () => {
-    expect(slugs('To Lam')).toEqual(['to-lam']);
-    expect(slugs('то лам')).toEqual(['to-lam']);
-    expect(slugs('18-NQ/TW')).toEqual(['doc-18-nq-tw']);
-    expect(slugs('bureau politique')).toEqual(['politburo']);
-  });
-
-  it('puts the longest match first', () => {
-    expect(slugs('Bureau politique Hanoï')).toEqual(['politburo', 'hanoi']);
-  });
-
-  it('does not offer a topic for a word that only begins like it', () => {
-    expect(slugs('to')).toEqual([]);
-    expect(slugs('han')).toEqual([]);
-    expect(slugs('hanoiennesques')).toEqual([]);
-    expect(slugs('de la')).toEqual([]);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_URLS } from '../../../scripts/fuzz/payloads.ts';
 import { canonicalizeUrl, parseSourceLine, repairUrlSpacing } from './source-url.ts';
 
 describe('parseSourceLine', () => {
@@ -31,11 +30,6 @@ describe('canonicalizeUrl', () => {
 
   it('refuses credentials, other schemes and broken URLs', () => {
     expect(canonicalizeUrl('https://user:pass@nld.com.vn/a.htm')).toEqual({ warning: expect.stringMatching(/^source: URL carries credentials/) });
-    for (const hostile of HOSTILE_URLS.filter((url) => !/^https?:\/\/[a-z.]+\/[\w.-]+$/.test(url))) {
-      const result = canonicalizeUrl(hostile);
-      if ('url' in result) expect(result.url).toMatch(/^https?:\/\/[a-z0-9.-]+\//);
-      else expect(result.warning).toMatch(/^source: /);
-    }
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '//evil.example/path', 'https://', 'http://[::1', 'https://nhandan.vn/<script>-post2.html']) {
       expect(canonicalizeUrl(bad)).toHaveProperty('warning');
     }
