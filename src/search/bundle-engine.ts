@@ -1,4 +1,4 @@
-import type { EngineOptions, EngineResponse, EngineResult, FilterCounts, SearchEngine } from './query.ts';
+import type { EngineOptions, EngineResponse, EngineResult, FilterCounts, PartedSearch, SearchEngine } from './query.ts';
 
 /** One bundle of a language: its engine, and whether it may hold a query word (word-scripts.ts). */
 export interface LanguageBundle<R extends EngineResult> {
@@ -15,6 +15,8 @@ export interface LanguageBundle<R extends EngineResult> {
  * order), by date they are laid bundle after bundle, newest bundle first, since bundles hold
  * disjoint runs of months and Pagefind sorted each; filter counts add up. A language no
  * bundle of which can answer finds nothing, and counts nothing under the filters asked.
+ * `searchParts` hands out each bundle's answer as it comes, so the page can show a bundle's
+ * hits before the others have answered.
  *
  * Pagefind leaves out a query word that matches no word of its index, rather than finding
  * nothing: a bundle without `nq` answers `18 nq tw` with every page that has `18` and `tw`.
@@ -27,38 +29,52 @@ export interface LanguageBundle<R extends EngineResult> {
  */
 export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[]): SearchEngine<R> {
   const askedFor = (words: readonly string[]) => (words.length === 0 ? bundles : bundles.filter((bundle) => words.some((word) => bundle.mayHold(word))));
+  const searchParts = (term: string | null, options: EngineOptions): PartedSearch<R> => {
+    const words = term?.split(' ').filter(Boolean) ?? [];
+    const asked = askedFor(words);
+    const join = (responses: readonly (EngineResponse<R> | null)[]) => joinAnswers(responses, options);
+    if (asked.length <= 1) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
+    const sortKeys = Object.keys(options.sort ?? {});
+    if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
+    const holds = async (bundle: LanguageBundle<R>, word: string) =>
+      bundle.mayHold(word) && ((await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0;
+    const has = words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holds(bundle, word))))) : undefined;
+    // Each bundle's answer is final once every bundle has said which words it has.
+    const parts = asked.map(async (bundle, index) => {
+      const [response, present] = await Promise.all([bundle.engine.search(term, options), has]);
+      if (response === null || present === undefined) return response;
+      const lacks = words.some((_, word) => present.some((other) => other[word]) && !present[index]![word]);
+      return lacks ? { results: [], filters: zeroCounts(response.filters) } : response;
+    });
+    return { parts, join };
+  };
   return {
+    searchParts,
     async search(term: string | null, options: EngineOptions): Promise<EngineResponse<R> | null> {
-      const words = term?.split(' ').filter(Boolean) ?? [];
-      const asked = askedFor(words);
-      if (asked.length === 0) return { results: [], filters: Object.fromEntries(Object.keys(options.filters).map((key) => [key, {}])) };
-      if (asked.length === 1) return asked[0]!.engine.search(term, options);
-      const sortKeys = Object.keys(options.sort ?? {});
-      if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
-      const holds = async (bundle: LanguageBundle<R>, word: string) =>
-        bundle.mayHold(word) && ((await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0;
-      const [responses, has] = await Promise.all([
-        Promise.all(asked.map((bundle) => bundle.engine.search(term, options))),
-        words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holds(bundle, word))))) : undefined,
-      ]);
-      const inLanguage = words.map((_, word) => has?.some((bundle) => bundle[word]) ?? true);
-      const answered = responses.flatMap((response, bundle) => {
-        if (response === null) return [];
-        const lacks = has !== undefined && inLanguage.some((present, word) => present && !has[bundle]![word]);
-        return [lacks ? { results: [], filters: zeroCounts(response.filters) } : response];
-      });
-      if (answered.length === 0) return null;
-      const direction = options.sort?.date;
-      const results =
-        direction === undefined
-          ? answered.flatMap((response) => response.results).sort((a, b) => b.score - a.score)
-          : (direction === 'desc' ? [...answered].reverse() : answered).flatMap((response) => response.results);
-      return { results, filters: addCounts(answered.map((response) => response.filters)) };
+      const { parts, join } = searchParts(term, options);
+      return join(await Promise.all(parts));
     },
     async preload(term: string, options: EngineOptions): Promise<void> {
       await Promise.all(askedFor(term.split(' ').filter(Boolean)).map((bundle) => bundle.engine.preload(term, options)));
     },
   };
+}
+
+/**
+ * The bundles' answers as one: by relevance, hits merged by score (equal scores keep the
+ * bundles' order); by date, bundle after bundle; filter counts added up. No bundle asked finds
+ * nothing, and counts nothing under the filters asked.
+ */
+function joinAnswers<R extends EngineResult>(responses: readonly (EngineResponse<R> | null)[], options: EngineOptions): EngineResponse<R> | null {
+  if (responses.length === 0) return { results: [], filters: Object.fromEntries(Object.keys(options.filters).map((key) => [key, {}])) };
+  const answered = responses.filter((response) => response !== null);
+  if (answered.length <= 1) return answered[0] ?? null;
+  const direction = options.sort?.date;
+  const results =
+    direction === undefined
+      ? answered.flatMap((response) => response.results).sort((a, b) => b.score - a.score)
+      : (direction === 'desc' ? [...answered].reverse() : answered).flatMap((response) => response.results);
+  return { results, filters: addCounts(answered.map((response) => response.filters)) };
 }
 
 /** A filter on a key no page carries: Pagefind lists no page, and still counts the word's. */

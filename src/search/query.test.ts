@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bundleEngine } from './bundle-engine.ts';
 import type { Lang } from '../schemas/article.ts';
-import { collate, countFilter, preloadSearch, querySearch, StableMerge, type LanguageAnswer, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
+import { collate, countFilter, preloadSearch, querySearch, StableMerge, type ArrivedPart, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
 import type { SearchState } from './state.ts';
 
 interface Doc {
@@ -236,17 +237,16 @@ class HeldEngine implements SearchEngine<FakeResult> {
   }
 }
 
-const scored = (lang: Lang, ...scores: number[]): LanguageAnswer<FakeResult> => ({
-  lang,
-  relevance: scores.map((score, index) => ({ lang, score, result: { id: `${lang}${index + 1}`, score } })),
-  dated: [],
-  filters: {},
+/** One index's hits with these scores; `rank`: its place among the indexes asked. */
+const scored = (rank: number, lang: Lang, ...scores: number[]): ArrivedPart<FakeResult> => ({
+  rank,
+  hits: scores.map((score, index) => ({ lang, score, result: { id: `${lang}${index + 1}`, score } })),
 });
 
 describe('StableMerge', () => {
-  it('shows a share of the page per language answered, and never moves a hit once shown', () => {
-    const [fr, ru, el] = [scored('fr', 9, 4, 3, 2), scored('ru', 5, 1, 0.5), scored('el', 4.5)];
-    const merge = new StableMerge<FakeResult>(['fr', 'ru', 'el'], 6);
+  it('shows a share of the page per index answered, and never moves a hit once shown', () => {
+    const [fr, ru, el] = [scored(0, 'fr', 9, 4, 3, 2), scored(1, 'ru', 5, 1, 0.5), scored(2, 'el', 4.5)];
+    const merge = new StableMerge<FakeResult>(3, 6);
     const shown: string[] = [];
     shown.push(...ids(merge.add([ru])));
     expect(shown).toEqual(['ru:ru1', 'ru:ru2']);
@@ -255,18 +255,16 @@ describe('StableMerge', () => {
     expect(shown).toEqual(['ru:ru1', 'ru:ru2', 'fr:fr1', 'fr:fr2']);
     shown.push(...ids(merge.add([el])));
     expect(shown).toEqual(['ru:ru1', 'ru:ru2', 'fr:fr1', 'fr:fr2', 'el:el1', 'fr:fr3']);
-    expect(ids(merge.rest([...fr.relevance, ...ru.relevance, ...el.relevance]))).toEqual(['fr:fr4', 'ru:ru3']);
+    expect(ids(merge.rest([...fr.hits, ...ru.hits, ...el.hits]))).toEqual(['fr:fr4', 'ru:ru3']);
   });
 
-  it('gives the order of a one-shot merge when every language answers at once', () => {
-    const merge = new StableMerge<FakeResult>(['fr', 'ru', 'el'], 20);
-    expect(ids(merge.add([scored('el', 2, 1), scored('fr', 3, 1), scored('ru', 2.5)]))).toEqual(['fr:fr1', 'ru:ru1', 'el:el1', 'fr:fr2', 'el:el2']);
+  it('gives the order of a one-shot merge when every index answers at once', () => {
+    const merge = new StableMerge<FakeResult>(3, 20);
+    expect(ids(merge.add([scored(2, 'el', 2, 1), scored(0, 'fr', 3, 1), scored(1, 'ru', 2.5)]))).toEqual(['fr:fr1', 'ru:ru1', 'el:el1', 'fr:fr2', 'el:el2']);
   });
 
-  it('ignores languages the search does not list', () => {
-    const merge = new StableMerge<FakeResult>(['ru'], 20);
-    expect(ids(merge.add([scored('fr', 3)]))).toEqual([]);
-    expect(ids(merge.add([scored('ru', 1)]))).toEqual(['ru:ru1']);
+  it('shows nothing when no index is listed', () => {
+    expect(ids(new StableMerge<FakeResult>(0, 20).add([scored(0, 'fr', 3)]))).toEqual([]);
   });
 });
 
@@ -316,6 +314,40 @@ describe('querySearch as languages answer', () => {
     gated.get('ru')!.release();
     await search;
     expect(batches[0]).toEqual(['fr:f1', 'fr:f2']);
+  });
+
+  it('shows each bundle of a language as it answers, and the whole list equals one search of the language', async () => {
+    const older = new HeldEngine(new FakeEngine([{ id: 'o1', words: ['parti'], score: 2 }, { id: 'o2', words: ['parti'], score: 0.5 }]));
+    const newer = new HeldEngine(new FakeEngine([{ id: 'n1', words: ['parti'], score: 3 }]));
+    const french = bundleEngine([older, newer].map((engine) => ({ engine, mayHold: () => true })));
+    const russian = new HeldEngine(new FakeEngine([{ id: 'r1', words: ['parti'], score: 1 }]));
+    const asked = new Map<Lang, SearchEngine<FakeResult>>([['fr', french], ['ru', russian]]);
+    const batches: string[][] = [];
+    const answered: string[][] = [];
+    const search = querySearch(asked, state({ q: 'parti' }), dateOf, {
+      pageSize: 3,
+      show: (hits, languages) => {
+        batches.push(ids(hits));
+        answered.push([...languages]);
+      },
+      settle: async () => {},
+    });
+    older.release();
+    await drain();
+    // One of three indexes in: a third of the page, and French is still searching.
+    expect(batches).toEqual([['fr:o1']]);
+    expect(answered).toEqual([[]]);
+    russian.release();
+    await drain();
+    newer.release();
+    const { total, pager, outcomes } = await search;
+    expect(batches).toEqual([['fr:o1'], ['ru:r1'], ['fr:n1']]);
+    expect(answered.at(-1)).toEqual(['ru', 'fr']);
+    expect(total).toBe(4);
+    expect(ids(await pager.take(20))).toEqual(['fr:o2']);
+    const whole = await querySearch(asked, state({ q: 'parti' }), dateOf);
+    expect(whole.total).toBe(total);
+    expect(whole.outcomes).toEqual(outcomes);
   });
 
   it('a newest-first list waits for every language', async () => {

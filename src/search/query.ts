@@ -39,6 +39,14 @@ export interface SearchEngine<R extends EngineResult> {
   search(term: string | null, options: EngineOptions): Promise<EngineResponse<R> | null>;
   /** Loads what `search` would need for these words and filters, without searching. */
   preload(term: string, options: EngineOptions): Promise<void>;
+  /** For an engine over several indexes (bundle-engine.ts): `search`, an index at a time. */
+  searchParts?(term: string | null, options: EngineOptions): PartedSearch<R>;
+}
+
+/** A search over several indexes: each index's answer as it comes, and how they join into what `search` answers. */
+export interface PartedSearch<R extends EngineResult> {
+  parts: Promise<EngineResponse<R> | null>[];
+  join(responses: readonly (EngineResponse<R> | null)[]): EngineResponse<R> | null;
 }
 
 export interface Hit<R> {
@@ -118,7 +126,7 @@ export function collate<R extends EngineResult>(
   answers: readonly LanguageAnswer<R>[],
   state: SearchState,
   dateOf: (hit: Hit<R>) => Promise<string>,
-  shown: StableMerge<R> = new StableMerge([], 0),
+  shown: StableMerge<R> = new StableMerge(0, 0),
 ): Collated<R> {
   const outcomes = answers.map(({ lang, relevance, filters }) => ({ lang, count: relevance.length, filters }));
   const kept = answers.filter((answer) => !state.lang || answer.lang === state.lang);
@@ -173,37 +181,41 @@ export async function countFilter<R extends EngineResult>(
   );
 }
 
+/** The hits of one index, as they arrived: `rank` is its place in the fixed order of every index asked. */
+export interface ArrivedPart<R> {
+  rank: number;
+  hits: Hit<R>[];
+}
+
 /**
- * The first screen of a relevance-ordered list, filled as languages answer, without ever
- * moving a hit once shown. With k of n languages in, it shows the best of their hits up to
- * k/n of a page, so one fast language cannot fill the whole screen; the last answer fills the
- * page. Every later hit comes after those shown, in relevance order. What the first screen
- * holds can therefore depend on which language answered first; where a hit is shown, it stays.
+ * The first screen of a relevance-ordered list, filled as indexes answer (a language, or one
+ * of the bundles it is cut into), without ever moving a hit once shown. With k of n indexes
+ * in, it shows the best of their hits up to k/n of a page, so one fast index cannot fill the
+ * whole screen; the last answer fills the page. Every later hit comes after those shown, in
+ * relevance order. What the first screen holds can therefore depend on which index answered
+ * first; where a hit is shown, it stays.
  */
 export class StableMerge<R> {
-  private readonly answers: LanguageAnswer<R>[] = [];
+  private readonly parts: ArrivedPart<R>[] = [];
   private readonly shown = new Set<Hit<R>>();
 
-  /** `langs`: the languages listed, in their fixed order (ties in score go to the earlier). */
+  /** `indexes`: how many indexes are listed (n); `pageSize`: hits per first screen. */
   constructor(
-    private readonly langs: readonly Lang[],
+    private readonly indexes: number,
     private readonly pageSize: number,
   ) {}
 
   /** Takes answers in; returns the hits to show now, after those already shown. */
-  add(answers: readonly LanguageAnswer<R>[]): Hit<R>[] {
-    if (this.langs.length === 0) return [];
-    this.answers.push(...answers.filter((answer) => this.langs.includes(answer.lang)));
-    this.answers.sort((a, b) => this.langs.indexOf(a.lang) - this.langs.indexOf(b.lang));
-    const quota = Math.ceil((this.pageSize * this.answers.length) / this.langs.length);
-    const pending = this.rest(mergeByRelevance(this.answers.map((answer) => answer.relevance)));
+  add(parts: readonly ArrivedPart<R>[]): Hit<R>[] {
+    if (this.indexes === 0) return [];
+    this.parts.push(...parts);
+    // Equal scores go to the index earlier in the fixed order, as in a one-shot merge.
+    this.parts.sort((a, b) => a.rank - b.rank);
+    const quota = Math.ceil((this.pageSize * this.parts.length) / this.indexes);
+    const pending = this.rest(mergeByRelevance(this.parts.map((part) => part.hits)));
     const now = pending.slice(0, Math.max(0, quota - this.shown.size));
     for (const hit of now) this.shown.add(hit);
     return now;
-  }
-
-  get answered(): Lang[] {
-    return this.answers.map((answer) => answer.lang);
   }
 
   /** `ranked` less the hits already shown. */
@@ -227,9 +239,10 @@ export interface Progress<R> {
 
 /**
  * Asks every language's index at once, in the order of `engines`, and collates the answers.
- * With `progress`, a relevance-ordered search shows hits as languages answer (StableMerge);
- * a newest-first list waits for every language, since a date order shown in parts would be
- * out of order.
+ * With `progress`, a relevance-ordered search shows hits as indexes answer (StableMerge): a
+ * language answers when its last bundle has, but each bundle's hits show as it answers. A
+ * newest-first list waits for every language, since a date order shown in parts would be out
+ * of order.
  */
 export async function querySearch<R extends EngineResult>(
   engines: ReadonlyMap<Lang, SearchEngine<R>>,
@@ -237,24 +250,61 @@ export async function querySearch<R extends EngineResult>(
   dateOf: (hit: Hit<R>) => Promise<string>,
   progress?: Progress<R>,
 ): Promise<Collated<R>> {
-  const langs = [...engines.keys()].filter((lang) => !state.lang || lang === state.lang);
-  const stable = new StableMerge<R>(progress && !listsByDate(state) ? langs : [], progress?.pageSize ?? 0);
-  const arrived: LanguageAnswer<R>[] = [];
+  if (!progress || listsByDate(state)) {
+    const answers = await Promise.all([...engines].map(([lang, engine]) => askLanguage(lang, engine, state)));
+    return collate(answers, state, dateOf);
+  }
+  const filters = pagefindFilters(state);
+  const listed = (lang: Lang) => !state.lang || lang === state.lang;
+  let indexes = 0;
+  const asked = [...engines].map(([lang, engine]) => {
+    const words = state.q === '' ? null : searchTerms(state.q, lang);
+    const search = engine.searchParts?.(words, { filters }) ?? wholeSearch(engine.search(words, { filters }));
+    const first = indexes;
+    indexes += search.parts.length;
+    return { lang, first, ...search };
+  });
+  const stable = new StableMerge<R>(asked.reduce((sum, { lang, parts }) => sum + (listed(lang) ? parts.length : 0), 0), progress.pageSize);
+  // A language has answered once its last index has; one no index of which was asked, at once.
+  const answered = asked.filter(({ parts }) => parts.length === 0).map(({ lang }) => lang);
+  const arrived: ArrivedPart<R>[] = [];
   let flushing: Promise<void> | undefined;
   const flush = async () => {
-    await progress?.settle();
+    await progress.settle();
     const hits = stable.add(arrived.splice(0));
     flushing = undefined;
-    if (hits.length > 0) progress?.show(hits, stable.answered);
+    if (hits.length > 0) progress.show(hits, answered.filter(listed));
   };
   const answers = await Promise.all(
-    [...engines].map(async ([lang, engine]) => {
-      const answer = await askLanguage(lang, engine, state);
-      arrived.push(answer);
-      flushing ??= flush();
-      return answer;
+    asked.map(async ({ lang, first, parts, join }) => {
+      // One hit per result, whether it shows as its index answers or later in the list.
+      const hits = new Map<R, Hit<R>>();
+      const hitOf = (result: R): Hit<R> => {
+        let hit = hits.get(result);
+        if (!hit) hits.set(result, (hit = { lang, score: result.score, result }));
+        return hit;
+      };
+      let waiting = parts.length;
+      const responses = await Promise.all(
+        parts.map(async (part, index) => {
+          const response = await part;
+          if ((waiting -= 1) === 0) answered.push(lang);
+          if (listed(lang)) {
+            arrived.push({ rank: first + index, hits: (response?.results ?? []).map(hitOf) });
+            flushing ??= flush();
+          }
+          return response;
+        }),
+      );
+      const joined = join(responses);
+      return { lang, relevance: (joined?.results ?? []).map(hitOf), dated: [], filters: joined?.filters ?? {} };
     }),
   );
   while (flushing) await flushing;
   return collate(answers, state, dateOf, stable);
+}
+
+/** An engine over one index as a search in parts: the one part is the whole answer. */
+function wholeSearch<R extends EngineResult>(answer: Promise<EngineResponse<R> | null>): PartedSearch<R> {
+  return { parts: [answer], join: ([response]) => response ?? null };
 }

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { buildSearchIndex } from '../../src/search/index-build.ts';
 import type { ListedBundle } from '../../src/search/bundles.ts';
 import { launchBrowser, watchErrors } from './support/browser.ts';
@@ -87,7 +87,7 @@ describe('search over a language cut into bundles', () => {
     }
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('counts a filter’s values over every bundle of a language', async () => {
     const page = await browser.newPage();
@@ -142,6 +142,41 @@ describe('search over a language cut into bundles', () => {
     await page.waitForFunction(() => /\bresults?\b/i.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
     const langs = await page.$$eval('[data-search-results] > li', (items) => items.map((item) => (item as HTMLElement).dataset.lang));
     expect(new Set(langs)).toEqual(new Set(['fr', 'ru', 'el']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows each bundle’s results as it answers, and never moves a result once shown', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    // The newest French bundle answers only when the test lets it: no timing decides what is seen.
+    const slow = bundles.filter((bundle) => bundle.lang === 'fr').at(-1)!.name;
+    const held: Route[] = [];
+    let released = false;
+    await page.route(`**/pagefind/${slow}/index/**`, (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(`${cut.url}search/`);
+    // Every state of the list, as it grows.
+    await page.evaluate(() => {
+      const list = document.querySelector('[data-search-results]')!;
+      const states: string[][] = [];
+      (window as unknown as { __states: string[][] }).__states = states;
+      new MutationObserver(() => states.push([...list.children].map((item) => item.querySelector('h3 a')?.getAttribute('href') ?? ''))).observe(list, { childList: true });
+    });
+    await page.fill('#search-q', 'parti');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > li').length > 0 && /still searching French/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    const early = await page.$$eval('[data-search-results] > li h3 a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(held.length, 'the held bundle was asked').toBeGreaterThan(0);
+    released = true;
+    for (const route of held) await route.continue();
+    const { results } = await search(page, cut, '');
+    const final = await page.$$eval('[data-search-results] > li h3 a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(final.length).toBeGreaterThan(early.length);
+    const states = await page.evaluate(() => (window as unknown as { __states: string[][] }).__states);
+    // The list started empty: every state it went through is the start of the final list.
+    expect(states.length).toBeGreaterThan(2);
+    for (const state of states) expect(final.slice(0, state.length), 'what was shown stays where it was').toEqual(state);
+    expect(results.map((result) => result.path).sort()).toEqual((await search(page, everyBundle, '?q=parti')).results.map((result) => result.path).sort());
     expect(errors).toEqual([]);
     await page.close();
   });
