@@ -53,6 +53,8 @@ export interface SearchStep {
   bytes: number;
   requests: number;
   status: string;
+  /** How many results of the first screen, shown as indexes answered, a one-shot merge puts in the same place ("7 of 10"). */
+  firstScreenInPlace?: string;
 }
 
 /** The queries the search targets are stated for: a cold one-language one, then two more in the other languages. */
