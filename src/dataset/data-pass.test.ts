@@ -78,6 +78,17 @@ describe('writeArchiveData', () => {
     expect(readdirSync(options('site-3').cacheDir)).toHaveLength(update.members * 2);
   });
 
+  it('makes again a cached member that is damaged or not what this code writes', () => {
+    const { options } = setup(120);
+    writeArchiveData(options('site-1'));
+    const cacheDir = options('site-1').cacheDir;
+    const [broken, stale] = readdirSync(cacheDir).filter((name) => name.endsWith('.json')).sort();
+    writeFileSync(path.join(cacheDir, broken as string), '{"csv": "x", "citat');
+    writeFileSync(path.join(cacheDir, stale as string), JSON.stringify({ csv: 'x', citations: [['fr/a', ['only one format']]] }));
+    expect(writeArchiveData(options('site-2')).rebuilt).toBe(2);
+    expect(published(options('site-2').out)).toEqual(published(options('site-1').out));
+  });
+
   it('writes again, into the folder it last wrote, only the citation files that changed or went missing', () => {
     const { articlesDir, articles, options } = setup(300);
     const first = writeArchiveData(options('site'));

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { z } from 'astro/zod';
 import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { readArticle } from '../lib/article-record.ts';
@@ -42,6 +43,25 @@ function makeMember(articlesDir: string, ids: readonly string[], absolute: (site
   }
   // Level 9 and zlib's own header (no file name, mtime 0): the same entries give the same bytes.
   return { gzip: gzipSync(lines, { level: constants.Z_BEST_COMPRESSION }), csv, citations };
+}
+
+/** What a member's JSON file in the cache holds beside its gzip bytes. */
+const memberRestSchema = z.object({
+  csv: z.string(),
+  citations: z.array(z.tuple([z.string(), z.array(z.string()).length(CITATION_FORMATS.length)])),
+});
+
+/** A member from the cache, or none when it is missing or not what this code writes: a cache is made again, never trusted. */
+function cachedMember(gzFile: string, restFile: string): Member | undefined {
+  if (!statSync(gzFile, { throwIfNoEntry: false }) || !statSync(restFile, { throwIfNoEntry: false })) return undefined;
+  let rest: unknown;
+  try {
+    rest = JSON.parse(readFileSync(restFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = memberRestSchema.safeParse(rest);
+  return parsed.success ? { gzip: readFileSync(gzFile), ...parsed.data } : undefined;
 }
 
 export interface DataPassOptions {
@@ -107,11 +127,9 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
     const gzFile = path.join(cacheDir, `${key}.gz`);
     const restFile = path.join(cacheDir, `${key}.json`);
     used.add(`${key}.gz`).add(`${key}.json`);
-    let member: Member;
-    const cached = Boolean(statSync(gzFile, { throwIfNoEntry: false }) && statSync(restFile, { throwIfNoEntry: false }));
-    if (cached) {
-      member = { gzip: readFileSync(gzFile), ...(JSON.parse(readFileSync(restFile, 'utf8')) as Omit<Member, 'gzip'>) };
-    } else {
+    let member = cachedMember(gzFile, restFile);
+    const cached = member !== undefined;
+    if (!member) {
       member = makeMember(articlesDir, group, absolute);
       writeFileSync(gzFile, member.gzip);
       writeFileSync(restFile, JSON.stringify({ csv: member.csv, citations: member.citations }));
