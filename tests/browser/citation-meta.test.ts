@@ -72,7 +72,8 @@ describe('citation and Open Graph metadata', () => {
       expect(all(m, 'article:published_time'), where).toEqual(known ? [record.date] : []);
       expect(m.ld.datePublished, where).toBe(known ? record.date : undefined);
     }
-  });
+    // Opens every article of the test site (16), a few seconds each on a loaded machine.
+  }, 180_000);
 
   it('an inferred date (004) and an unknown one (001) reach no tag as a publication date', async () => {
     for (const prefix of ['004_', '001_']) {
