@@ -17,10 +17,14 @@ describe('searchBesideAstro', () => {
   });
 
   it('counts a language past the cap as bundles of at most the cap', () => {
-    // 70,000 French articles: Astro about 3.1 GiB, the largest bundle 30,000 pages, 8.8 GiB.
-    expect(MAX_BUNDLE_PAGES).toBe(30_000);
+    // 70,000 French articles: Astro about 3.1 GiB, the largest bundle at the cap, 8.8 GiB.
     expect(searchBesideAstro([70_000, 0, 0], budget)).toBe(true);
     expect(searchBesideAstro([70_000, 0, 0], 11 * GIB)).toBe(false);
+    // As much memory as the same articles in languages no larger than the cap, whatever the budget.
+    for (let budgetGib = 4; budgetGib <= 16; budgetGib += 0.25) {
+      const split = [MAX_BUNDLE_PAGES, MAX_BUNDLE_PAGES, 70_000 - 2 * MAX_BUNDLE_PAGES];
+      expect(searchBesideAstro([70_000, 0, 0], budgetGib * GIB), `${budgetGib} GiB`).toBe(searchBesideAstro(split, budgetGib * GIB));
+    }
   });
 
   it('keeps a small machine sequential where the pair would not fit', () => {
