@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readLabels } from '../../scripts/eval/labels.ts';
 import { formatMisses, scoreLabelled } from '../../scripts/eval/score.ts';
-import { articleSchema, type Article } from '../schemas/article.ts';
-import { ingestFile } from './pipeline.ts';
+import { articleSchema, type Article } from '../../src/schemas/article.ts';
+import { ingestFile } from '../../src/ingest/pipeline.ts';
 
 /**
  * Extraction cases the five samples do not show, one fixture each, with the field values it
