@@ -119,8 +119,13 @@ describe('search over a language cut into bundles', () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     const requested = requestedBundles(page);
+    const engines: string[] = [];
+    page.on('request', (request) => {
+      if (/\/wasm\.unknown\.pagefind$/.test(request.url())) engines.push(request.url());
+    });
     const { results } = await search(page, cut, `?q=${encodeURIComponent('партийной')}`);
     expect(results.length).toBeGreaterThan(0);
+    expect(engines.length, engines.join(' ')).toBe(1);
     expect([...requested].filter((folder) => !folder.startsWith('ru')), [...requested].join(' ')).toEqual([]);
     expect([...requested].some((folder) => folder.startsWith('ru'))).toBe(true);
 
@@ -131,6 +136,9 @@ describe('search over a language cut into bundles', () => {
     requested.clear();
     await search(page, cut, `?q=${encodeURIComponent('συνέδριο')}`);
     expect([...requested].every((folder) => folder.startsWith('el')), [...requested].join(' ')).toBe(true);
+    // The WebAssembly is fetched once a page, by the first bundle it opens (`parti` opens every
+    // French bundle); the others name an empty file.
+    expect(engines.length, engines.join(' ')).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
   });

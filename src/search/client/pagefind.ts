@@ -32,7 +32,7 @@ interface PagefindInstance extends SearchEngine<PagefindResult> {
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; language: string }): PagefindInstance;
+  createInstance(options: { basePath: string }): PagefindInstance;
 }
 
 type Engines = Map<Lang, SearchEngine<PagefindResult>>;
@@ -103,7 +103,7 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
 function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
   let engine: Promise<unknown> | undefined;
   const create = async (bundle: ListedBundle, language: string) => {
-    const instance = module.createInstance({ basePath: `${base}pagefind/${bundle.name}/`, language });
+    const instance = asLanguage(language, () => module.createInstance({ basePath: `${base}pagefind/${bundle.name}/` }));
     // Queries arrive folded (see terms.ts), so no accented form may outrank another.
     await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
     // No filter data yet: a key's data loads when a search filters on it or a reader
@@ -140,4 +140,22 @@ function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBund
       preload: async (term, options) => (await instance()).preload(term, options),
     };
   };
+}
+
+/**
+ * Runs `make` as if the page were in `language`. Pagefind's `createInstance` picks an index of
+ * the bundle's entry by the page's `<html lang>`, read as the instance is made, whatever
+ * language it is given: the attribute is set for that one synchronous call, and put back before
+ * anything else can read it.
+ */
+function asLanguage<T>(language: string, make: () => T): T {
+  const html = document.documentElement;
+  const own = html.getAttribute('lang');
+  html.setAttribute('lang', language);
+  try {
+    return make();
+  } finally {
+    if (own === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', own);
+  }
 }
