@@ -64,7 +64,7 @@ describe('accessibility (axe-core)', () => {
     }, AUDITS_TIMEOUT);
 
     it(`side-by-side pages, aligned and not, on a desktop and a phone have no violations (${scheme})`, async () => {
-      // Sample 000 and its Russian translation differ in blocks; the hostile group of three does not.
+      // Sample 000 and its Russian translation differ in blocks; the hostile Russian text and its French translation do not.
       const unaligned = await firstLink(articleUrl.replace(/^\//, ''), '.other-languages a[href^="/compare/"]');
       const aligned = await firstLink(hostileRuUrl.replace(/^\//, ''), '.other-languages a[href^="/compare/"]');
       for (const pathname of [unaligned, aligned]) {
