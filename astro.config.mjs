@@ -6,7 +6,7 @@ import { distDir, archiveDir, articlesDir } from './src/config/archive.ts';
 import { basePath as base, siteUrl as site } from './src/config/site.ts';
 import { readSitemapEntries, sitemapAlternates } from './src/lib/sitemap.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import path from 'node:path';
+import { buildFiles } from './src/build/archive-files.ts';
 
 // Translations of one original point at each other in the sitemap (hreflang alternates).
 const alternates = sitemapAlternates(readSitemapEntries(articlesDir), site, base);
@@ -18,12 +18,12 @@ export default defineConfig({
   outDir: distDir,
   // One content-layer cache per archive folder, so builds of different archives (tests,
   // benchmarks, a user's own folder) never read each other's stale entries.
-  cacheDir: path.join(archiveDir, '.astro-cache'),
+  cacheDir: buildFiles(archiveDir).astroCache,
   trailingSlash: 'always',
   // No inline <style> or <script>: the CSP allows only files from our own origin.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The output folder is not emptied: scripts/build.ts removes what the last build left and
-  // this one does not make (scripts/lib/site-output.ts), so an unchanged page stays in place
+  // The output folder is not emptied: the build removes what the last build left and this one
+  // does not make (src/build/site-output.ts), so an unchanged page stays in place
   // instead of being copied back from Astro's cache.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages whose getStaticPaths() cache key and module graph are unchanged are restored from the

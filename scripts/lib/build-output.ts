@@ -4,9 +4,9 @@
  * are shown unless `--quiet`; what a stage writes to stderr (its errors, naming the file and
  * the reason) is always shown. Progress: scripts/lib/progress.ts.
  */
-import { loggedPages } from './astro-log.ts';
+import { loggedPages } from '../../src/build/astro-log.ts';
 import { BuildProgress, type Stage } from './progress.ts';
-import type { RunOptions } from './run.ts';
+import type { RunOptions } from '../../src/build/run.ts';
 
 /** The progress line of each stage of scripts/build.ts, by the stage's label, and what it counts. */
 const STAGE_LINES: Record<string, { name: string; unit?: string }> = {

@@ -105,8 +105,8 @@ export function isCitationFileOfEntry(articlesDir: string, file: string): boolea
  * entries' ids and file digests, and `codeKey`) is unchanged, so the output is byte for byte
  * a clean pass's: what is saved is reading, validating and serialising unchanged entries, and
  * compressing them again. A member from the cache was made by the last pass, which wrote its
- * citation files; scripts/build.ts keeps the site folder only as that pass left it
- * (scripts/lib/site-output.ts), so those files are written only where missing or of another
+ * citation files; the build keeps the site folder only as that pass left it
+ * (src/build/site-output.ts), so those files are written only where missing or of another
  * size (29,000 writes at 10,000 articles, 10 s of an update otherwise). A rebuilt member's
  * files are compared with what is there and written only where they differ: one changed entry
  * rebuilds the few dozen of its member.

@@ -16,9 +16,9 @@ export function isPublishedRawCopy(sourceDir: string, file: string): boolean {
  * Publishes the untouched raw files the ingest preserved (`<sha256>.txt`) under `raw/` in the
  * site, byte for byte, so the generated copies stay out of the repo and out of Vite's asset
  * pipeline. A copy already in the site is left alone: its name is the hash of its bytes, and
- * scripts/build.ts keeps only files exactly as the last build left them
- * (scripts/lib/site-output.ts), so copying it again (10,000 files, 8 s on every update) would
- * write the same bytes. False when the archive holds no raw files.
+ * the build keeps only files exactly as the last build left them (src/build/site-output.ts),
+ * so copying it again (10,000 files, 8 s on every update) would write the same bytes. False
+ * when the archive holds no raw files.
  */
 export function publishRawCopies(sourceDir: string, siteDir: string): boolean {
   if (!existsSync(sourceDir)) return false;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
-import { loggedPages } from '../../scripts/lib/astro-log.ts';
+import { loggedPages } from '../../src/build/astro-log.ts';
 import { diffSites, formatSiteDiff } from '../../scripts/lib/site-diff.ts';
 
 const root = process.cwd();

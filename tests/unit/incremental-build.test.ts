@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
-import { loggedPages } from '../../scripts/lib/astro-log.ts';
+import { loggedPages } from '../../src/build/astro-log.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-incremental');
@@ -106,7 +106,7 @@ describe('an incremental build', () => {
   });
 
   it('after the site folder was edited by hand, puts it right', { timeout: 240_000 }, () => {
-    // The build keeps the site folder between builds (scripts/lib/site-output.ts): what it
+    // The build keeps the site folder between builds (src/build/site-output.ts): what it
     // did not write itself must not survive, whatever else happened to the folder.
     const pages = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).sort();
     writeFileSync(path.join(incremental.dist, 'articles', pages[0] as string), 'edited');

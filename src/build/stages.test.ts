@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BUNDLE_PAGES } from '../../src/search/bundles.ts';
+import { MAX_BUNDLE_PAGES } from '../search/bundles.ts';
 import { searchBesideAstro, sideBySideBudget } from './stages.ts';
 
 const GIB = 2 ** 30;

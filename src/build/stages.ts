@@ -6,7 +6,7 @@
  * quarter of the time. Their memory adds up, though, so they run side by side only when both
  * peaks fit in the budget.
  */
-import { INDEX_BYTES_PER_PAGE, MAX_BUNDLE_PAGES } from '../../src/search/bundles.ts';
+import { INDEX_BYTES_PER_PAGE, MAX_BUNDLE_PAGES } from '../search/bundles.ts';
 
 const GIB = 2 ** 30;
 /**

@@ -126,7 +126,7 @@ export function prepareOutput(dist: string, recordFile: string): KeptFiles {
  * assets of old code, citation files of removed articles; a file written again has a new
  * modification time and stays. Then records every file left, with its size and modification
  * time, for the next build's prepareOutput. Written last: a build killed before leaves
- * scripts/build.ts's marker, and the next build starts clean without reading it.
+ * the build's marker (src/build/build.ts), and the next build starts clean without reading it.
  */
 export function finishOutput(dist: string, recordFile: string, kept: KeptFiles, wanted: (file: string) => boolean): { removed: number; recorded: number } {
   const files: SiteRecord['files'] = {};

@@ -1,0 +1,116 @@
+/**
+ * The incremental build: ingest a folder of raw files, then render the site with Astro while
+ * the data files (scripts/publish-data.ts) and the Pagefind index (scripts/index-search.ts)
+ * are written beside it, keeping every cache inside the archive folder (src/build/archive-files.ts).
+ */
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { archiveDir, distDir } from '../config/archive.ts';
+import { archivePaths } from '../config/archive-paths.ts';
+import { isPublishedRawCopy } from '../dataset/raw-copies.ts';
+import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
+import { LANGS } from '../schemas/article.ts';
+import { buildFiles } from './archive-files.ts';
+import { run, type RunOptions } from './run.ts';
+import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
+import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
+
+export interface BuildOptions {
+  /** Folder of raw files; the ingest's default when absent. */
+  input?: string | undefined;
+  /** Archive folder; `ARCHIVE_DIR` or content/archive when absent. */
+  out?: string | undefined;
+  /** Site folder; `DIST_DIR` or dist when absent. */
+  dist?: string | undefined;
+  /** Ignore every cache and empty the site folder. */
+  clean?: boolean | undefined;
+  /** Where each stage's output and progress go (scripts/lib/build-output.ts); inherited when absent. */
+  stageOutput?: ((label: string) => Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'>) | undefined;
+}
+
+/** Each stage's wall time, in milliseconds, in the order they finished. */
+export type StageTimes = [stage: string, ms: number][];
+
+/** Builds the archive and the site; rejects, naming the stage, when a stage fails. */
+export async function build(options: BuildOptions): Promise<StageTimes> {
+  const archive = options.out ? path.resolve(options.out) : archiveDir;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.out) env.ARCHIVE_DIR = path.resolve(options.out);
+  if (options.dist) env.DIST_DIR = path.resolve(options.dist);
+  // The default heap makes the garbage collector thrash on large archives (2.5x slower at
+  // 30,000 entries); give Astro most of the machine, capped where more stops helping.
+  const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
+  env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
+
+  const dist = options.dist ? path.resolve(options.dist) : distDir;
+  const files = buildFiles(archive);
+  let clean = options.clean ?? false;
+  if (!clean && existsSync(files.marker)) {
+    console.log(`build: the last build in ${archive} did not finish; building clean`);
+    clean = true;
+  }
+  if (clean) {
+    for (const dir of files.caches) rmSync(dir, { recursive: true, force: true });
+    // Astro does not empty the site folder (astro.config.mjs): a clean build does.
+    emptyOutput(dist);
+  }
+
+  const node = process.execPath;
+  const ingestArgs = ['scripts/ingest.ts'];
+  if (options.input) ingestArgs.push('--input', options.input);
+  if (options.out) ingestArgs.push('--out', options.out);
+  const astroArgs = ['node_modules/astro/bin/astro.mjs', 'build'];
+  if (clean) astroArgs.push('--force');
+
+  const timings: StageTimes = [];
+  // The ingest survives being killed on its own (tests/unit/ingest-faults.test.ts); the marker
+  // guards the stages after it.
+  timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest', ...options.stageOutput?.('ingest') })]);
+  writeFileSync(files.marker, `${new Date().toISOString()}\n`);
+  // Time spent keeping the site folder in step (src/build/site-output.ts).
+  let siteFolderMs = 0;
+  const timed = <T>(step: () => T): T => {
+    const started = performance.now();
+    const result = step();
+    siteFolderMs += performance.now() - started;
+    return result;
+  };
+  const kept = timed(() => prepareOutput(dist, files.siteRecord));
+  const searchArgs = ['scripts/index-search.ts'];
+  const articlesDir = path.join(archive, archivePaths.articles);
+  const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
+  const searchBeside = searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
+  // The stages beside Astro need only the entries and raw files, never its pages; at a lower
+  // priority they take the time Astro leaves idle instead of slowing it.
+  const stop = new AbortController();
+  const stage = (args: string[], label: string, niceness?: number) =>
+    run(node, args, { env, label, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+  const [astroMs, dataMs, searchMs] = await Promise.all([
+    stage(astroArgs, 'astro build'),
+    stage(['scripts/publish-data.ts'], 'data', BESIDE_ASTRO_NICENESS),
+    searchBeside ? stage(searchArgs, 'search index', BESIDE_ASTRO_NICENESS) : undefined,
+  ]);
+  timings.push(['astro build', astroMs], ['data (beside it)', dataMs]);
+  if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
+  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index', ...options.stageOutput?.('search index') })]);
+  // What a build keeps without writing it again: the pages Astro skipped, the search bundles
+  // (the search stage checked them), the raw copies whose source the archive still holds, the
+  // citation files of the entries it still holds (src/dataset/data-pass.ts).
+  timed(() => {
+    const pages = astroPages(files.astroCache);
+    const rawDir = path.join(archive, archivePaths.raw);
+    finishOutput(
+      dist,
+      files.siteRecord,
+      kept,
+      (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file) || isCitationFileOfEntry(articlesDir, file),
+    );
+  });
+  timings.push(['site folder', siteFolderMs]);
+  rmSync(files.marker);
+  return timings;
+}
