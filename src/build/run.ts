@@ -13,6 +13,8 @@ export interface RunOptions {
   onMessage?: (message: unknown) => void;
   /** Called once the stage has ended and all its output was handed to `onLine`. */
   onExit?: () => void;
+  /** Told the stage's process id as soon as it has started (the build lock records it). */
+  onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     const child = spawn(command, args, { stdio, env: options.env ?? process.env, ...(options.signal ? { signal: options.signal } : {}) });
     // Set before the stage starts its own children (Pagefind), which inherit it.
     if (options.niceness !== undefined && child.pid !== undefined) os.setPriority(child.pid, options.niceness);
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     const { onLine, onMessage } = options;
     // Every line is read before the stage counts as ended: its last words are often the reason it failed.
     const streams: Promise<void>[] = [];
