@@ -16,6 +16,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     dist: { type: 'string' },
     clean: { type: 'boolean' },
+    wait: { type: 'boolean' },
+    'hash-all': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     verbose: { type: 'boolean', short: 'v' },
     'progress-every': { type: 'string' },
@@ -24,13 +26,17 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR] [--clean]
+  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR] [--clean] [--wait] [--hash-all]
 
   --input DIR  folder of raw article files (*.txt, recursive); default: content/raw
   --out DIR    archive folder the ingest writes (entries, raw copies, report); default: content/archive
   --dist DIR   where the static site is written; default: dist
   --clean      ignore every cache (ingest results, Astro's content store and restored pages,
                search pages) and build everything again
+  --wait       when another build is running on the same archive folder, wait for it to finish
+               (without it, this build stops at once and names the other build's process)
+  --hash-all   read and hash every input file; without it, a file whose size, times and inode
+               are as when it was last hashed is taken as unchanged
   --quiet, -q  print only errors and the final summary
   --verbose, -v  also print Astro's line for every page
   --progress-every S  without a terminal (CI), print where each stage is every S seconds;
@@ -48,7 +54,7 @@ const pagesBefore = astroPages(buildFiles(values.out ? path.resolve(values.out) 
 const output = new BuildOutput({ quiet: values.quiet ?? false, verbose: values.verbose ?? false, everyMs: everyS * 1000, pagesBefore });
 
 try {
-  const timings = await build({ ...values, stageOutput: (label) => output.stage(label) });
+  const timings = await build({ ...values, hashAll: values['hash-all'], stageOutput: (label) => output.stage(label) });
   output.stop();
   console.log(output.summary());
   console.log(timings.map(([stage, ms]) => `${stage}: ${(ms / 1000).toFixed(1)} s`).join(' · '));

@@ -35,6 +35,8 @@ Options:
                     (timeouts are not cached); default: ${DEFAULT_FILE_TIMEOUT_S}
   --no-cache        re-read every file instead of reusing results for unchanged ones
                     (cache: <out>/.cache/ingest/)
+  --hash-all        read and hash every file; without it, a file whose size, modification
+                    and change times and inode are as when it was last hashed is not read
   --quiet           print nothing but errors
   -h, --help        show this help
 
@@ -61,6 +63,7 @@ function parseOptions(args: string[]): Omit<IngestFolderOptions, 'progress'> & {
         jobs: { type: 'string' },
         'file-timeout': { type: 'string' },
         'no-cache': { type: 'boolean' },
+        'hash-all': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +92,7 @@ function parseOptions(args: string[]): Omit<IngestFolderOptions, 'progress'> & {
     jobs,
     fileTimeoutMs: fileTimeoutS * 1000,
     useCache: !values['no-cache'],
+    hashAll: values['hash-all'] ?? false,
     quiet: values.quiet ?? false,
   };
 }

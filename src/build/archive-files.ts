@@ -16,6 +16,8 @@ export function buildFiles(archive: string) {
     astroCache,
     /** What this archive's last build left in the site folder (src/build/site-output.ts). */
     siteRecord: path.join(cache, 'site-output.json'),
+    /** The fingerprint of what the last finished `astro build` read (src/build/render-skip.ts). */
+    renderRecord: path.join(cache, 'astro-render.txt'),
     marker: path.join(archive, '.build-incomplete'),
   };
 }

@@ -10,8 +10,11 @@ import { archiveDir, distDir } from '../config/archive.ts';
 import { archivePaths } from '../config/archive-paths.ts';
 import { isPublishedRawCopy } from '../dataset/raw-copies.ts';
 import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
+import { lastRunFile } from '../ingest/run/store.ts';
 import { LANGS } from '../schemas/article.ts';
 import { buildFiles } from './archive-files.ts';
+import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
+import { renderedWith, renderFingerprint, recordRender } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
 import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
@@ -25,6 +28,10 @@ export interface BuildOptions {
   dist?: string | undefined;
   /** Ignore every cache and empty the site folder. */
   clean?: boolean | undefined;
+  /** When another build holds the archive folder, wait for it instead of failing. */
+  wait?: boolean | undefined;
+  /** Have the ingest read and hash every input file, not trust unchanged stats. */
+  hashAll?: boolean | undefined;
   /** Where each stage's output and progress go (scripts/lib/build-output.ts); inherited when absent. */
   stageOutput?: ((label: string) => Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'>) | undefined;
 }
@@ -32,9 +39,25 @@ export interface BuildOptions {
 /** Each stage's wall time, in milliseconds, in the order they finished. */
 export type StageTimes = [stage: string, ms: number][];
 
-/** Builds the archive and the site; rejects, naming the stage, when a stage fails. */
+/**
+ * Builds the archive and the site, holding the archive folder's lock (src/build/lock.ts);
+ * rejects, naming the stage, when a stage fails, and with LockHeldError when another build
+ * holds the folder and `wait` is not set.
+ */
 export async function build(options: BuildOptions): Promise<StageTimes> {
   const archive = options.out ? path.resolve(options.out) : archiveDir;
+  const lock = await lockArchive(archive, {
+    wait: options.wait ?? false,
+    onWait: (holder) => console.log(`build: waiting for the build holding ${archive}: ${describeHolder(holder)}`),
+  });
+  try {
+    return await buildLocked(archive, lock, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(archive: string, lock: BuildLock, options: BuildOptions): Promise<StageTimes> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (options.out) env.ARCHIVE_DIR = path.resolve(options.out);
   if (options.dist) env.DIST_DIR = path.resolve(options.dist);
@@ -60,13 +83,15 @@ export async function build(options: BuildOptions): Promise<StageTimes> {
   const ingestArgs = ['scripts/ingest.ts'];
   if (options.input) ingestArgs.push('--input', options.input);
   if (options.out) ingestArgs.push('--out', options.out);
+  if (options.hashAll) ingestArgs.push('--hash-all');
   const astroArgs = ['node_modules/astro/bin/astro.mjs', 'build'];
   if (clean) astroArgs.push('--force');
 
   const timings: StageTimes = [];
   // The ingest survives being killed on its own (tests/unit/ingest-faults.test.ts); the marker
   // guards the stages after it.
-  timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest', ...options.stageOutput?.('ingest') })]);
+  const onSpawn = (pid: number) => lock.addStage(pid);
+  timings.push(['ingest', await run(node, ingestArgs, { env, label: 'ingest', onSpawn, ...options.stageOutput?.('ingest') })]);
   writeFileSync(files.marker, `${new Date().toISOString()}\n`);
   // Time spent keeping the site folder in step (src/build/site-output.ts).
   let siteFolderMs = 0;
@@ -76,7 +101,11 @@ export async function build(options: BuildOptions): Promise<StageTimes> {
     siteFolderMs += performance.now() - started;
     return result;
   };
-  const kept = timed(() => prepareOutput(dist, files.siteRecord));
+  const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord));
+  const fingerprint = renderFingerprint(process.cwd(), lastRunFile(archive), archive, dist, env);
+  const skipAstro = !clean && intact && renderedWith(files.renderRecord, fingerprint);
+  if (skipAstro) console.log('build: the archive, the code and the site folder are as the last build left them; astro build skipped');
+  else recordRender(files.renderRecord, undefined);
   const searchArgs = ['scripts/index-search.ts'];
   const articlesDir = path.join(archive, archivePaths.articles);
   const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
@@ -85,21 +114,23 @@ export async function build(options: BuildOptions): Promise<StageTimes> {
   // priority they take the time Astro leaves idle instead of slowing it.
   const stop = new AbortController();
   const stage = (args: string[], label: string, niceness?: number) =>
-    run(node, args, { env, label, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
       stop.abort();
       throw error;
     });
   const [astroMs, dataMs, searchMs] = await Promise.all([
-    stage(astroArgs, 'astro build'),
+    skipAstro ? undefined : stage(astroArgs, 'astro build').then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
     stage(['scripts/publish-data.ts'], 'data', BESIDE_ASTRO_NICENESS),
     searchBeside ? stage(searchArgs, 'search index', BESIDE_ASTRO_NICENESS) : undefined,
   ]);
-  timings.push(['astro build', astroMs], ['data (beside it)', dataMs]);
+  timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs]);
   if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
-  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index', ...options.stageOutput?.('search index') })]);
+  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index', onSpawn, ...options.stageOutput?.('search index') })]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
   // (the search stage checked them), the raw copies whose source the archive still holds, the
-  // citation files of the entries it still holds (src/dataset/data-pass.ts).
+  // citation files of the entries it still holds (src/dataset/data-pass.ts). With astro build
+  // skipped, the archive and all code are as at the last build, which would make the same
+  // files: every file it left is still wanted, the pages Astro writes on every build too.
   timed(() => {
     const pages = astroPages(files.astroCache);
     const rawDir = path.join(archive, archivePaths.raw);
@@ -107,7 +138,9 @@ export async function build(options: BuildOptions): Promise<StageTimes> {
       dist,
       files.siteRecord,
       kept,
-      (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file) || isCitationFileOfEntry(articlesDir, file),
+      skipAstro
+        ? () => true
+        : (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file) || isCitationFileOfEntry(articlesDir, file),
     );
   });
   timings.push(['site folder', siteFolderMs]);

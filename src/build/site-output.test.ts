@@ -43,7 +43,7 @@ describe('prepareOutput', () => {
     put('articles/fr/c/index.html', 'not made by a build');
     put('stray/file.txt', 'x');
 
-    const kept = prepareOutput(dist, record);
+    const { kept } = prepareOutput(dist, record);
     expect([...kept.keys()].sort()).toEqual(['_astro/site.css', 'articles/fr/a/index.html']);
     expect(existsSync(path.join(dist, 'articles/fr/a/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'articles/fr/b/index.html'))).toBe(false);
@@ -51,9 +51,26 @@ describe('prepareOutput', () => {
     expect(existsSync(path.join(dist, 'stray'))).toBe(false);
   });
 
+  it('says the folder is intact only when it is exactly as recorded: nothing changed, added or missing', () => {
+    put('index.html', 'home');
+    put('articles/fr/a/index.html', 'a');
+    recordOutput(dist, record);
+    expect(prepareOutput(dist, record).intact).toBe(true);
+    rmSync(path.join(dist, 'articles/fr/a/index.html'));
+    expect(prepareOutput(dist, record)).toMatchObject({ intact: false, kept: new Map([['index.html', expect.anything()]]) });
+    recordOutput(dist, record);
+    put('stray.html', 'not built');
+    expect(prepareOutput(dist, record).intact).toBe(false);
+    recordOutput(dist, record);
+    rewrite('index.html', 'edited');
+    expect(prepareOutput(dist, record).intact).toBe(false);
+    rmSync(record);
+    expect(prepareOutput(dist, record).intact).toBe(false);
+  });
+
   it('keeps nothing when there is no record, or the record is of another folder', () => {
     put('index.html', 'home');
-    expect(prepareOutput(dist, record).size).toBe(0);
+    expect(prepareOutput(dist, record).kept.size).toBe(0);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(false);
 
     put('index.html', 'home');
@@ -61,7 +78,7 @@ describe('prepareOutput', () => {
     const other = path.join(root, 'other');
     mkdirSync(other);
     writeFileSync(path.join(other, 'index.html'), 'home');
-    expect(prepareOutput(other, record).size).toBe(0);
+    expect(prepareOutput(other, record).kept.size).toBe(0);
     expect(existsSync(path.join(other, 'index.html'))).toBe(false);
   });
 
@@ -84,7 +101,7 @@ describe('finishOutput', () => {
     put('sitemap-0.xml', 'old');
     put('_astro/old.css', 'old code');
     recordOutput(dist, record);
-    const kept = prepareOutput(dist, record);
+    const { kept } = prepareOutput(dist, record);
     rewrite('sitemap-0.xml', 'new');
     put('_astro/new.css', 'new code');
 
@@ -96,7 +113,7 @@ describe('finishOutput', () => {
     expect(existsSync(path.join(dist, '_astro/old.css'))).toBe(false);
     expect(existsSync(path.join(dist, '_astro/new.css'))).toBe(true);
     // What it recorded is what the next build keeps.
-    expect([...prepareOutput(dist, record).keys()].sort()).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'sitemap-0.xml']);
+    expect([...prepareOutput(dist, record).kept.keys()].sort()).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'sitemap-0.xml']);
   });
 });
 

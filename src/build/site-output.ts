@@ -105,19 +105,24 @@ export type KeptFiles = Map<string, readonly [size: number, mtimeMs: number]>;
 
 /**
  * Before a build: leaves in `dist` only the files the last build recorded, unchanged, and
- * deletes everything else. Returns the kept files. With no record, or one made for another
- * folder, nothing is kept.
+ * deletes everything else. Returns the kept files, and whether the folder was exactly as the
+ * last build recorded it (nothing deleted, nothing missing). With no record, or one made for
+ * another folder, nothing is kept.
  */
-export function prepareOutput(dist: string, recordFile: string): KeptFiles {
+export function prepareOutput(dist: string, recordFile: string): { kept: KeptFiles; intact: boolean } {
   const record = readRecord(recordFile);
-  const trusted = record && record.dist === realDist(dist) ? record.files : {};
+  const trusted = record && record.dist === realDist(dist) ? record.files : undefined;
   const kept: KeptFiles = new Map();
+  let removed = 0;
   for (const [file, size, mtimeMs] of filesBelow(dist)) {
-    const expected = trusted[file];
+    const expected = trusted?.[file];
     if (expected && expected[0] === size && expected[1] === mtimeMs) kept.set(file, expected);
-    else removeFile(dist, file);
+    else {
+      removeFile(dist, file);
+      removed++;
+    }
   }
-  return kept;
+  return { kept, intact: trusted !== undefined && removed === 0 && kept.size === Object.keys(trusted).length };
 }
 
 /**

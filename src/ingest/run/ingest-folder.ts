@@ -20,6 +20,7 @@ import { fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, typ
 import { IngestPool } from './pool.ts';
 import {
   forgetLastRun,
+  InputHasher,
   lastRunHolds,
   listInputs,
   MANIFEST_NAME,
@@ -45,6 +46,11 @@ export interface IngestFolderOptions {
   jobs: number;
   fileTimeoutMs: number;
   useCache: boolean;
+  /**
+   * Read and hash every input file, even those whose size, times and inode say they are as the
+   * last run hashed them.
+   */
+  hashAll?: boolean;
   /** Told the number of files to process (none when the run is skipped), then of each one done. */
   progress?: { start(total: number): void; tick(): void };
 }
@@ -107,11 +113,12 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const inputs = listInputs(inputDir);
   const files = inputs.map((input) => input.path);
   const cache = new ResultCache(outDir);
+  const hasher = new InputHasher(cache.dir, inputDir, useCache && !options.hashAll);
   const keys: FileKey[] = inputs.map(({ path: file, link }) => {
     // Following a link could publish a file from anywhere on the machine.
     if (link) return { unread: 'link: a symbolic link, not followed' };
     try {
-      const sha256 = sha256Hex(readFileSync(path.join(inputDir, file)));
+      const sha256 = hasher.sha256(file);
       return { key: fileKey(context, file, sha256), sha256 };
     } catch (error) {
       // A file gone or unreadable mid-run is that file's problem, not the run's.
@@ -119,6 +126,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     }
   });
   const fingerprint = runFingerprint(reportPath, files, keys);
+  hasher.save();
   if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
     // Nothing this run would write differs from what is there.
     return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };

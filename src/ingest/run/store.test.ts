@@ -1,8 +1,10 @@
+import { statSync, utimesSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetLastRun, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeLastRun, writeManifest } from './store.ts';
+import { sha256Hex } from '../steps/entry.ts';
+import { forgetLastRun, InputHasher, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeLastRun, writeManifest } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -116,5 +118,51 @@ describe('the last run record', () => {
     forgetLastRun(cacheDir);
     expect(readLastRun(cacheDir)).toBeUndefined();
     expect(lastRunHolds(undefined, 'f1', dir)).toBe(false);
+  });
+});
+
+describe('InputHasher', () => {
+  const cache = () => path.join(dir, 'cache');
+  const input = () => path.join(dir, 'input');
+  async function put(name: string, text: string): Promise<void> {
+    await writeFile(path.join(input(), name), text);
+  }
+  /** A run over the input files a minute from now: their hashes, and how many it read. */
+  function run(names: string[], trust = true, inputDir = input(), startedMs = Date.now() + 60_000): { hashes: string[]; hashed: number } {
+    const hasher = new InputHasher(cache(), inputDir, trust, startedMs);
+    const hashes = names.map((name) => hasher.sha256(name));
+    hasher.save();
+    return { hashes, hashed: hasher.hashed };
+  }
+
+  beforeEach(async () => {
+    await mkdir(input(), { recursive: true });
+    await put('a.txt', 'first');
+    await put('b.txt', 'second');
+  });
+
+  it('reads a file again only when its size, times or inode changed', async () => {
+    expect(run(['a.txt', 'b.txt'])).toEqual({ hashes: [sha256Hex('first'), sha256Hex('second')], hashed: 2 });
+    expect(run(['a.txt', 'b.txt'])).toEqual({ hashes: [sha256Hex('first'), sha256Hex('second')], hashed: 0 });
+    // Same size, the modification time set back by hand: the change time still tells.
+    const { mtime } = statSync(path.join(input(), 'a.txt'));
+    await writeFile(path.join(input(), 'a.txt'), 'FIRST');
+    utimesSync(path.join(input(), 'a.txt'), mtime, mtime);
+    expect(run(['a.txt', 'b.txt'])).toEqual({ hashes: [sha256Hex('FIRST'), sha256Hex('second')], hashed: 1 });
+  });
+
+  it('reads every file when told not to trust the stats, or for another input folder', async () => {
+    run(['a.txt', 'b.txt']);
+    expect(run(['a.txt', 'b.txt'], false).hashed).toBe(2);
+    await mkdir(path.join(dir, 'other'));
+    await writeFile(path.join(dir, 'other', 'a.txt'), 'other');
+    expect(run(['a.txt'], true, path.join(dir, 'other'))).toEqual({ hashes: [sha256Hex('other')], hashed: 1 });
+  });
+
+  it('does not trust the stats of a file written just before the run: it could change again within the same tick', async () => {
+    expect(run(['a.txt', 'b.txt'], true, input(), Date.now()).hashed).toBe(2);
+    expect(run(['a.txt', 'b.txt'], true, input(), Date.now()).hashed).toBe(2);
+    expect(run(['a.txt', 'b.txt']).hashed).toBe(2);
+    expect(run(['a.txt', 'b.txt']).hashed).toBe(0);
   });
 });

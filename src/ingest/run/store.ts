@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString, compareStrings } from '../../lib/sort.ts';
 import { archivePaths } from '../../config/archive-paths.ts';
+import { sha256Hex } from '../steps/entry.ts';
 
 interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -131,6 +132,9 @@ export function removeStale(outDir: string, previous: readonly string[], current
   return removed;
 }
 
+/** The ingest's cache folder inside an archive folder. */
+const ingestCacheDir = (outDir: string): string => path.join(outDir, archivePaths.ingestCache);
+
 /**
  * Outcomes of unchanged files, keyed by a hash of everything the outcome depends on. A record
  * is the outcome (with the article's header) as one JSON line, then the entry file's text as
@@ -142,7 +146,7 @@ export class ResultCache {
   private readonly used = new Set<string>();
 
   constructor(outDir: string) {
-    this.dir = path.join(outDir, archivePaths.ingestCache);
+    this.dir = ingestCacheDir(outDir);
   }
 
   /** A record's two parts: the outcome's JSON line, and the entry text when there is one. */
@@ -211,6 +215,9 @@ interface LastRun {
 
 const LAST_RUN_NAME = 'last-run.json';
 
+/** The record of the last complete run of the ingest into `outDir`; a run that changes nothing leaves it as it is. */
+export const lastRunFile = (outDir: string): string => path.join(ingestCacheDir(outDir), LAST_RUN_NAME);
+
 export function readLastRun(cacheDir: string): LastRun | undefined {
   try {
     const data = JSON.parse(readFileSync(path.join(cacheDir, LAST_RUN_NAME), 'utf8')) as LastRun;
@@ -244,4 +251,72 @@ export function writeLastRun(cacheDir: string, fingerprint: string, outDir: stri
 /** Forgets the last run, before a run starts changing what it wrote. */
 export function forgetLastRun(cacheDir: string): void {
   rmSync(path.join(cacheDir, LAST_RUN_NAME), { force: true });
+}
+
+/**
+ * What each input file was when it was last hashed: size, modification and change times,
+ * device and inode, then the SHA-256 of its bytes. A file whose stats are all unchanged is not
+ * read again (rsync's quick check; the change time moves on any write and cannot be set back
+ * by hand). Kept per input folder: another folder's files are hashed.
+ */
+type InputStat = [size: number, mtimeMs: number, ctimeMs: number, dev: number, ino: number, sha256: string];
+interface InputStats {
+  input: string;
+  files: Record<string, InputStat>;
+}
+
+const INPUT_STATS_NAME = 'input-stats.json';
+/**
+ * A file written this close to the run's start could be written again within the clock's
+ * resolution and keep its times: it is hashed again next run (git's "racily clean" files).
+ */
+const RACY_MS = 2000;
+
+/** Hashes input files, skipping those whose stats say they are as last hashed. */
+export class InputHasher {
+  private readonly file: string;
+  private readonly inputDir: string;
+  private readonly known: Record<string, InputStat>;
+  private readonly next: Record<string, InputStat> = {};
+  private readonly startedMs: number;
+  /** Files read and hashed; the others were known by their stats. */
+  hashed = 0;
+
+  /**
+   * `trust`: false reads and hashes every file (`--hash-all`), and records them for the next
+   * run. `startedMs`: when the run started, what a file's times are compared with.
+   */
+  constructor(cacheDir: string, inputDir: string, trust: boolean, startedMs = Date.now()) {
+    this.startedMs = startedMs;
+    this.file = path.join(cacheDir, INPUT_STATS_NAME);
+    this.inputDir = inputDir;
+    let known: InputStats | undefined;
+    try {
+      known = trust ? (JSON.parse(readFileSync(this.file, 'utf8')) as InputStats) : undefined;
+    } catch {
+      known = undefined;
+    }
+    this.known = known?.input === inputDir && typeof known.files === 'object' && known.files !== null ? known.files : {};
+  }
+
+  /** The SHA-256 of input `file` (relative to the input folder); throws when it cannot be read. */
+  sha256(file: string): string {
+    const full = path.join(this.inputDir, file);
+    const stats = statSync(full);
+    const now: [number, number, number, number, number] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino];
+    const before = this.known[file];
+    let sha256: string;
+    if (before && now.every((value, index) => value === before[index])) sha256 = before[5];
+    else {
+      sha256 = sha256Hex(readFileSync(full));
+      this.hashed++;
+    }
+    if (this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS) this.next[file] = [...now, sha256];
+    return sha256;
+  }
+
+  /** Records the files hashed or known in this run (written only when it differs). */
+  save(): void {
+    writeAtomic(this.file, JSON.stringify({ input: this.inputDir, files: this.next } satisfies InputStats));
+  }
 }
