@@ -15,7 +15,7 @@ import { loggedPages } from '../src/build/astro-log.ts';
 import { CHROMIUM_PATH } from './lib/chromium.ts';
 import { run } from '../src/build/run.ts';
 import { checkTargets, formatBytes, formatResult, REFERENCE_QUERY, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
-import { writeUpdatedCorpus } from './bench/update.ts';
+import { changeOneFile, writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 
 const { values } = parseArgs({
@@ -30,10 +30,11 @@ if (values.help) {
   console.log(`Usage: npm run bench -- [--articles N] [--seed S] [--e2e-only]
 
   Generates (or reuses) .cache/bench/corpus-<N>-<S>/, then times: ingest cold, ingest with
-  nothing changed, astro build, Pagefind indexing, scripts/build.ts end to end, and an update
-  (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed), then the
-  search page of the updated site in Chromium (${SEARCH_QUERIES.join(', ')}, then a cold ${REFERENCE_QUERY},
-  then ${SEARCH_QUERIES.join(', ')} on a throttled network and CPU; npm run measure-search).
+  nothing changed, astro build, Pagefind indexing, scripts/build.ts end to end, an update
+  (scripts/build.ts again after 1 % new files, 0.1 % changed and 0.1 % removed), a build with
+  nothing changed and one with one file changed, then the search page of the updated site in
+  Chromium (${SEARCH_QUERIES.join(', ')}, then a cold ${REFERENCE_QUERY}, then
+  ${SEARCH_QUERIES.join(', ')} on a throttled network and CPU; npm run measure-search).
   --e2e-only skips the four stages run alone (at 100,000 files they take an hour).
   Writes bench-results/bench-<N>.json.`);
   process.exit(0);
@@ -112,7 +113,8 @@ async function measure(stage: string, args: string[], env: NodeJS.ProcessEnv = {
   const cpu = Math.max(sampledCpuMs, (hasGnuTime ? parseGnuTime(await readFile(timeFile, 'utf8')) : undefined) ?? 0);
   const logText = await readFile(logPath, 'utf8');
   const counted = countPages(logText);
-  const pages = counted.pagesRendered + counted.pagesRestored > 0 ? counted : undefined;
+  // A build that skips astro build logs no page: it rendered none.
+  const pages = counted.pagesRendered + counted.pagesRestored > 0 || args[0] === 'scripts/build.ts' ? counted : undefined;
   console.log(`  ${stage}: ${(wallMs / 1000).toFixed(1)} s, peak ${formatBytes(peakRssBytes)}${pages ? `, ${pages.pagesRendered} pages rendered, ${pages.pagesRestored} restored` : ''}`);
   return { stage, wallMs, peakRssBytes, cpuMs: cpu, ...(pages ?? {}) };
 }
@@ -240,7 +242,11 @@ try {
 
   const plan = writeUpdatedCorpus(corpusDir, updateInput, seed);
   console.log(`  update: ${plan.added} files added, ${plan.changed} changed, ${plan.removed} removed`);
-  stages.push(await measure(STAGES.update, ['scripts/build.ts', '--verbose', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist], { NODE_OPTIONS: '' }));
+  const rebuild = ['scripts/build.ts', '--verbose', '--input', updateInput, '--out', e2eArchive, '--dist', e2eDist];
+  stages.push(await measure(STAGES.update, rebuild, { NODE_OPTIONS: '' }));
+  stages.push(await measure(STAGES.unchanged, rebuild, { NODE_OPTIONS: '' }));
+  console.log(`  one file changed: ${changeOneFile(updateInput)}`);
+  stages.push(await measure(STAGES.oneChanged, rebuild, { NODE_OPTIONS: '' }));
 
   /** One run of measure-search on the updated site: its queries' figures. */
   const measureSearch = async (name: string, queries: readonly string[], extra: string[] = []): Promise<SearchStep[]> => {

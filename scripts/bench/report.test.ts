@@ -51,19 +51,36 @@ describe('checkTargets', () => {
     expect(checkTargets(result(30_000, 140_000), [small]).find((c) => c.target.startsWith('linear'))?.ok).toBe(false);
   });
 
-  it('judges an update against the cold build, and against the update at a tenth of the articles', () => {
-    const withUpdate = (articles: number, updateMs: number) => {
+  it('holds the incremental builds to their times at 10,000 and 100,000, and to shares of the cold build below', () => {
+    const withRebuilds = (articles: number, updateMs: number, unchangedMs: number, oneMs: number) => {
       const r = result(articles, 60_000 * (articles / 10_000));
-      r.stages.push({ stage: STAGES.update, wallMs: updateMs, peakRssBytes: 0, pagesRendered: 10, pagesRestored: 90 });
+      r.stages.push(
+        { stage: STAGES.update, wallMs: updateMs, peakRssBytes: 0, pagesRendered: 10, pagesRestored: 90 },
+        { stage: STAGES.unchanged, wallMs: unchangedMs, peakRssBytes: 0, pagesRendered: 0, pagesRestored: 0 },
+        { stage: STAGES.oneChanged, wallMs: oneMs, peakRssBytes: 0, pagesRendered: 14, pagesRestored: 86 },
+      );
       return r;
     };
     const find = (checks: ReturnType<typeof checkTargets>, start: string) => checks.find((c) => c.target.startsWith(start))?.ok;
-    expect(find(checkTargets(withUpdate(10_000, 5_000), []), 'update <=')).toBe(true);
-    expect(find(checkTargets(withUpdate(10_000, 7_000), []), 'update <=')).toBe(false);
-    const small = withUpdate(10_000, 5_000);
-    expect(find(checkTargets(withUpdate(100_000, 9_000), [small]), 'update grows')).toBe(true);
-    expect(find(checkTargets(withUpdate(100_000, 11_000), [small]), 'update grows')).toBe(false);
+    const at10k = checkTargets(withRebuilds(10_000, 15_000, 5_000, 8_000), []);
+    expect([find(at10k, 'update <='), find(at10k, 'nothing changed <='), find(at10k, 'one file changed <=')]).toEqual([true, true, true]);
+    const slow10k = checkTargets(withRebuilds(10_000, 15_100, 5_100, 8_100), []);
+    expect([find(slow10k, 'update <='), find(slow10k, 'nothing changed <='), find(slow10k, 'one file changed <=')]).toEqual([false, false, false]);
+    const at100k = checkTargets(withRebuilds(100_000, 60_000, 15_000, 20_000), []);
+    expect(at100k.filter((c) => /^(update|nothing|one file)/.test(c.target)).map((c) => [c.target, c.ok])).toEqual([
+      ['update <= 60.0 s (target at 100,000)', true],
+      ['nothing changed <= 15.0 s (target at 100,000)', true],
+      ['one file changed <= 20.0 s (target at 100,000)', true],
+    ]);
+    // 1,000 files: the cold build is 6 s here.
+    expect(find(checkTargets(withRebuilds(1000, 1_800, 900, 900), []), 'update <= 30%')).toBe(true);
+    expect(find(checkTargets(withRebuilds(1000, 1_900, 900, 900), []), 'update <= 30%')).toBe(false);
+    expect(find(checkTargets(withRebuilds(1000, 1_800, 1_000, 900), []), 'nothing changed <= 15%')).toBe(false);
+    const small = withRebuilds(10_000, 5_000, 1_000, 1_000);
+    expect(find(checkTargets(withRebuilds(100_000, 9_000, 1_000, 1_000), [small]), 'update grows')).toBe(true);
+    expect(find(checkTargets(withRebuilds(100_000, 11_000, 1_000, 1_000), [small]), 'update grows')).toBe(false);
     expect(formatResult(small)).toMatch(/update: \+1% new.*\s10 \/ 90$/m);
+    expect(formatResult(small)).toMatch(/build again, nothing changed.*\s0 \/ 0$/m);
   });
 
   it('fails a re-ingest that redoes most of the work', () => {

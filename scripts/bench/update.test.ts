@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changeText, evenly, writeUpdatedCorpus } from './update.ts';
+import { changeOneFile, changeText, evenly, writeUpdatedCorpus } from './update.ts';
 
 describe('evenly', () => {
   it('spreads distinct indexes over the range', () => {
@@ -38,5 +38,25 @@ describe('writeUpdatedCorpus', () => {
     const changed = names.filter((name) => updated.includes(name) && readFileSync(path.join(dir, 'updated', name), 'utf8') !== `Title ${name}\nOne. Two.\n`);
     expect(changed).toHaveLength(2);
     for (const name of names) expect(readFileSync(path.join(corpus, name), 'utf8')).toBe(`Title ${name}\nOne. Two.\n`);
+  });
+});
+
+describe('changeOneFile', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-one-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('changes the body of the middle file alone, skipping files it cannot change, through a hard link too', () => {
+    const corpus = path.join(dir, 'corpus');
+    const copy = path.join(dir, 'copy');
+    mkdirSync(corpus);
+    mkdirSync(copy);
+    writeFileSync(path.join(corpus, 'a.txt'), 'A\nOne. Two.\n');
+    writeFileSync(path.join(corpus, 'b.txt'), iconv.encode('Заголовок\nПервое. Второе.', 'windows-1251'));
+    writeFileSync(path.join(corpus, 'c.txt'), 'C\nThree. Four.\n');
+    for (const name of readdirSync(corpus)) linkSync(path.join(corpus, name), path.join(copy, name));
+    expect(changeOneFile(copy)).toBe('c.txt');
+    expect(readFileSync(path.join(copy, 'c.txt'), 'utf8')).toBe('C\nThree. Four. Three.\n');
+    expect(readFileSync(path.join(copy, 'a.txt'), 'utf8')).toBe('A\nOne. Two.\n');
+    expect(readFileSync(path.join(corpus, 'c.txt'), 'utf8')).toBe('C\nThree. Four.\n');
   });
 });

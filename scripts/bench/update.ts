@@ -69,3 +69,23 @@ export function writeUpdatedCorpus(corpusDir: string, outDir: string, seed: numb
   }
   return { added, changed, removed: removed.size };
 }
+
+/**
+ * The bench's "one file changed": the body of one file in the middle of `dir` (by name) that
+ * `changeText` can change, changed in place (unlinked first: it may be a hard link into the
+ * corpus). Returns its name.
+ */
+export function changeOneFile(dir: string): string {
+  const names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  const middle = Math.floor(names.length / 2);
+  for (let step = 0; step < names.length; step++) {
+    const name = names[(middle + step) % names.length] as string;
+    const file = path.join(dir, name);
+    const next = changeText(readFileSync(file));
+    if (!next) continue;
+    unlinkSync(file);
+    writeFileSync(file, next);
+    return name;
+  }
+  throw new Error(`no file in ${dir} has a body that can be changed`);
+}
