@@ -12,6 +12,7 @@ import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString, compareStrings } from '../../lib/sort.ts';
 import { archivePaths } from '../../config/archive-paths.ts';
 import { sha256Hex } from '../steps/entry.ts';
+import { z } from 'astro/zod';
 
 interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -259,11 +260,12 @@ export function forgetLastRun(cacheDir: string): void {
  * read again (rsync's quick check; the change time moves on any write and cannot be set back
  * by hand). Kept per input folder: another folder's files are hashed.
  */
-type InputStat = [size: number, mtimeMs: number, ctimeMs: number, dev: number, ino: number, sha256: string];
-interface InputStats {
-  input: string;
-  files: Record<string, InputStat>;
-}
+const inputStatsSchema = z.object({
+  input: z.string(),
+  files: z.record(z.string(), z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.string()])),
+});
+type InputStats = z.infer<typeof inputStatsSchema>;
+type InputStat = InputStats['files'][string];
 
 const INPUT_STATS_NAME = 'input-stats.json';
 /**
@@ -292,11 +294,12 @@ export class InputHasher {
     this.inputDir = inputDir;
     let known: InputStats | undefined;
     try {
-      known = trust ? (JSON.parse(readFileSync(this.file, 'utf8')) as InputStats) : undefined;
+      known = trust ? inputStatsSchema.parse(JSON.parse(readFileSync(this.file, 'utf8'))) : undefined;
     } catch {
+      // None yet, or unreadable: every file is hashed and the record written again.
       known = undefined;
     }
-    this.known = known?.input === inputDir && typeof known.files === 'object' && known.files !== null ? known.files : {};
+    this.known = known?.input === inputDir ? known.files : {};
   }
 
   /** The SHA-256 of input `file` (relative to the input folder); throws when it cannot be read. */
