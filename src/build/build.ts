@@ -111,7 +111,9 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
   const searchBeside = searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
   // The stages beside Astro need only the entries and raw files, never its pages; at a lower
-  // priority they take the time Astro leaves idle instead of slowing it.
+  // priority they take the time Astro leaves idle instead of slowing it. With Astro skipped
+  // there is nothing to yield to, and on a busy machine a lower priority only starves them.
+  const besideNiceness = skipAstro ? undefined : BESIDE_ASTRO_NICENESS;
   const stop = new AbortController();
   const stage = (args: string[], label: string, niceness?: number) =>
     run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
@@ -120,8 +122,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     });
   const [astroMs, dataMs, searchMs] = await Promise.all([
     skipAstro ? undefined : stage(astroArgs, 'astro build').then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
-    stage(['scripts/publish-data.ts'], 'data', BESIDE_ASTRO_NICENESS),
-    searchBeside ? stage(searchArgs, 'search index', BESIDE_ASTRO_NICENESS) : undefined,
+    stage(['scripts/publish-data.ts'], 'data', besideNiceness),
+    searchBeside ? stage(searchArgs, 'search index', besideNiceness) : undefined,
   ]);
   timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs]);
   if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
