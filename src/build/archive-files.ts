@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { archivePaths } from '../config/archive-paths.ts';
 
 /**
  * What a build keeps in an archive folder beside the archive itself. The caches: the ingest's
@@ -9,8 +10,8 @@ import path from 'node:path';
  * record only at the end): the next build starts clean.
  */
 export function buildFiles(archive: string) {
-  const cache = path.join(archive, '.cache');
-  const astroCache = path.join(archive, '.astro-cache');
+  const cache = path.join(archive, archivePaths.cache);
+  const astroCache = path.join(archive, archivePaths.astroCache);
   return {
     caches: [cache, astroCache],
     astroCache,
