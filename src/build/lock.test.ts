@@ -50,28 +50,28 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** What each holder printed so far: a line may come before the test starts waiting for it. */
+const printed = new WeakMap<ChildProcessWithoutNullStreams, { stdout: string; stderr: string }>();
+
 function holder(mode: 'now' | 'wait' = 'now'): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, ['--input-type=module', '-e', HOLDER, dir, mode], { stdio: 'pipe' });
+  const output = { stdout: '', stderr: '' };
+  printed.set(child, output);
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
   children.push(child);
   return child;
 }
 
-/** Resolves with the first line of the child's output that starts with `prefix`. */
-function line(child: ChildProcessWithoutNullStreams, prefix: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const found = seen.split('\n').find((text) => text.startsWith(prefix));
-      if (found === undefined) return;
-      child.stdout.off('data', onData);
-      resolve(found);
-    };
-    child.stdout.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`holder exited (${code}) before printing "${prefix}": ${seen}${errors}`)));
-  });
+/** Resolves with the first line of the child's output that starts with `prefix`, printed before or after the call. */
+async function line(child: ChildProcessWithoutNullStreams, prefix: string): Promise<string> {
+  const output = printed.get(child) as { stdout: string; stderr: string };
+  for (;;) {
+    const found = output.stdout.split('\n').find((text) => text.startsWith(prefix));
+    if (found !== undefined) return found;
+    if (child.exitCode !== null) throw new Error(`holder exited (${child.exitCode}) before printing "${prefix}": ${output.stdout}${output.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const killed = (child: ChildProcessWithoutNullStreams): Promise<void> =>
