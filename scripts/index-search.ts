@@ -1,18 +1,23 @@
 /**
  * Stage three of the build: the search index of the archive's entries, written into the
- * site's `pagefind/` (see src/search/index-build.ts). A bundle whose search pages are the
- * same as the last build's is kept; the state that tells lives in the archive's cache.
+ * site's `pagefind/` (see src/search/build/index-build.ts). The last build's bundles are built
+ * on (kept, or given a delta and tombstones); the state that tells lives in the archive's
+ * cache. SEARCH_BUNDLE_PAGES, SEARCH_DELTA_PAGES and SEARCH_STALE_SHARE override the
+ * segment limits (src/search/bundles.ts), for tests.
  */
 import path from 'node:path';
 import { archiveDir, articlesDir, distDir } from '../src/config/archive.ts';
 import { LANGS } from '../src/schemas/article.ts';
-import { buildSearchIndex, SEARCH_STATE_FILE } from '../src/search/index-build.ts';
+import { segmentLimits } from '../src/search/bundles.ts';
+import { buildSearchIndex, SEARCH_STATE_FILE } from '../src/search/build/index-build.ts';
 
 try {
   const cache = path.join(archiveDir, '.cache');
-  const { pages, bundles, rebuilt } = await buildSearchIndex(articlesDir, path.join(distDir, 'pagefind'), path.join(cache, 'search-pages'), path.join(cache, SEARCH_STATE_FILE));
+  const { pages, bundles, rebuilt, tombstones } = await buildSearchIndex(articlesDir, path.join(distDir, 'pagefind'), path.join(cache, 'search-pages'), path.join(cache, SEARCH_STATE_FILE), segmentLimits(process.env));
   const kept = bundles.filter((bundle) => !rebuilt.includes(bundle.name)).map((bundle) => bundle.name);
-  console.log(`search index: ${LANGS.map((lang) => `${lang} ${pages[lang]}`).join(', ')} pages; built ${rebuilt.join(', ') || 'none'}${kept.length ? `, kept ${kept.join(', ')}` : ''}`);
+  console.log(
+    `search index: ${LANGS.map((lang) => `${lang} ${pages[lang]}`).join(', ')} pages; built ${rebuilt.join(', ') || 'none'}${kept.length ? `, kept ${kept.join(', ')}` : ''}${tombstones ? `; ${tombstones} tombstoned` : ''}`,
+  );
 } catch (error) {
   console.error(`search index: ${(error as Error).message}`);
   process.exit(1);

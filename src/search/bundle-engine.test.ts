@@ -108,4 +108,77 @@ describe('bundleEngine', () => {
     expect((await engine.search(null, { filters: {} }))?.results.map((result) => result.id)).toEqual(['ref', 'hanoi']);
     expect(asked).toEqual(['latin null', 'cyrillic null']);
   });
+
+  describe('with tombstones and a delta', () => {
+    interface Page {
+      id: string;
+      words: string[];
+      topics: string[];
+      date: string;
+    }
+    // Pagefind as far as the engine relies on it: words matched as prefixes, a word the index
+    // lacks left out, a filter on an unknown key listing nothing, counts over the hits listed.
+    const pagefindLike = (pages: Page[]): SearchEngine<FakeResult> => ({
+      async search(term: string | null, options: EngineOptions) {
+        const words = (term ?? '').split(' ').filter(Boolean);
+        const has = (page: Page, word: string) => page.words.some((w) => w.startsWith(word));
+        const known = words.filter((word) => pages.some((page) => has(page, word)));
+        let matching = words.length > 0 && known.length === 0 ? [] : pages.filter((page) => known.every((word) => has(page, word)));
+        const unfilteredResultCount = matching.length;
+        const topic = options.filters.topic;
+        if (typeof topic === 'string') matching = matching.filter((page) => page.topics.includes(topic));
+        if (Object.keys(options.filters).some((key) => key !== 'topic')) matching = [];
+        if (options.sort?.date) matching = [...matching].sort((a, b) => (options.sort?.date === 'desc' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)));
+        const counts: Record<string, number> = {};
+        for (const page of pages) for (const value of page.topics) counts[value] = 0;
+        for (const page of matching) for (const value of page.topics) counts[value] = (counts[value] ?? 0) + 1;
+        return { results: matching.map((page) => ({ id: page.id, score: page.words.length, date: page.date })), filters: { topic: counts }, unfilteredResultCount };
+      },
+      async preload() {},
+    });
+    const page = (id: string, words: string, topics: string[], date: string): Page => ({ id, words: words.split(' '), topics, date });
+    // One language, as a clean build indexes it after the update below…
+    const now = [page('a', 'parti congres', ['party'], '2024-01-05'), page('b2', 'parti reforme', ['army'], '2024-01-20'), page('c', 'parti', ['party'], '2024-03-02'), page('n', 'parti nouveau', ['party'], '2024-03-30')];
+    // …and as the update left it: b replaced by b2, d removed, n added.
+    const january = pagefindLike([page('a', 'parti congres', ['party'], '2024-01-05'), page('b', 'parti greve', ['party'], '2024-01-20')]);
+    const march = pagefindLike([page('c', 'parti', ['party'], '2024-03-02'), page('d', 'parti unique', ['army'], '2024-03-10')]);
+    const delta = pagefindLike([page('b2', 'parti reforme', ['army'], '2024-01-20'), page('n', 'parti nouveau', ['party'], '2024-03-30')]);
+    const segments = bundleEngine<FakeResult>([
+      { ...any(january), dead: new Map([['b', { topic: ['party'] }]]) },
+      { ...any(march), dead: new Map([['d', { topic: ['army'] }]]) },
+      { ...any(delta), delta: true },
+    ]);
+    const clean = pagefindLike(now);
+    const answer = async (engine: SearchEngine<FakeResult>, term: string | null, options: EngineOptions = { filters: {} }) => {
+      const response = await engine.search(term, options);
+      return { ids: response?.results.map((result) => result.id).sort(), filters: response?.filters };
+    };
+
+    it('drops tombstoned hits and takes their values off the counts, as a clean index answers', async () => {
+      for (const term of ['parti', null, 'greve', 'unique', 'reforme', 'parti greve', 'parti reforme', 'parti unique congres', 'zzz parti']) {
+        expect(await answer(segments, term), String(term)).toEqual(await answer(clean, term));
+        expect(await answer(segments, term, { filters: { topic: 'party' } }), `${term} in party`).toEqual(await answer(clean, term, { filters: { topic: 'party' } }));
+      }
+    });
+
+    it('asks again without a word only tombstoned pages held', async () => {
+      // `greve` was only in b: a clean index lacks it and leaves it out of `parti greve`.
+      expect((await answer(segments, 'parti greve')).ids).toEqual(['a', 'b2', 'c', 'n']);
+    });
+
+    it('gives a delta’s date-sorted hits as a run of their own beside the bases’', async () => {
+      const response = await segments.search('parti', { filters: {}, sort: { date: 'desc' } });
+      expect(response?.runs?.map((run) => run.map((result) => result.id))).toEqual([['c', 'a'], ['n', 'b2']]);
+      expect(response?.results.map((result) => result.id)).toEqual(['c', 'a', 'n', 'b2']);
+      // Without hits in the delta, the bases' order alone.
+      const only = await segments.search('congres', { filters: {}, sort: { date: 'desc' } });
+      expect(only?.runs).toBeUndefined();
+      expect(only?.results.map((result) => result.id)).toEqual(['a']);
+    });
+
+    it('filters one bundle with tombstones even when it is the language’s only one', async () => {
+      const alone = bundleEngine<FakeResult>([{ ...any(january), dead: new Map([['b', { topic: ['party'] }]]) }]);
+      expect(await answer(alone, 'parti')).toEqual({ ids: ['a'], filters: { topic: { party: 1 } } });
+    });
+  });
 });

@@ -1,22 +1,35 @@
+import type { DeadPage } from './bundles.ts';
 import type { EngineOptions, EngineResponse, EngineResult, FilterCounts, PartedSearch, SearchEngine } from './query.ts';
 
-/** One bundle of a language: its engine, and whether it may hold a query word (word-scripts.ts). */
+/** One bundle of a language, as the page opened it (bundles.ts). */
 export interface LanguageBundle<R extends EngineResult> {
   engine: SearchEngine<R>;
+  /** Whether it may hold a query word (word-scripts.ts). */
   mayHold(word: string): boolean;
+  /** Its tombstoned pages, by Pagefind id: removed, or superseded by the delta. */
+  dead?: ReadonlyMap<string, DeadPage>;
+  /** A delta holds pages of any month; the bases hold disjoint runs of months, oldest first. */
+  delta?: boolean;
 }
 
+/** Whether a bundle holds a word: in a page that counts, only in tombstoned pages, or not at all. */
+type Holds = 'live' | 'dead' | 'none';
+
 /**
- * One language's search over the bundles it is cut into (bundles.ts), answering as one
- * engine, so the rest of the search sees one engine per language whatever the archive's size.
- * A bundle that cannot hold any of the query's words (a Russian bundle asked `parti`:
- * word-scripts.ts) is not asked, nor loaded: it would have found nothing. Every other bundle
- * is asked; by relevance the hits merge by Pagefind's score (equal scores keep the bundles'
- * order), by date they are laid bundle after bundle, newest bundle first, since bundles hold
- * disjoint runs of months and Pagefind sorted each; filter counts add up. A language no
- * bundle of which can answer finds nothing, and counts nothing under the filters asked.
- * `searchParts` hands out each bundle's answer as it comes, so the page can show a bundle's
- * hits before the others have answered.
+ * One language's search over the bundles it is cut into (bundles.ts, build/segments.ts),
+ * answering as one engine, so the rest of the search sees one engine per language whatever
+ * the archive's size and history. A bundle that cannot hold any of the query's words (a
+ * Russian bundle asked `parti`: word-scripts.ts) is not asked, nor loaded: it would have
+ * found nothing. Every other bundle is asked; a tombstoned hit is dropped by its id, before
+ * any fragment is fetched, and the filter values the tombstone lists are taken off the counts
+ * (Pagefind counts a value over the hits it returns, so the dead hit counted once for each of
+ * its values). By relevance the hits merge by Pagefind's score (equal scores keep the
+ * bundles' order). By date the bases' hits are laid bundle after bundle, newest bundle first,
+ * since bases hold disjoint runs of months and Pagefind sorted each; a delta's hits can fall
+ * anywhere among them, so they come as a second run (`runs`), which the caller merges by date
+ * as it merges languages. Filter counts add up. A language no bundle of which can answer finds
+ * nothing, and counts nothing under the filters asked. `searchParts` hands out each bundle's
+ * answer as it comes, so the page can show a bundle's hits before the others have answered.
  *
  * Pagefind leaves out a query word that matches no word of its index, rather than finding
  * nothing: a bundle without `nq` answers `18 nq tw` with every page that has `18` and `tw`.
@@ -25,26 +38,31 @@ export interface LanguageBundle<R extends EngineResult> {
  * word (a filter on a key no page has makes Pagefind count the matches and list none, which
  * costs no results and no filter data; a word the bundle cannot hold it lacks without being
  * asked), and a bundle that lacks a word some other bundle has answers nothing: it then finds
- * exactly what one index of the language would.
+ * exactly what one index of the language would. A word held only by tombstoned pages is one
+ * the language no longer has: a bundle holding it is asked again without it, as a clean
+ * index, which never had the word, would have answered.
  */
 export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[]): SearchEngine<R> {
   const askedFor = (words: readonly string[]) => (words.length === 0 ? bundles : bundles.filter((bundle) => words.some((word) => bundle.mayHold(word))));
   const searchParts = (term: string | null, options: EngineOptions): PartedSearch<R> => {
     const words = term?.split(' ').filter(Boolean) ?? [];
     const asked = askedFor(words);
-    const join = (responses: readonly (EngineResponse<R> | null)[]) => joinAnswers(responses, options);
-    if (asked.length <= 1) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
+    const join = (responses: readonly (EngineResponse<R> | null)[]) => joinAnswers(responses, asked, options);
+    if (asked.length === 0 || (asked.length === 1 && !asked[0]!.dead?.size)) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
     const sortKeys = Object.keys(options.sort ?? {});
     if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
-    const holds = async (bundle: LanguageBundle<R>, word: string) =>
-      bundle.mayHold(word) && ((await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0;
-    const has = words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holds(bundle, word))))) : undefined;
+    const holds = words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holdsWord(bundle, word))))) : undefined;
     // Each bundle's answer is final once every bundle has said which words it has.
-    const parts = asked.map(async (bundle, index) => {
-      const [response, present] = await Promise.all([bundle.engine.search(term, options), has]);
-      if (response === null || present === undefined) return response;
-      const lacks = words.some((_, word) => present.some((other) => other[word]) && !present[index]![word]);
-      return lacks ? { results: [], filters: zeroCounts(response.filters) } : response;
+    const parts = asked.map(async (bundle, index): Promise<EngineResponse<R> | null> => {
+      const [response, held] = await Promise.all([bundle.engine.search(term, options), holds]);
+      const own = held?.[index];
+      if (response === null || held === undefined || own === undefined) return response && live(response, bundle.dead);
+      if (words.some((_, word) => held.some((other) => other[word] === 'live') && own[word] !== 'live')) return { results: [], filters: zeroCounts(response.filters) };
+      if (!own.includes('dead')) return live(response, bundle.dead);
+      const rest = words.filter((_, word) => own[word] !== 'dead');
+      if (rest.length === 0) return { results: [], filters: zeroCounts(response.filters) };
+      const again = await bundle.engine.search(rest.join(' '), options);
+      return again && live(again, bundle.dead);
     });
     return { parts, join };
   };
@@ -61,24 +79,57 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
 }
 
 /**
- * The bundles' answers as one: by relevance, hits merged by score (equal scores keep the
- * bundles' order); by date, bundle after bundle; filter counts added up. No bundle asked finds
- * nothing, and counts nothing under the filters asked.
+ * The bundles' answers (one per bundle asked, in order) as one: by relevance, hits merged by
+ * score (equal scores keep the bundles' order); by date, the bases bundle after bundle and a
+ * delta's hits as a run of their own; filter counts added up. No bundle asked finds nothing,
+ * and counts nothing under the filters asked.
  */
-function joinAnswers<R extends EngineResult>(responses: readonly (EngineResponse<R> | null)[], options: EngineOptions): EngineResponse<R> | null {
+function joinAnswers<R extends EngineResult>(responses: readonly (EngineResponse<R> | null)[], asked: readonly LanguageBundle<R>[], options: EngineOptions): EngineResponse<R> | null {
   if (responses.length === 0) return { results: [], filters: Object.fromEntries(Object.keys(options.filters).map((key) => [key, {}])) };
-  const answered = responses.filter((response) => response !== null);
-  if (answered.length <= 1) return answered[0] ?? null;
+  const answered = responses.flatMap((response, index) => (response === null ? [] : [{ response, delta: asked[index]?.delta === true }]));
+  if (answered.length <= 1) return answered[0]?.response ?? null;
+  const filters = addCounts(answered.map(({ response }) => response.filters));
   const direction = options.sort?.date;
-  const results =
-    direction === undefined
-      ? answered.flatMap((response) => response.results).sort((a, b) => b.score - a.score)
-      : (direction === 'desc' ? [...answered].reverse() : answered).flatMap((response) => response.results);
-  return { results, filters: addCounts(answered.map((response) => response.filters)) };
+  if (direction === undefined) return { results: answered.flatMap(({ response }) => response.results).sort((a, b) => b.score - a.score), filters };
+  const bases = answered.filter(({ delta }) => !delta);
+  const byDate = (direction === 'desc' ? [...bases].reverse() : bases).flatMap(({ response }) => response.results);
+  const delta = answered.filter(({ delta }) => delta).flatMap(({ response }) => response.results);
+  if (delta.length === 0) return { results: byDate, filters };
+  return { results: [...byDate, ...delta], runs: [byDate, delta], filters };
 }
 
 /** A filter on a key no page carries: Pagefind lists no page, and still counts the word's. */
 const NO_PAGE: EngineOptions['filters'] = { '(no page)': '' };
+
+/**
+ * Whether a bundle holds a word in a page that is not tombstoned. Counting the word's pages
+ * costs no results; only a bundle with no more of them than tombstones lists them to look.
+ */
+async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, word: string): Promise<Holds> {
+  if (!bundle.mayHold(word)) return 'none';
+  const count = (await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0;
+  if (count === 0) return 'none';
+  const dead = bundle.dead;
+  if (!dead?.size || count > dead.size) return 'live';
+  const all = await bundle.engine.search(word, { filters: {} });
+  return all?.results.some((result) => !dead.has(result.id)) ? 'live' : 'dead';
+}
+
+/** A response less its tombstoned hits, its filter counts less their values. */
+function live<R extends EngineResult>(response: EngineResponse<R>, dead: ReadonlyMap<string, DeadPage> | undefined): EngineResponse<R> {
+  if (!dead?.size) return response;
+  const filters: FilterCounts = Object.fromEntries(Object.entries(response.filters).map(([key, values]) => [key, { ...values }]));
+  const results = response.results.filter((result) => {
+    const values = dead.get(result.id);
+    if (values === undefined) return true;
+    for (const [key, list] of Object.entries(values)) {
+      const counts = filters[key];
+      if (counts) for (const value of list) if (counts[value] !== undefined) counts[value] -= 1;
+    }
+    return false;
+  });
+  return { ...response, results, filters };
+}
 
 const zeroCounts = (counts: FilterCounts): FilterCounts =>
   Object.fromEntries(Object.entries(counts).map(([key, values]) => [key, Object.fromEntries(Object.keys(values).map((value) => [value, 0]))]));

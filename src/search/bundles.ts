@@ -26,7 +26,7 @@ export const INDEX_BYTES_PER_PAGE = 300 * 1024;
 /** The list of bundles, in the site's `pagefind/`. */
 export const BUNDLES_FILE = 'bundles.json';
 
-/** Pagefind's module, in the site's `pagefind/`: the same bytes for every bundle (index-build.ts). */
+/** Pagefind's module, in the site's `pagefind/`: the same bytes for every bundle (build/engine-files.ts). */
 export const ENGINE_MODULE = 'pagefind.js';
 
 /**
@@ -35,11 +35,59 @@ export const ENGINE_MODULE = 'pagefind.js';
  */
 export const SHARED_LANGUAGE = `${UNSTEMMED}-x-shared`;
 
-/** One entry of `bundles.json`: a bundle's folder in `pagefind/`, its language and pages. */
+/**
+ * One entry of `bundles.json`: a bundle's folder in `pagefind/`, its language and the pages
+ * it indexes. A language's bundles are its bases, holding disjoint runs of months oldest
+ * first, then at most one `delta` holding pages of any month (segments.ts). `dead` counts a
+ * base's pages listed in the tombstone file: removed, or superseded by the delta.
+ */
 export interface SearchBundle {
   name: string;
   lang: Lang;
   pages: number;
+  delta?: true;
+  dead?: number;
+}
+
+/** The tombstone file, in the site's `pagefind/`: bundle -> Pagefind id -> that page's filter values. */
+export const TOMBSTONES_FILE = 'tombstones.json';
+
+/** A tombstoned page's filter values (key -> values), as Pagefind counted them. */
+export type DeadPage = Record<string, string[]>;
+
+export type Tombstones = Record<string, Record<string, DeadPage>>;
+
+/**
+ * When an update stops adding to the delta and compacts (segments.ts): the delta holds at
+ * most `deltaPages` pages of months no base holds, and no more than `staleShare` of its
+ * language's pages; a base is rebuilt once more than `staleShare` of its pages are
+ * tombstoned or have a newer copy in the delta. Figures in docs/search.md. The search
+ * stage reads both from the environment for tests (SEARCH_DELTA_PAGES, SEARCH_STALE_SHARE),
+ * as it reads the bundle cap (SEARCH_BUNDLE_PAGES).
+ */
+export interface SegmentLimits {
+  maxBundlePages: number;
+  deltaPages: number;
+  staleShare: number;
+}
+
+export const DEFAULT_SEGMENT_LIMITS: SegmentLimits = { maxBundlePages: MAX_BUNDLE_PAGES, deltaPages: 5_000, staleShare: 0.1 };
+
+/** The limits, with any set in `env` (tests force segments on small archives this way); a malformed value is an error naming it. */
+export function segmentLimits(env: Record<string, string | undefined>): SegmentLimits {
+  const read = (name: string, fallback: number, expected: string, valid: (value: number) => boolean): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!valid(value)) throw new Error(`${name}: expected ${expected}, got "${raw}"`);
+    return value;
+  };
+  const whole = (least: number) => (value: number) => Number.isInteger(value) && value >= least;
+  return {
+    maxBundlePages: read('SEARCH_BUNDLE_PAGES', DEFAULT_SEGMENT_LIMITS.maxBundlePages, 'a whole number above 0', whole(1)),
+    deltaPages: read('SEARCH_DELTA_PAGES', DEFAULT_SEGMENT_LIMITS.deltaPages, 'a whole number', whole(0)),
+    staleShare: read('SEARCH_STALE_SHARE', DEFAULT_SEGMENT_LIMITS.staleShare, 'a share from 0 to 1', (value) => value >= 0 && value <= 1),
+  };
 }
 
 /** An entry of `bundles.json`: a bundle and what it holds outside its script (word-scripts.ts). */

@@ -24,6 +24,11 @@ export interface EngineResponse<R extends EngineResult> {
   filters: FilterCounts;
   /** Pages the words match before filters, as Pagefind counts them. */
   unfilteredResultCount?: number;
+  /**
+   * Of a sorted search over bundles whose dates overlap (a language's bases and its delta,
+   * bundle-engine.ts): `results` as lists each in the sort's order, for the caller to merge.
+   */
+  runs?: R[][];
 }
 
 /** A value to keep, or (`none`) values to leave out: `{ none: [] }` keeps every page. */
@@ -60,8 +65,8 @@ export interface LanguageAnswer<R> {
   lang: Lang;
   /** Every hit, most relevant first. */
   relevance: Hit<R>[];
-  /** The hits with a date, newest first, when the search lists by date; otherwise empty. */
-  dated: Hit<R>[];
+  /** The hits with a date, in lists each newest first (one, or more from a language with a delta), when the search lists by date; otherwise none. */
+  dated: Hit<R>[][];
   filters: FilterCounts;
 }
 
@@ -90,7 +95,8 @@ export async function askLanguage<R extends EngineResult>(lang: Lang, engine: Se
     engine.search(words, { filters }),
     listsByDate(state) ? engine.search(words, { filters, sort: { date: 'desc' } }) : Promise.resolve(null),
   ]);
-  return { lang, relevance: hitsOf(relevance), dated: hitsOf(dated), filters: relevance?.filters ?? {} };
+  const runs = dated === null ? [] : (dated.runs ?? [dated.results]);
+  return { lang, relevance: hitsOf(relevance), dated: runs.map((run) => hitsOf({ results: run, filters: {} })), filters: relevance?.filters ?? {} };
 }
 
 export interface Collated<R> {
@@ -133,9 +139,9 @@ export function collate<R extends EngineResult>(
   const ranked = mergeByRelevance(kept.map((answer) => answer.relevance));
   if (!listsByDate(state)) return { outcomes, total: ranked.length, pager: listPager(shown.rest(ranked)) };
   const key = (hit: Hit<R>) => `${hit.lang}:${hit.result.id}`;
-  const datedKeys = new Set(kept.flatMap((answer) => answer.dated.map(key)));
+  const datedKeys = new Set(kept.flatMap((answer) => answer.dated.flat().map(key)));
   const undated = ranked.filter((hit) => !datedKeys.has(key(hit)));
-  return { outcomes, total: ranked.length, pager: mergeByDate(kept.map((answer) => answer.dated), undated, dateOf) };
+  return { outcomes, total: ranked.length, pager: mergeByDate(kept.flatMap((answer) => answer.dated), undated, dateOf) };
 }
 
 /**

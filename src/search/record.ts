@@ -12,7 +12,7 @@ interface SearchMetadata {
 }
 
 export function searchMetadata(entry: Pick<Article, 'date' | 'publisher' | 'topics'>): SearchMetadata {
-  // No language: each language has its own bundle (index-build.ts), so the page knows a hit's
+  // No language: each language has its own bundles (build/index-build.ts), so the page knows a hit's
   // language from the bundle that answered, and filters by language by asking fewer bundles.
   const meta: [string, string][] = [];
   const filters: [string, string][] = [];
@@ -33,7 +33,7 @@ type SearchableArticle = Pick<Article, 'id' | 'lang' | 'title' | 'date' | 'publi
 
 /**
  * The page Pagefind indexes for an article, made from its entry rather than read back from the
- * built site, which is faster to index (figures in index-build.ts). It holds what a
+ * built site, which is faster to index (figures in build/index-build.ts). It holds what a
  * reader searches (the title as the heading Pagefind weighs most, the body's headings and
  * paragraphs) and nothing else: no navigation, related lists or citation. Every text is
  * escaped; nothing from a raw file becomes markup.

@@ -1,6 +1,6 @@
 import type { Lang } from '../../schemas/article.ts';
 import { bundleEngine } from '../bundle-engine.ts';
-import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, type ListedBundle } from '../bundles.ts';
+import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONES_FILE, type ListedBundle, type Tombstones } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { mayHoldWord } from '../word-scripts.ts';
@@ -65,12 +65,14 @@ let engines: Promise<Engines> | undefined;
  */
 export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engines> {
   engines ??= (async () => {
-    const [listed, module] = await Promise.all([
-      fetch(`${base}pagefind/${BUNDLES_FILE}`).then((response) => {
-        if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-        return response.json() as Promise<ListedBundle[]>;
-      }),
+    const listing = fetch(`${base}pagefind/${BUNDLES_FILE}`).then((response) => {
+      if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+      return response.json() as Promise<ListedBundle[]>;
+    });
+    const [listed, module, tombstones] = await Promise.all([
+      listing,
       import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>,
+      listing.then((bundles) => loadTombstones(base, bundles.filter((bundle) => langs.includes(bundle.lang)))),
     ]);
     const opener = bundleOpener(base, module);
     return new Map(
@@ -79,6 +81,8 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
         const bundles = own.map((bundle) => ({
           engine: opener(bundle),
           mayHold: (word: string) => mayHoldWord(word, bundle.lang, bundle.foreign),
+          dead: new Map(Object.entries(tombstones[bundle.name] ?? {})),
+          delta: bundle.delta === true,
         }));
         return bundles.length ? [[lang, bundleEngine(bundles)] as const] : [];
       }),
@@ -91,13 +95,24 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
 }
 
 /**
+ * The tombstones of these bundles (build/segments.ts), fetched beside the engine only when a
+ * bundle listed has any: a search never lists a page an update removed or replaced.
+ */
+async function loadTombstones(base: string, bundles: readonly ListedBundle[]): Promise<Tombstones> {
+  if (!bundles.some((bundle) => bundle.dead)) return {};
+  const response = await fetch(`${base}pagefind/${TOMBSTONES_FILE}`);
+  if (!response.ok) throw new Error(`search tombstones: HTTP ${response.status}`);
+  return (await response.json()) as Tombstones;
+}
+
+/**
  * Engines that open their bundle on first use. Every bundle lives in the one worker, where
  * Pagefind's WebAssembly glue is a single module-wide instance: two bundles instantiating it
  * at once would leave the one set up in between pointing into a memory the glue no longer
  * uses. So the first bundle opened starts the worker from its folder and instantiates the
  * WebAssembly from its own file (an empty preload returns once it is ready), and every other
  * waits for that, then opens under its entry's shared language, which names an empty
- * WebAssembly file instead of another copy (index-build.ts). A first bundle that fails to
+ * WebAssembly file instead of another copy (build/engine-files.ts). A first bundle that fails to
  * open leaves the next one opened to start the engine.
  */
 function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {

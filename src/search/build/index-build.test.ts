@@ -3,10 +3,10 @@ import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeArticle } from '../../tests/unit/support/articles.ts';
-import type { Article } from '../schemas/article.ts';
-import { SHARED_LANGUAGE } from './bundles.ts';
-import { UNSTEMMED } from './terms.ts';
+import { makeArticle } from '../../../tests/unit/support/articles.ts';
+import type { Article } from '../../schemas/article.ts';
+import { SHARED_LANGUAGE } from '../bundles.ts';
+import { UNSTEMMED } from '../terms.ts';
 import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
 
 /** Every file below `dir`, relative path -> bytes. */
@@ -56,6 +56,7 @@ describe('buildSearchIndex', () => {
         { name: 'ru', lang: 'ru', pages: 1, foreign: ['body', 'text'] },
       ],
       rebuilt: ['fr', 'ru'],
+      tombstones: 0,
     });
   });
 
@@ -174,7 +175,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
 
   const dated = (id: string, date: string | undefined): Article => ({ ...entry(id, `Article ${id}`), ...(date ? { date, dateSource: 'publisher-line' as const } : {}) });
 
-  it('cuts a language over the cap by month, oldest first, and an addition at the newest end rebuilds only the last bundle', async () => {
+  it('cuts a language over the cap by month; an update adds a delta and tombstones; compaction folds them back', async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'index-search-split-'));
     const entries = path.join(root, 'articles');
     const write = async (article: Article) => {
@@ -185,7 +186,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     const out = path.join(root, 'pagefind');
     const state = path.join(root, 'state.json');
     const scratch = path.join(root, 'scratch');
-    const first = await buildSearchIndex(entries, out, scratch, state, 2);
+    const first = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2 });
     expect(first.bundles.map(({ foreign: _, ...bundle }) => bundle)).toEqual([
       { name: 'fr-undated', lang: 'fr', pages: 1 },
       { name: 'fr-2024-01', lang: 'fr', pages: 2 },
@@ -198,20 +199,42 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     expect((await entryOf('fr-2024-01')).languages[UNSTEMMED]?.page_count).toBe(2);
 
     await write(dated('fr/f', '2024-03-28'));
-    const second = await buildSearchIndex(entries, out, scratch, state, 2);
+    const second = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2 });
     expect(second.rebuilt).toEqual(['fr-2024-03']);
     expect(second.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 2', 'fr-2024-03 2', 'ru 1']);
 
+    // An update writes a delta and tombstones, keeping every base.
     await write(dated('fr/g', '2024-04-01'));
     await rm(path.join(entries, 'fr', 'b.json'));
-    const third = await buildSearchIndex(entries, out, scratch, state, 2);
-    // January lost a page and joined the undated bundle; March holds what it held, and is kept.
-    expect(third.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 2', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
-    expect(third.rebuilt).toEqual(['fr-undated', 'fr-2024-04']);
-    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'pagefind.js', 'ru']);
+    const segments = { maxBundlePages: 2, deltaPages: 5, staleShare: 1 };
+    const third = await buildSearchIndex(entries, out, scratch, state, segments);
+    expect(third.rebuilt).toEqual(['fr-delta']);
+    expect(third.bundles.map(({ foreign: _, ...bundle }) => bundle)).toEqual([
+      { name: 'fr-undated', lang: 'fr', pages: 1 },
+      { name: 'fr-2024-01', lang: 'fr', pages: 2, dead: 1 },
+      { name: 'fr-2024-03', lang: 'fr', pages: 2 },
+      { name: 'fr-delta', lang: 'fr', pages: 1, delta: true },
+      { name: 'ru', lang: 'ru', pages: 1 },
+    ]);
+    const tombstones = JSON.parse(await readFile(path.join(out, 'tombstones.json'), 'utf8')) as Record<string, Record<string, Record<string, string[]>>>;
+    expect(Object.keys(tombstones)).toEqual(['fr-2024-01']);
+    // The dead page's id is one of the bundle's fragments, listed with its filter values.
+    const [[id, filters]] = Object.entries(tombstones['fr-2024-01']!) as [[string, Record<string, string[]>]];
+    expect(await readdir(path.join(out, 'fr-2024-01', 'fragment'))).toContain(`${id}.pf_fragment`);
+    expect(filters.year).toEqual(['2024']);
+    // The same update again writes nothing.
+    expect((await buildSearchIndex(entries, out, scratch, state, segments)).rebuilt).toEqual([]);
 
+    // Past the limits, the delta's month becomes a base and the stale base is rebuilt.
+    const compacted = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2, deltaPages: 0, staleShare: 0.1 });
+    expect(compacted.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 1', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
+    expect(compacted.rebuilt).toEqual(['fr-2024-01', 'fr-2024-04']);
+    expect(compacted.tombstones).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-01', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'pagefind.js', 'ru']);
+
+    // Without a state, as `--clean`, the cut a clean build makes.
     const fresh = path.join(root, 'fresh');
-    await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, 2);
-    expect(await files(out)).toEqual(await files(fresh));
+    const clean = await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, { maxBundlePages: 2 });
+    expect(clean.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 2', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
   }, 60_000);
 });

@@ -1,0 +1,53 @@
+/**
+ * What a bundle carries besides its index: Pagefind's engine, ready to run beside the
+ * others, and the words it holds outside its language's script (word-scripts-build.ts).
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { transformSync } from 'esbuild';
+import { ENGINE_MODULE, SHARED_LANGUAGE } from '../bundles.ts';
+import { UNSTEMMED } from '../terms.ts';
+import { writeForeignWords } from '../word-scripts-build.ts';
+import type { Lang } from '../../schemas/article.ts';
+
+// Pagefind writes its ready-made UIs into every bundle; the search page has its own.
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+// The engine: the same bytes in every bundle, since none has a stemmer.
+const ENGINE_SCRIPTS = [ENGINE_MODULE, 'pagefind-worker.js'];
+// The WebAssembly file the shared language names: Pagefind's 12-byte signature and no module.
+const SHARED_WASM = 'shared';
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Readies a bundle to run in the page's one engine. The page imports `pagefind/pagefind.js`
+ * once and opens every bundle it asks with `createInstance`, all in one worker, where
+ * Pagefind's WebAssembly glue is a single module-wide instance. Whichever bundle the page
+ * opens first starts the worker from its folder and instantiates the glue from its own
+ * WebAssembly, so every bundle keeps both: a Cyrillic query then loads nothing from a French
+ * folder. The page opens every later bundle under a second language key of its entry
+ * (SHARED_LANGUAGE), which names an empty WebAssembly file instead of 55 KB fetched for a
+ * module that would never be compiled. The scripts are minified (Pagefind ships them half
+ * minified: 90 KB become 61 KB, as a host that compresses nothing serves them); esbuild only
+ * removes whitespace and renames local names, licence comments stay.
+ */
+function shareEngine(bundle: string): void {
+  for (const name of ENGINE_SCRIPTS) {
+    const file = path.join(bundle, name);
+    writeFileSync(file, transformSync(readFileSync(file, 'utf8'), { loader: 'js', minify: true }).code);
+  }
+  const entryFile = path.join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  const own = entry.languages[UNSTEMMED];
+  if (!own) throw new Error(`${entryFile}: no index for the language ${UNSTEMMED}`);
+  entry.languages[SHARED_LANGUAGE] = { ...own, wasm: SHARED_WASM };
+  writeFileSync(entryFile, JSON.stringify(entry));
+  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), SIGNATURE);
+}
+
+/** Puts a bundle Pagefind has just written in the shape the search page loads. */
+export function finishBundle(bundle: string, lang: Lang): void {
+  for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
+  shareEngine(bundle);
+  writeForeignWords(bundle, lang);
+}
