@@ -3,7 +3,8 @@
  * the repository at the same place, the workflow's caches unpacked into it the way
  * actions/cache packs and unpacks them (GNU tar, POSIX format), new raw files, a build. That
  * build must take the incremental path (keep the restored pages in place, take the ingest's
- * results from its cache) and give byte for byte what a clean build of the same files gives.
+ * results from its cache) and give byte for byte what a clean build of the same files gives,
+ * all but the search index, which must index the same pages (docs/search.md).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import YAML from 'yaml';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
 import { loggedPages } from '../../src/build/astro-log.ts';
 import { diffSites, formatSiteDiff } from '../../scripts/lib/site-diff.ts';
+import { indexedPages, SEARCH_DIR } from '../unit/support/search-index.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-ci-cache');
@@ -75,9 +77,9 @@ function build(...extra: string[]): string {
   return output;
 }
 
-/** Differences between two folders, caches left out: empty when they hold the same bytes. */
+/** Differences between two folders, caches and the search index left out: empty when they hold the same bytes. */
 function differences(a: string, b: string): string[] {
-  const diff = diffSites(a, b, new Set(['.cache', '.astro-cache', '.build-incomplete']));
+  const diff = diffSites(a, b, new Set(['.cache', '.astro-cache', '.build-incomplete', SEARCH_DIR]));
   return [...diff.added.map((f) => `only in ${b}: ${f}`), ...diff.changed.map((f) => `differs: ${f}`), ...diff.removed.map((f) => `only in ${a}: ${f}`)];
 }
 
@@ -126,6 +128,7 @@ describe('the CI cache round trip', () => {
     expect(quiet.trim().split('\n')).toEqual([expect.stringMatching(/^pages: \d+ \(\d+ rendered, 0 kept/), expect.stringMatching(/^ingest: [\d.]+ s · astro build: /)]);
     expect(differences(path.join(checkout, 'dist'), clean.dist)).toEqual([]);
     expect(differences(path.join(checkout, 'content/archive'), clean.out)).toEqual([]);
+    expect(indexedPages(path.join(checkout, 'dist'))).toEqual(indexedPages(clean.dist));
 
     // What deploy/github/s3.yml would upload: the files whose bytes changed, not the site.
     const diff = diffSites(previousSite, path.join(checkout, 'dist'));

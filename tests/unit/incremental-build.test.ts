@@ -9,12 +9,12 @@
  * again. Each result is compared with a clean build of the same input.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
 import { loggedPages } from '../../src/build/astro-log.ts';
+import { indexedPages, SEARCH_DIR } from './support/search-index.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-incremental');
@@ -32,9 +32,6 @@ function build(target: { out: string; dist: string }, ...extra: string[]): strin
   if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${output.slice(-3000)}`);
   return output;
 }
-
-/** The search index's folder in the site: compared by the pages it indexes, not by bytes. */
-const SEARCH_DIR = 'pagefind';
 
 /** Every file below `dir` (caches and the search index left out), relative path -> bytes. */
 function tree(dir: string): Map<string, Buffer> {
@@ -57,26 +54,6 @@ function differences(a: string, b: string): string[] {
   for (const [file, bytes] of left) if (!right.get(file)?.equals(bytes)) out.push(right.has(file) ? `differs: ${file}` : `only in the incremental build: ${file}`);
   for (const file of right.keys()) if (!left.has(file)) out.push(`only in the clean build: ${file}`);
   return out.sort();
-}
-
-/**
- * What a site's search index holds, per language: each page Pagefind indexed (its URL and
- * the fragment it has, less Pagefind's id) that no tombstone removes.
- */
-function indexedPages(dist: string): Record<string, string[]> {
-  const dir = path.join(dist, SEARCH_DIR);
-  const bundles = JSON.parse(readFileSync(path.join(dir, 'bundles.json'), 'utf8')) as { name: string; lang: string }[];
-  const tombstones = existsSync(path.join(dir, 'tombstones.json')) ? (JSON.parse(readFileSync(path.join(dir, 'tombstones.json'), 'utf8')) as Record<string, Record<string, unknown>>) : {};
-  const pages: Record<string, string[]> = {};
-  for (const { name, lang } of bundles) {
-    for (const file of readdirSync(path.join(dir, name, 'fragment'))) {
-      if (tombstones[name]?.[file.replace(/\.pf_fragment$/, '')]) continue;
-      // The fragment's text: the page as indexed, which tells a changed page from its old version.
-      (pages[lang] ??= []).push(gunzipSync(readFileSync(path.join(dir, name, 'fragment', file))).toString('utf8'));
-    }
-  }
-  for (const list of Object.values(pages)) list.sort();
-  return pages;
 }
 
 function expectSameAsClean(): void {

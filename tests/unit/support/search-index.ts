@@ -1,0 +1,31 @@
+/**
+ * What a built site's search index holds, for tests that compare an incremental build with a
+ * clean one: the search index differs in its bytes by design (a delta and tombstones,
+ * docs/search.md), so it is compared by the pages it indexes.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { BUNDLES_FILE, TOMBSTONES_FILE, type SearchBundle, type Tombstones } from '../../../src/search/bundles.ts';
+
+/** The search index's folder in a site. */
+export const SEARCH_DIR = 'pagefind';
+
+/**
+ * Per language, each page the site's search index holds that no tombstone removes: its
+ * fragment's text (the page as indexed: URL, text, filters, metadata), less Pagefind's id.
+ */
+export function indexedPages(dist: string): Record<string, string[]> {
+  const dir = path.join(dist, SEARCH_DIR);
+  const bundles = JSON.parse(readFileSync(path.join(dir, BUNDLES_FILE), 'utf8')) as SearchBundle[];
+  const tombstones = existsSync(path.join(dir, TOMBSTONES_FILE)) ? (JSON.parse(readFileSync(path.join(dir, TOMBSTONES_FILE), 'utf8')) as Tombstones) : {};
+  const pages: Record<string, string[]> = {};
+  for (const { name, lang } of bundles) {
+    for (const file of readdirSync(path.join(dir, name, 'fragment'))) {
+      if (tombstones[name]?.[file.replace(/\.pf_fragment$/, '')]) continue;
+      (pages[lang] ??= []).push(gunzipSync(readFileSync(path.join(dir, name, 'fragment', file))).toString('utf8'));
+    }
+  }
+  for (const list of Object.values(pages)) list.sort();
+  return pages;
+}
