@@ -7,13 +7,19 @@
  */
 import path from 'node:path';
 import { archiveDir, articlesDir, distDir } from '../src/config/archive.ts';
+import { archivePaths } from '../src/config/archive-paths.ts';
 import { LANGS } from '../src/schemas/article.ts';
 import { segmentLimits } from '../src/search/bundles.ts';
 import { buildSearchIndex, SEARCH_STATE_FILE } from '../src/search/build/index-build.ts';
 
 try {
-  const cache = path.join(archiveDir, '.cache');
-  const { pages, bundles, rebuilt, tombstones } = await buildSearchIndex(articlesDir, path.join(distDir, 'pagefind'), path.join(cache, 'search-pages'), path.join(cache, SEARCH_STATE_FILE), segmentLimits(process.env));
+  const { pages, bundles, rebuilt, tombstones } = await buildSearchIndex(
+    articlesDir,
+    path.join(distDir, 'pagefind'),
+    path.join(archiveDir, archivePaths.searchPages),
+    path.join(archiveDir, archivePaths.cache, SEARCH_STATE_FILE),
+    segmentLimits(process.env),
+  );
   const kept = bundles.filter((bundle) => !rebuilt.includes(bundle.name)).map((bundle) => bundle.name);
   console.log(
     `search index: ${LANGS.map((lang) => `${lang} ${pages[lang]}`).join(', ')} pages; built ${rebuilt.join(', ') || 'none'}${kept.length ? `, kept ${kept.join(', ')}` : ''}${tombstones ? `; ${tombstones} tombstoned` : ''}`,

@@ -3,27 +3,21 @@
  * (`searchDocument`), kept between builds for the entries that did not change.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleUnit } from '../bundles.ts';
 import { searchDocument } from '../record.ts';
 import { parseArticle, type Lang } from '../../schemas/article.ts';
+import { entryDigest } from '../../lib/archive-entries.ts';
 import { routes } from '../../lib/urls.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /**
- * A search page in the scratch folder, by entry file: the entry's size, mtime and inode (the
- * ingest replaces a changed entry by a rename and never rewrites an unchanged one), the page's
- * path, its language, its month (bundles.ts) and the hash of its text.
+ * A search page in the scratch folder, by entry file: the entry's digest (entryDigest), the
+ * page's path, its language, its month (bundles.ts) and the hash of its text.
  */
 export type PageState = [digest: string, page: string, lang: Lang, unit: string, hash: string];
-
-/** Each entry file's digest: what tells whether its search page can be reused. */
-const entryDigest = (file: string): string => {
-  const stats = statSync(file);
-  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
-};
 
 /**
  * The scratch folder Pagefind reads one language's month from: a bundle adds the folders of
