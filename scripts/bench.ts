@@ -17,6 +17,7 @@ import { run } from '../src/build/run.ts';
 import { checkTargets, formatBytes, formatResult, REFERENCE_QUERY, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
 import { changeOneFile, writeUpdatedCorpus } from './bench/update.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -281,6 +282,6 @@ try {
   for (const check of checkTargets(result, await loadOtherResults())) console.log(`${check.ok ? 'ok  ' : 'MISS'} ${check.target}: ${check.detail}`);
   console.log(`\nbench: wrote ${path.relative(root, resultPath)}; stage logs in ${path.relative(root, logDir)}`);
 } catch (error) {
-  console.error(`bench: ${(error as Error).message}`);
+  console.error(`bench: ${errorMessage(error)}`);
   process.exit(1);
 }

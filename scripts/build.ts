@@ -9,6 +9,7 @@ import { build } from '../src/build/build.ts';
 import { astroPages } from '../src/build/site-output.ts';
 import { archiveDir } from '../src/config/archive.ts';
 import { BuildOutput } from './lib/build-output.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +61,6 @@ try {
   console.log(timings.map(([stage, ms]) => `${stage}: ${(ms / 1000).toFixed(1)} s`).join(' · '));
 } catch (error) {
   output.stop();
-  console.error(`build: ${(error as Error).message}`);
+  console.error(`build: ${errorMessage(error)}`);
   process.exit(1);
 }

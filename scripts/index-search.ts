@@ -11,6 +11,7 @@ import { archivePaths } from '../src/config/archive-paths.ts';
 import { LANGS } from '../src/schemas/article.ts';
 import { segmentLimits } from '../src/search/bundles.ts';
 import { buildSearchIndex, SEARCH_STATE_FILE } from '../src/search/build/index-build.ts';
+import { errorMessage } from '../src/lib/errors.ts';
 
 try {
   const { pages, bundles, rebuilt, tombstones } = await buildSearchIndex(
@@ -25,6 +26,6 @@ try {
     `search index: ${LANGS.map((lang) => `${lang} ${pages[lang]}`).join(', ')} pages; built ${rebuilt.join(', ') || 'none'}${kept.length ? `, kept ${kept.join(', ')}` : ''}${tombstones ? `; ${tombstones} tombstoned` : ''}`,
   );
 } catch (error) {
-  console.error(`search index: ${(error as Error).message}`);
+  console.error(`search index: ${errorMessage(error)}`);
   process.exit(1);
 }

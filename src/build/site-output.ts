@@ -16,15 +16,17 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'astro/zod';
 
 /** Astro's record of the pages it can restore: `<cacheDir>/incremental-build.json`. */
 export const ASTRO_MANIFEST = 'incremental-build.json';
 
 /** What the last build left in the output folder: its real path and each kept file's stats. */
-interface SiteRecord {
-  dist: string;
-  files: Record<string, [size: number, mtimeMs: number]>;
-}
+const siteRecordSchema = z.object({
+  dist: z.string(),
+  files: z.record(z.string(), z.tuple([z.number(), z.number()])),
+});
+type SiteRecord = z.infer<typeof siteRecordSchema>;
 
 /**
  * The output files (relative to the output folder, `/`-separated) of every page Astro's
@@ -92,7 +94,7 @@ function removeFile(dir: string, file: string): void {
 
 function readRecord(recordFile: string): SiteRecord | undefined {
   try {
-    return JSON.parse(readFileSync(recordFile, 'utf8')) as SiteRecord;
+    return siteRecordSchema.parse(JSON.parse(readFileSync(recordFile, 'utf8')));
   } catch {
     return undefined;
   }

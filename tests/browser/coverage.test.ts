@@ -55,7 +55,9 @@ describe('coverage chart', () => {
     expect(svgLinks.map((l) => l.href)).toEqual(rows.map((r) => r.href));
     for (const [i, link] of svgLinks.entries()) expect(link.label).toMatch(new RegExp(`^${rows[i]?.month}: ${rows[i]?.counts.at(-1)} articles?`));
     // Its <title> is the link's accessible name, as a screen reader announces it.
-    await expect(page.locator('svg.coverage-chart').getByRole('link', { name: svgLinks[0]?.label, exact: true }).count()).resolves.toBe(1);
+    const firstLabel = svgLinks[0]?.label;
+    if (!firstLabel) throw new Error('the chart links no month');
+    await expect(page.locator('svg.coverage-chart').getByRole('link', { name: firstLabel, exact: true }).count()).resolves.toBe(1);
 
     // Following a month on the chart opens that month's listing, which holds as many articles.
     const first = rows[0];
