@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openTestSite, watchErrors } from './support/browser.ts';
 
 /** The coverage chart on the home page and on the newest page of topic, publisher and language listings. */
 describe('coverage chart', () => {
-  let browser: Browser;
-  let site: StaticServer;
-
-  beforeAll(async () => {
-    site = await serveTestSite();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const opened = openTestSite();
 
   const open = async (pathname: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> => {
-    const page = await browser.newPage({ viewport });
+    const page = await opened.browser.newPage({ viewport });
     const errors = watchErrors(page);
-    const response = await page.goto(new URL(pathname.replace(/^\//, ''), site.url).href);
+    const response = await page.goto(new URL(pathname.replace(/^\//, ''), opened.site.url).href);
     expect(response?.status(), pathname).toBe(200);
     return { page, errors };
   };

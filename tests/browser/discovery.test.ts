@@ -5,35 +5,22 @@
  */
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openTestSite, watchErrors } from './support/browser.ts';
 import { testDistDir } from './support/paths.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
 
 /** The address the test build was made for (astro.config's default SITE_URL). */
 const BUILT_FOR = 'http://127.0.0.1:4321/';
 
 describe('discovery', () => {
-  let browser: Browser;
-  let site: StaticServer;
+  const opened = openTestSite();
   /** The built file's address on the test server, which runs on another port. */
-  const served = (address: string): string => address.replace(BUILT_FOR, site.url);
-
-  beforeAll(async () => {
-    site = await serveTestSite();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const served = (address: string): string => address.replace(BUILT_FOR, opened.site.url);
 
   it('every page links the OpenSearch description and the manifest, once each', async () => {
     const files = (await readdir(testDistDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
     expect(files.length).toBeGreaterThan(20);
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     const problems: string[] = [];
     for (const file of files) {
       const html = await readFile(path.join(testDistDir, file), 'utf8');
@@ -50,10 +37,10 @@ describe('discovery', () => {
   });
 
   it('the OpenSearch description parses and its template runs a search', async () => {
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     const errors = watchErrors(page);
     // Fetched, not opened: a browser opening a bare XML file asks for /favicon.ico, which is not ours to serve.
-    const response = await page.request.get(new URL('opensearch.xml', site.url).href);
+    const response = await page.request.get(new URL('opensearch.xml', opened.site.url).href);
     expect(response.status()).toBe(200);
     const xml = await response.text();
     const parsed = await page.evaluate((source) => {
@@ -90,17 +77,17 @@ describe('discovery', () => {
   });
 
   it('Chromium reads the manifest with no error and no CSP violation', async () => {
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     const errors = watchErrors(page);
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = seen;
       document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
-    await page.goto(new URL('about/', site.url).href);
+    await page.goto(new URL('about/', opened.site.url).href);
     const cdp = await page.context().newCDPSession(page);
     const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string }[]; data?: string };
-    expect(manifest.url).toBe(new URL('manifest.webmanifest', site.url).href);
+    expect(manifest.url).toBe(new URL('manifest.webmanifest', opened.site.url).href);
     expect(manifest.errors).toEqual([]);
     expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ start_url: '/', scope: '/', display: 'minimal-ui' });
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);

@@ -11,10 +11,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, serveTestSite, watchErrors } from './support/browser.ts';
-import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { openTestSite, watchErrors } from './support/browser.ts';
 import { parseBibtexStrict, readCitations } from '../unit/support/citation-parsers.ts';
 import { parseArticle, type Article } from '../../src/schemas/article.ts';
 import { CSV_COLUMNS } from '../../src/dataset/csv.ts';
@@ -114,17 +112,7 @@ describe('citation files', () => {
 });
 
 describe('the citations of a listing page', () => {
-  let browser: Browser;
-  let site: StaticServer;
-  beforeAll(async () => {
-    site = await serveTestSite();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
+  const opened = openTestSite();
   /** The topic page listing the most articles, and those articles' ids in the order listed. */
   const biggestTopic = (): { page: string; listed: string[] } => {
     const pages = readdirSync(dist('topics'), { withFileTypes: true })
@@ -141,9 +129,9 @@ describe('the citations of a listing page', () => {
     expect(listed.length).toBeGreaterThan(2);
     // Nothing per listing is stored: the site keeps each article's citations once.
     expect(readdirSync(dist(topicPage)).filter((f) => /\.(bib|ris|json)$/.test(f))).toEqual([]);
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(new URL(topicPage, site.url).href);
+    await page.goto(new URL(topicPage, opened.site.url).href);
     const block = page.locator('[data-page-citations]');
     await expect.poll(() => block.isVisible()).toBe(true);
     const texts: Record<string, string> = {};
@@ -162,17 +150,17 @@ describe('the citations of a listing page', () => {
 
   it('are offered only once the script runs, and say so when a file cannot be fetched', async () => {
     const { page: topicPage } = biggestTopic();
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await opened.browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
-    await plain.goto(new URL(topicPage, site.url).href);
+    await plain.goto(new URL(topicPage, opened.site.url).href);
     expect(await plain.locator('[data-page-citations]').isHidden()).toBe(true);
     // It keeps its space, so the list does not move when the script shows it.
     expect((await plain.locator('[data-page-citations]').boundingBox())?.height ?? 0).toBeGreaterThan(0);
     await context.close();
 
-    const page = await browser.newPage();
+    const page = await opened.browser.newPage();
     await page.route('**/*.ris', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(new URL(topicPage, site.url).href);
+    await page.goto(new URL(topicPage, opened.site.url).href);
     const block = page.locator('[data-page-citations]');
     await block.getByRole('button', { name: 'RIS' }).click();
     await expect.poll(() => block.getByRole('status').textContent()).toMatch(/could not be fetched/);

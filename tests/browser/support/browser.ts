@@ -1,11 +1,31 @@
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
 import { testDistDir } from './paths.ts';
 
-export { launchBrowser } from '../../../scripts/lib/chromium.ts';
+import { launchBrowser } from '../../../scripts/lib/chromium.ts';
+
+export { launchBrowser };
 
 export function serveTestSite(headers?: Record<string, string>): Promise<StaticServer> {
   return startStaticServer({ root: testDistDir, ...(headers ? { headers } : {}) });
+}
+
+/**
+ * Serves the test site and opens Chromium for the tests of the calling `describe` block, and
+ * closes both after them: read `browser` and `site` inside the tests, once they have opened.
+ */
+export function openTestSite(): { readonly browser: Browser; readonly site: StaticServer } {
+  const opened = {} as { browser: Browser; site: StaticServer };
+  beforeAll(async () => {
+    opened.site = await serveTestSite();
+    opened.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    await opened.site?.close();
+  });
+  return opened;
 }
 
 /** Collects console errors and uncaught page errors, which every page test asserts empty. */
