@@ -6,8 +6,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'astro/zod';
 import type { SegmentLimits } from '../bundles.ts';
-import type { Lang } from '../../schemas/article.ts';
+import { LANGS, type Lang } from '../../schemas/langs.ts';
 import { sha256, type PageState } from './search-pages.ts';
 import type { LanguageSegments } from './segments.ts';
 
@@ -17,6 +18,21 @@ export interface IndexState {
   pages: Record<string, PageState>;
   langs: Partial<Record<Lang, LanguageSegments>>;
 }
+
+const langSchema = z.enum(LANGS);
+const segmentSchema = z.object({
+  name: z.string(),
+  units: z.array(z.string()),
+  files: z.record(z.string(), z.number()),
+  pages: z.record(z.string(), z.tuple([z.string(), z.string(), z.record(z.string(), z.array(z.string()))])),
+});
+/** The state file's shape: one damaged or from other code is no state, and everything is built again. */
+const indexStateSchema: z.ZodType<IndexState> = z.object({
+  fingerprint: z.string(),
+  limits: z.object({ maxBundlePages: z.number(), deltaPages: z.number(), staleShare: z.number() }),
+  pages: z.record(z.string(), z.tuple([z.string(), z.string(), langSchema, z.string(), z.string()])),
+  langs: z.partialRecord(langSchema, z.object({ bases: z.array(segmentSchema), delta: segmentSchema.optional() })),
+});
 
 /** The state file's name in the archive's cache folder (scripts/index-search.ts). */
 export const SEARCH_STATE_FILE = 'search-bundles.json';
@@ -47,7 +63,7 @@ export function takeState(stateFile: string | undefined): IndexState | undefined
   if (!stateFile) return undefined;
   let state: IndexState | undefined;
   try {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as IndexState;
+    state = indexStateSchema.parse(JSON.parse(readFileSync(stateFile, 'utf8')));
   } catch {
     state = undefined;
   }

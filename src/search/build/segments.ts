@@ -28,7 +28,7 @@ export interface SegmentState {
 
 export interface LanguageSegments {
   bases: SegmentState[];
-  delta?: SegmentState;
+  delta?: SegmentState | undefined;
 }
 
 /** A bundle of the plan: kept as the state has it, or written from `pages`. */
