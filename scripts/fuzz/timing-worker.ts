@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { ingestFile } from '../../src/ingest/pipeline.ts';
+import { errorMessage } from '../../src/lib/errors.ts';
 import { compileTaxonomy, parseTaxonomy } from '../../src/ingest/steps/topics.ts';
 
 interface TimingRequest {
@@ -26,7 +27,7 @@ parentPort?.on('message', (request: TimingRequest) => {
     const reply: TimingReply = { path: request.path, ms: performance.now() - started, status: result.status, ...(result.reason ? { reason: result.reason } : {}) };
     parentPort?.postMessage(reply);
   } catch (error) {
-    const reply: TimingReply = { path: request.path, ms: performance.now() - started, error: (error as Error).stack ?? String(error) };
+    const reply: TimingReply = { path: request.path, ms: performance.now() - started, error: error instanceof Error && error.stack ? error.stack : errorMessage(error) };
     parentPort?.postMessage(reply);
   }
 });
