@@ -10,18 +10,34 @@ import { archiveDir, articlesDir, distDir } from '../src/config/archive.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
 import { LANGS } from '../src/schemas/article.ts';
 import { segmentLimits } from '../src/search/bundles.ts';
-import { buildSearchIndex, SEARCH_STATE_FILE } from '../src/search/build/index-build.ts';
+import { buildSearchIndex, SEARCH_STATE_FILE, type SearchIndexProgress } from '../src/search/build/index-build.ts';
 import { errorMessage } from '../src/lib/errors.ts';
+import { stageReporter, type StageProgress } from './lib/stage-progress.ts';
+
+/** A step's line for `npm run build`'s progress (scripts/lib/stage-progress.ts): search pages written, then pages indexed by bundle. */
+function stageProgress(progress: SearchIndexProgress): StageProgress {
+  const { done, total } = progress;
+  if (progress.step === 'pages') return { done, total, unit: 'search pages' };
+  return { done, total, unit: 'pages indexed', detail: `bundle ${progress.bundle} of ${progress.bundles}: ${progress.name}` };
+}
 
 try {
+  const report = stageReporter();
+  let last: StageProgress | undefined;
   const { pages, bundles, rebuilt, tombstones } = await buildSearchIndex(
     articlesDir,
     path.join(distDir, 'pagefind'),
     path.join(archiveDir, archivePaths.searchPages),
     path.join(archiveDir, archivePaths.cache, SEARCH_STATE_FILE),
     segmentLimits(process.env),
+    (progress) => {
+      last = stageProgress(progress);
+      // A bundle's start is news: Pagefind may take a minute on it.
+      report(last, progress.step === 'bundles' && progress.done < progress.total);
+    },
   );
   const kept = bundles.filter((bundle) => !rebuilt.includes(bundle.name)).map((bundle) => bundle.name);
+  if (last) report({ ...last, detail: `${rebuilt.length} of ${bundles.length} bundles built` }, true);
   console.log(
     `search index: ${LANGS.map((lang) => `${lang} ${pages[lang]}`).join(', ')} pages; built ${rebuilt.join(', ') || 'none'}${kept.length ? `, kept ${kept.join(', ')}` : ''}${tombstones ? `; ${tombstones} tombstoned` : ''}`,
   );

@@ -12,6 +12,7 @@ import { formatSummary } from '../src/ingest/report.ts';
 import { IngestFailure, ingestFolder, type IngestFolderOptions } from '../src/ingest/run/ingest-folder.ts';
 import { errorMessage } from '../src/lib/errors.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
+import { stageReporter } from './lib/stage-progress.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -102,31 +103,26 @@ async function main(): Promise<void> {
   const { quiet, ...options } = parseOptions(process.argv.slice(2));
   let bar: cliProgress.SingleBar | undefined;
   // Started by `npm run build` (scripts/build.ts), which draws one progress line per stage: the
-  // counts go to it, at most a few times a second.
-  const send = process.send?.bind(process);
+  // counts go to it (scripts/lib/stage-progress.ts).
+  const report = stageReporter();
+  const building = process.send !== undefined;
   let done = 0;
   let total = 0;
-  let sentAt = 0;
-  const report = (force: boolean): void => {
-    if (!send || (!force && performance.now() - sentAt < 250)) return;
-    sentAt = performance.now();
-    send({ stage: 'ingest', done, total });
-  };
   try {
     const run = await ingestFolder({
       ...options,
       progress: {
         start(files) {
           total = files;
-          report(true);
-          if (send || quiet || !process.stderr.isTTY || files < 50) return;
+          report({ done, total, unit: 'files' });
+          if (building || quiet || !process.stderr.isTTY || files < 50) return;
           bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic);
           bar.start(files, 0);
         },
-        tick: () => {
-          done++;
-          report(done === total);
-          bar?.increment();
+        tick: (files = 1) => {
+          done += files;
+          report({ done, total, unit: 'files' });
+          bar?.increment(files);
         },
       },
     });

@@ -18,6 +18,7 @@ import { cacheKey } from '../src/lib/cache-key.ts';
 import { joinBase } from '../src/lib/urls.ts';
 import { errorMessage } from '../src/lib/errors.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
+import { stageReporter } from './lib/stage-progress.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const src = path.join(root, 'src');
@@ -29,7 +30,16 @@ try {
   const code = codeHash(root, [...moduleGraph([path.join(src, 'cite'), path.join(src, 'dataset')]), import.meta.filename]);
   const codeKey = cacheKey(code, siteUrl, basePath, isoDateFromEpoch(process.env.SOURCE_DATE_EPOCH) ?? null);
   const absolute = (sitePath: string): string => new URL(joinBase(basePath, sitePath), siteUrl).href;
-  const result = writeArchiveData({ articlesDir, out: distDir, cacheDir: path.join(archiveDir, archivePaths.dataCache), absolute, codeKey });
+  // For `npm run build`'s progress line (scripts/lib/stage-progress.ts).
+  const report = stageReporter();
+  const result = writeArchiveData({
+    articlesDir,
+    out: distDir,
+    cacheDir: path.join(archiveDir, archivePaths.dataCache),
+    absolute,
+    codeKey,
+    onProgress: ({ done, total, rebuilt, written }) => report({ done, total, unit: 'dump members', detail: `${rebuilt} rebuilt, ${written} citation files written` }),
+  });
   const raw = publishRawCopies(rawCopiesDir, distDir);
   console.log(
     `data: ${result.entries} entries in the dump and ${result.entries * CITATION_FORMATS.length} citation files (${result.written} written); ${result.rebuilt} of ${result.members} members rebuilt; ${raw ? 'raw files published' : `no preserved raw files at ${rawCopiesDir}: run the ingest first`}, in ${Math.round(performance.now() - started)} ms`,

@@ -6,6 +6,7 @@
  */
 import { loggedPages } from '../../src/build/astro-log.ts';
 import { BuildProgress, type Stage } from './progress.ts';
+import { stageProgressSchema } from './stage-progress.ts';
 import type { RunOptions } from '../../src/build/run.ts';
 
 /** The progress line of each stage of scripts/build.ts, by the stage's label, and what it counts. */
@@ -23,6 +24,7 @@ export class BuildOutput {
   readonly #pagesBefore: number;
   #rendered = 0;
   #kept = 0;
+  readonly #warned = new Set<string>();
 
   /** `pagesBefore`: the pages of the last build, the estimate of this one's total (0: none). */
   constructor(options: { quiet: boolean; verbose: boolean; everyMs: number; pagesBefore: number }) {
@@ -33,8 +35,9 @@ export class BuildOutput {
   }
 
   /**
-   * The options that route a stage's output and progress through here (for run()). Only the
-   * ingest reports its count, over an IPC channel; the other stages are not given one.
+   * The options that route a stage's output and progress through here (for run()). The
+   * stages in their own processes report their counts over an IPC channel
+   * (scripts/lib/stage-progress.ts); Astro's are read from its page lines.
    */
   stage(label: string): Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'> {
     const line = STAGE_LINES[label] ?? { name: label };
@@ -54,14 +57,19 @@ export class BuildOutput {
         }
         if (stream === 'stderr' || !this.#quiet) this.#progress.log(text, stream);
       },
-      ...(label === 'ingest'
-        ? {
+      ...(isPages
+        ? {}
+        : {
             onMessage: (message: unknown) => {
-              const { done, total } = message as { done?: unknown; total?: unknown };
-              if (typeof done === 'number') stage.update(done, typeof total === 'number' ? total : undefined);
+              const progress = stageProgressSchema.safeParse(message);
+              if (progress.success) stage.update(progress.data.done, progress.data.total, progress.data);
+              // A stage and this file disagree on the message: say so once, and build on.
+              else if (!this.#warned.has(label)) {
+                this.#warned.add(label);
+                this.#progress.log(`build: ${label} sent a progress message this build cannot read (${progress.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`).join('; ')})`, 'stderr');
+              }
             },
-          }
-        : {}),
+          }),
       onExit: () => stage.finish(),
     };
   }

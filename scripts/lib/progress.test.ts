@@ -21,4 +21,11 @@ describe('progress lines', () => {
     expect(stageLine({ name: 'data files', done: 0, started }, 12_000)).toBe('data files: running, 12 s');
     expect(stageLine({ name: 'ingest', unit: 'files', done: 1000, total: 1000, started, finishedAt: 25_000 }, 99_000)).toBe('ingest: done, 1,000 files in 25 s');
   });
+
+  it('says what the count alone does not, and times the step it is in, not the stage', () => {
+    // 30 s went on the search pages; the first bundle of 4,000 pages took the next 15 s.
+    const search = { name: 'search index', unit: 'pages indexed', done: 4000, total: 12_000, detail: 'bundle 2 of 3: fr-1', started: 0, stepStarted: 30_000 };
+    expect(stageLine(search, 45_000)).toBe('search index: 4,000 of 12,000 pages indexed (33 %), bundle 2 of 3: fr-1, about 30 s left');
+    expect(stageLine({ ...search, finishedAt: 75_000, done: 12_000, detail: '3 of 5 bundles built' }, 99_000)).toBe('search index: done, 12,000 pages indexed (3 of 5 bundles built) in 1 min 15 s');
+  });
 });

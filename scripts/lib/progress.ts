@@ -15,7 +15,11 @@ interface StageState {
   unit?: string;
   done: number;
   total?: number;
+  /** What the count alone does not say (`bundle 2 of 5: fr-1`). */
+  detail?: string;
   started: number;
+  /** When the current step (its unit) started: the time left is the step's, at its own rate. */
+  stepStarted?: number;
   finishedAt?: number;
 }
 
@@ -38,20 +42,31 @@ export function timeLeft(done: number, total: number | undefined, elapsedMs: num
   return (elapsedMs / done) * (total - done);
 }
 
-/** A stage's line: `pages: 812 of 1,739 pages (47 %), about 1 min 05 s left`. */
+/**
+ * A stage's line: `pages: 812 of 1,739 pages (47 %), about 1 min 05 s left`, or
+ * `search index: 4,000 of 9,000 pages indexed (44 %), bundle 2 of 3: fr-1, about 20 s left`;
+ * once finished, `data files: done, 420 dump members (3 rebuilt, …) in 4 s`.
+ */
 export function stageLine(stage: StageState, now: number): string {
   const elapsed = (stage.finishedAt ?? now) - stage.started;
-  if (stage.finishedAt !== undefined) return `${stage.name}: done${stage.unit ? `, ${count(stage.done)} ${stage.unit}` : ''} in ${formatDuration(elapsed)}`;
+  if (stage.finishedAt !== undefined) {
+    const counted = stage.unit ? `, ${count(stage.done)} ${stage.unit}${stage.detail ? ` (${stage.detail})` : ''}` : '';
+    return `${stage.name}: done${counted} in ${formatDuration(elapsed)}`;
+  }
   if (!stage.unit) return `${stage.name}: running, ${formatDuration(elapsed)}`;
-  if (stage.total === undefined) return `${stage.name}: ${count(stage.done)} ${stage.unit}, ${formatDuration(elapsed)}`;
+  const detail = stage.detail ? `, ${stage.detail}` : '';
+  if (stage.total === undefined) return `${stage.name}: ${count(stage.done)} ${stage.unit}${detail}, ${formatDuration(elapsed)}`;
   const percent = stage.total > 0 ? Math.floor((100 * stage.done) / stage.total) : 100;
-  const left = timeLeft(stage.done, stage.total, elapsed);
-  return `${stage.name}: ${count(stage.done)} of ${count(stage.total)} ${stage.unit} (${percent} %)${left === undefined ? '' : `, about ${formatDuration(left)} left`}`;
+  const left = timeLeft(stage.done, stage.total, now - (stage.stepStarted ?? stage.started));
+  return `${stage.name}: ${count(stage.done)} of ${count(stage.total)} ${stage.unit} (${percent} %)${detail}${left === undefined ? '' : `, about ${formatDuration(left)} left`}`;
 }
 
 export interface Stage {
-  /** `done` so far; `total` when known (it grows if the count passes it: a total can be an estimate). */
-  update(done: number, total?: number): void;
+  /**
+   * `done` so far; `total` when known (it grows if the count passes it: a total can be an
+   * estimate). A `unit` other than the last starts a new step, counted and timed afresh.
+   */
+  update(done: number, total?: number, step?: { unit: string; detail?: string | undefined }): void;
   finish(): void;
 }
 
@@ -61,9 +76,11 @@ export class BuildProgress {
   readonly #printed = new Map<StageState, string>();
   #multibar: cliProgress.MultiBar | undefined;
   #timer: NodeJS.Timeout | undefined;
+  readonly #lines: boolean;
 
   /** In a terminal the bars are drawn on stderr; in a log the progress lines go to stdout, in order with the stages' messages. */
   constructor(mode: ProgressMode, options: { everyMs?: number } = {}) {
+    this.#lines = mode === 'lines';
     if (mode === 'terminal') {
       this.#multibar = new cliProgress.MultiBar(
         {
@@ -87,7 +104,16 @@ export class BuildProgress {
     const bar = this.#multibar?.create(1, 0, { stage: state });
     if (bar) this.#bars.set(state, bar);
     return {
-      update: (done, newTotal) => {
+      update: (done, newTotal, step) => {
+        if (step && step.unit !== state.unit) {
+          state.unit = step.unit;
+          state.stepStarted = Date.now();
+          delete state.total;
+        }
+        if (step) {
+          if (step.detail === undefined) delete state.detail;
+          else state.detail = step.detail;
+        }
         state.done = done;
         if (newTotal !== undefined) state.total = newTotal;
         if (state.total !== undefined && state.done > state.total) state.total = state.done;
@@ -96,6 +122,8 @@ export class BuildProgress {
       finish: () => {
         state.finishedAt = Date.now();
         bar?.update(0, { stage: state });
+        // In a log, each stage's last word: how much it did, whether or not a line was due.
+        if (this.#lines) process.stdout.write(`${stageLine(state, state.finishedAt)}\n`);
       },
     };
   }
@@ -113,7 +141,7 @@ export class BuildProgress {
       if (stage.finishedAt !== undefined) continue;
       const line = stageLine(stage, now);
       // The elapsed time alone moving is no news: compare the line without it.
-      const key = `${stage.done}/${stage.total ?? ''}`;
+      const key = `${stage.done}/${stage.total ?? ''} ${stage.unit ?? ''} ${stage.detail ?? ''}`;
       if (this.#printed.get(stage) === key && stage.unit) continue;
       this.#printed.set(stage, key);
       process.stdout.write(`${line}\n`);

@@ -73,6 +73,16 @@ export interface DataPassOptions {
   absolute: (sitePath: string) => string;
   /** Everything besides the entries that the output depends on: the code's hash, site, base, access date. */
   codeKey: string;
+  /** Told after each member how far the pass is (`members` done of `total`), for a progress line. */
+  onProgress?: (progress: DataPassProgress) => void;
+}
+
+/** Where a pass is: the members done of all, and what the result counts so far. */
+export interface DataPassProgress {
+  done: number;
+  total: number;
+  rebuilt: number;
+  written: number;
 }
 
 export interface DataPassResult {
@@ -112,7 +122,7 @@ export function isCitationFileOfEntry(articlesDir: string, file: string): boolea
  * rebuilds the few dozen of its member.
  */
 export function writeArchiveData(options: DataPassOptions): DataPassResult {
-  const { articlesDir, out, cacheDir, absolute, codeKey } = options;
+  const { articlesDir, out, cacheDir, absolute, codeKey, onProgress } = options;
   mkdirSync(cacheDir, { recursive: true });
   const ids = entryIds(articlesDir);
   const groups = chunk(ids, (id) => id, MEMBER_SIZES);
@@ -122,7 +132,8 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
   let rebuilt = 0;
   let written = 0;
   const folders = new Set<string>();
-  for (const group of groups) {
+  onProgress?.({ done: 0, total: groups.length, rebuilt, written });
+  for (const [index, group] of groups.entries()) {
     const key = cacheKey(codeKey, group.map((id) => [id, entryDigest(entryFile(articlesDir, id))]));
     const gzFile = path.join(cacheDir, `${key}.gz`);
     const restFile = path.join(cacheDir, `${key}.json`);
@@ -153,6 +164,7 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
         written++;
       });
     }
+    onProgress?.({ done: index + 1, total: groups.length, rebuilt, written });
   }
   // Members no build uses any more: the cache holds this build's and nothing else.
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(path.join(cacheDir, name), { force: true });

@@ -104,6 +104,11 @@ describe('the CI cache round trip', () => {
     expect(log).not.toContain('├─');
     expect(log).toMatch(/^pages: \d+ pages, \d+ s$/m);
     expect(log).toMatch(/^pages: \d+ \(\d+ rendered, 0 kept from the last build\)$/m);
+    // Each stage's last line, counted by the stage itself (scripts/lib/stage-progress.ts): 16 files and the 5 samples.
+    expect(log).toMatch(/^ingest: done, 21 files in /m);
+    expect(log).toMatch(/^pages: done, \d+ pages in /m);
+    expect(log).toMatch(/^data files: done, (\d+) dump members \(\1 rebuilt, [1-9]\d* citation files written\) in /m);
+    expect(log).toMatch(/^search index: done, [1-9]\d* pages indexed \(3 of 3 bundles built\) in /m);
     // As actions/cache saves (tar --posix -cf ... -P -C <workspace> <paths>) and restores.
     sh('tar', ['--posix', '-cf', cacheFile, '-P', '-C', checkout, ...cached]);
     freshCheckout([...first, ...added]);

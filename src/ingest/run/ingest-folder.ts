@@ -51,8 +51,8 @@ export interface IngestFolderOptions {
    * last run hashed them.
    */
   hashAll?: boolean;
-  /** Told the number of files to process (none when the run is skipped), then of each one done. */
-  progress?: { start(total: number): void; tick(): void };
+  /** Told the number of files, then of each one done (of all at once when nothing needs doing). */
+  progress?: { start(total: number): void; tick(files?: number): void };
 }
 
 interface IngestFolderResult {
@@ -129,6 +129,8 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   hasher.save();
   if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
     // Nothing this run would write differs from what is there.
+    progress?.start(files.length);
+    progress?.tick(files.length);
     return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };
   }
 

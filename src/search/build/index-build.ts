@@ -35,6 +35,15 @@ export interface SearchIndexResult {
   tombstones: number;
 }
 
+/**
+ * Where a call is: writing the search pages (`done` of `total` entries looked at), then
+ * indexing the bundles to build, counted by their pages (`done` of `total` pages in those
+ * bundles), with the bundle being indexed: its `name`, and its place `bundle` of `bundles`.
+ */
+export type SearchIndexProgress =
+  | { step: 'pages'; done: number; total: number }
+  | { step: 'bundles'; done: number; total: number; name: string; bundle: number; bundles: number };
+
 /** The URL Pagefind gives a page: its path below the folder it was read from. */
 const pageUrl = ([, page, lang, unit]: PageState): string => `/${path.relative(monthDir(lang, unit), path.dirname(page)).split(path.sep).join('/')}/`;
 
@@ -62,6 +71,7 @@ export async function buildSearchIndex(
   scratchDir: string,
   stateFile?: string,
   limits: Partial<SegmentLimits> = {},
+  onProgress?: (progress: SearchIndexProgress) => void,
 ): Promise<SearchIndexResult> {
   const fingerprint = builderFingerprint();
   const full: SegmentLimits = { ...DEFAULT_SEGMENT_LIMITS, ...limits };
@@ -73,7 +83,7 @@ export async function buildSearchIndex(
   const rebuilt: string[] = [];
   let plan: PlannedSegment[] = [];
   try {
-    next.pages = updateSearchPages(entriesDir, scratchDir, previous?.pages ?? {});
+    next.pages = updateSearchPages(entriesDir, scratchDir, previous?.pages ?? {}, onProgress && ((done, total) => onProgress({ step: 'pages', done, total })));
     for (const [, , lang] of Object.values(next.pages)) summary[lang] += 1;
     // Bases cut at another cap are not built on.
     const before = previous?.limits.maxBundlePages === full.maxBundlePages ? previous.langs : {};
@@ -87,9 +97,17 @@ export async function buildSearchIndex(
     mkdirSync(outputDir, { recursive: true });
     const names = new Set(plan.map((segment) => segment.name));
     for (const name of readdirSync(outputDir)) if (!names.has(name) && name !== ENGINE_MODULE) rmSync(path.join(outputDir, name), { recursive: true, force: true });
+    const toBuild = plan.filter((segment) => !segment.kept);
+    const total = toBuild.reduce((sum, segment) => sum + segment.pages.length, 0);
+    let done = 0;
     for (const segment of plan) {
+      if (!segment.kept) onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length + 1, bundles: toBuild.length });
       const state = segment.kept ?? (await writeSegment(segment, outputDir, scratchDir));
-      if (!segment.kept) rebuilt.push(segment.name);
+      if (!segment.kept) {
+        rebuilt.push(segment.name);
+        done += segment.pages.length;
+        onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length, bundles: toBuild.length });
+      }
       const lang = (next.langs[segment.lang] ??= { bases: [] });
       if (segment.delta) lang.delta = state;
       else lang.bases.push(state);

@@ -39,7 +39,12 @@ const DELTA_DIR = '.delta';
  * (two runs, on a busy machine), on every build. Synchronous: ten thousand small reads and
  * writes, each a thread-pool round trip or four otherwise.
  */
-export function updateSearchPages(entriesDir: string, scratchDir: string, previous: Record<string, PageState>): Record<string, PageState> {
+export function updateSearchPages(
+  entriesDir: string,
+  scratchDir: string,
+  previous: Record<string, PageState>,
+  onProgress?: (done: number, total: number) => void,
+): Record<string, PageState> {
   let names: string[];
   try {
     names = readdirSync(entriesDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
@@ -47,7 +52,8 @@ export function updateSearchPages(entriesDir: string, scratchDir: string, previo
     names = [];
   }
   const next: Record<string, PageState> = {};
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
+    onProgress?.(index, names.length);
     const file = path.join(entriesDir, name);
     const digest = entryDigest(file);
     const before = previous[name];
@@ -65,6 +71,7 @@ export function updateSearchPages(entriesDir: string, scratchDir: string, previo
     writeFileSync(path.join(scratchDir, page), html);
     next[name] = [digest, page, entry.lang, unit, sha256(html)];
   }
+  onProgress?.(names.length, names.length);
   for (const [name, [, page]] of Object.entries(previous)) {
     if (!(name in next)) rmSync(path.join(scratchDir, path.dirname(page)), { recursive: true, force: true });
   }
