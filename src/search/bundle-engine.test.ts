@@ -109,6 +109,61 @@ describe('bundleEngine', () => {
     expect(asked).toEqual(['latin null', 'cyrillic null']);
   });
 
+  describe('when a bundle lacks every word that starts with a query word', () => {
+    interface Page {
+      id: string;
+      text: string;
+    }
+    interface Located extends FakeResult {
+      words: number[];
+    }
+    // Pagefind 1.6 as pagefind_web/src/search.rs has it: a query word finds the index's words
+    // that start with it or, when there is none, the longest index word it starts with; a
+    // quoted query finds a word exactly; a word matching nothing is left out; a filter on an
+    // unknown key lists nothing and still counts; each hit gives the places of its words.
+    const pagefind = (pages: Page[]): SearchEngine<Located> => ({
+      async search(term: string | null, options: EngineOptions) {
+        const exact = /^".+"$/.test(term ?? '');
+        const words = (term ?? '').replace(/"/g, '').split(' ').filter(Boolean);
+        const keys = new Set(pages.flatMap((page) => page.text.split(' ')));
+        const matched = words.map((word) => {
+          if (exact) return keys.has(word) ? [word] : [];
+          const extensions = [...keys].filter((key) => key.startsWith(word));
+          if (extensions.length > 0) return extensions;
+          const prefix = [...keys].filter((key) => word.startsWith(key)).sort((a, b) => b.length - a.length)[0];
+          return prefix === undefined ? [] : [prefix];
+        });
+        const asked = matched.filter((found) => found.length > 0);
+        const hits = pages.flatMap((page) => {
+          const text = page.text.split(' ');
+          const places = asked.map((found) => text.flatMap((word, place) => (found.includes(word) ? [place] : [])));
+          return words.length > 0 && asked.length > 0 && places.every((list) => list.length > 0) ? [{ id: page.id, score: 1, date: '', words: places.flat().sort((a, b) => a - b) }] : [];
+        });
+        const unknownKey = Object.keys(options.filters).length > 0;
+        return { results: unknownKey ? [] : hits, filters: {}, unfilteredResultCount: hits.length };
+      },
+      async preload() {},
+    });
+    const older: Page[] = [{ id: 'old', text: 'resolution 1 nq tw' }, { id: 'older', text: 'article 1 du statut' }];
+    const newer: Page[] = [{ id: 'ref', text: '18nqtw 18 nq tw' }, { id: 'other', text: 'le 18 mars' }];
+    const cut = bundleEngine<Located>([{ engine: pagefind(older), mayHold: () => true }, { engine: pagefind(newer), mayHold: () => true, delta: true }]);
+    const clean = pagefind([...older, ...newer]);
+    const ids = async (engine: SearchEngine<Located>, term: string) => (await engine.search(term, { filters: {} }))?.results.map((result) => result.id).sort();
+
+    it('finds nothing there through a shorter word, as one index of the language would', async () => {
+      // The model falls back as Pagefind does: alone, the older bundle answers `18` with `1`.
+      expect(await ids(pagefind(older), '18'), 'Pagefind alone').toEqual(['old', 'older']);
+      for (const term of ['18', '18 nq tw', 'nq tw', '1', 'statut', '18 mars']) expect(await ids(cut, term), term).toEqual(await ids(clean, term));
+      expect(await ids(cut, '18 nq tw')).toEqual(['ref']);
+    });
+
+    it('keeps the shorter word where no bundle has a word that starts with the query word', async () => {
+      // No page has a word starting with `19`: one index answers with `1`, and so do the bundles.
+      expect(await ids(clean, '19')).toEqual(['old', 'older']);
+      expect(await ids(cut, '19')).toEqual(['old', 'older']);
+    });
+  });
+
   describe('with tombstones and a delta', () => {
     interface Page {
       id: string;

@@ -12,8 +12,11 @@ export interface LanguageBundle<R extends EngineResult> {
   delta?: boolean;
 }
 
-/** Whether a bundle holds a word: in a page that counts, only in tombstoned pages, or not at all. */
-type Holds = 'live' | 'dead' | 'none';
+/**
+ * Whether a bundle holds a word: in a page that counts, only in tombstoned pages, only as a
+ * shorter word Pagefind falls back to (`shorter`, below), or not at all.
+ */
+type Holds = 'live' | 'dead' | 'shorter' | 'none';
 
 /**
  * One language's search over the bundles it is cut into (bundles.ts, build/segments.ts),
@@ -41,6 +44,15 @@ type Holds = 'live' | 'dead' | 'none';
  * exactly what one index of the language would. A word held only by tombstoned pages is one
  * the language no longer has: a bundle holding it is asked again without it, as a clean
  * index, which never had the word, would have answered.
+ *
+ * Pagefind also answers a query word that no word of its index starts with by the longest
+ * index word that the query word starts with (`find_word_extensions` in pagefind_web): a
+ * bundle holding `1` but no word starting with `18` answers `18` with every page holding `1`.
+ * One index of the language has the `18…` words and never falls back. So a bundle found to
+ * hold a word only that way (`shorter`, see fallsBack) answers nothing when another bundle of
+ * the language holds a word starting with it; where none does, one index would fall back too,
+ * and the bundle's answer stands. This check runs for a single word too, once the language
+ * asks more than one bundle.
  */
 export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[]): SearchEngine<R> {
   const askedFor = (words: readonly string[]) => (words.length === 0 ? bundles : bundles.filter((bundle) => words.some((word) => bundle.mayHold(word))));
@@ -51,12 +63,14 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     if (asked.length === 0 || (asked.length === 1 && !asked[0]!.dead?.size)) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
     const sortKeys = Object.keys(options.sort ?? {});
     if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
-    const holds = words.length > 1 ? Promise.all(asked.map((bundle) => Promise.all(words.map((word) => holdsWord(bundle, word))))) : undefined;
-    // Each bundle's answer is final once every bundle has said which words it has.
+    const owns = words.length > 1 || asked.length > 1 ? asked.map((bundle) => Promise.all(words.map((word) => holdsWord(bundle, word)))) : undefined;
+    const holds = owns && Promise.all(owns);
+    // A bundle holding every word itself answers as one index would; any other answer is
+    // final once every bundle has said which words it has.
     const parts = asked.map(async (bundle, index): Promise<EngineResponse<R> | null> => {
-      const [response, held] = await Promise.all([bundle.engine.search(term, options), holds]);
-      const own = held?.[index];
-      if (response === null || held === undefined || own === undefined) return response && live(response, bundle.dead);
+      const [response, own] = await Promise.all([bundle.engine.search(term, options), owns?.[index]]);
+      if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, bundle.dead);
+      const held = (await holds)!;
       if (words.some((_, word) => held.some((other) => other[word] === 'live') && own[word] !== 'live')) return { results: [], filters: zeroCounts(response.filters) };
       if (!own.includes('dead')) return live(response, bundle.dead);
       const rest = words.filter((_, word) => own[word] !== 'dead');
@@ -107,12 +121,43 @@ const NO_PAGE: EngineOptions['filters'] = { '(no page)': '' };
  */
 async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, word: string): Promise<Holds> {
   if (!bundle.mayHold(word)) return 'none';
-  const count = (await bundle.engine.search(word, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0;
+  const count = await pagesOf(bundle, word);
   if (count === 0) return 'none';
+  if (await fallsBack(bundle, word, count)) return 'shorter';
   const dead = bundle.dead;
   if (!dead?.size || count > dead.size) return 'live';
   const all = await bundle.engine.search(word, { filters: {} });
   return all?.results.some((result) => !dead.has(result.id)) ? 'live' : 'dead';
+}
+
+/** How many pages Pagefind finds for a term: it counts them, and lists none under a filter no page has. */
+const pagesOf = async <R extends EngineResult>(bundle: LanguageBundle<R>, term: string): Promise<number> => (await bundle.engine.search(term, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0;
+
+/**
+ * A character no indexed word holds: the word followed by it is one no index word starts
+ * with, and sorts right after the word, in the same index chunk.
+ */
+const BEYOND = '\u0000';
+
+/**
+ * Whether a bundle that finds `count` pages for a word finds them only through a shorter
+ * word (Pagefind's fallback, above), told by Pagefind itself, from the chunks it already
+ * loaded for the word. The word followed by BEYOND is one no index word starts with, so
+ * Pagefind answers it with the longest index word it starts with: the word itself when it is
+ * in the index, else the same shorter word the word alone falls back to. So when the word
+ * has words starting with it, the two answers differ unless these are the word alone and it
+ * is in the index (a quoted search finds an index word exactly), or the pages of the longer
+ * words happen to be as many as the shorter word's; then the two lists tell, as the places of
+ * the matched words in a page differ: a place holds one word.
+ */
+async function fallsBack<R extends EngineResult>(bundle: LanguageBundle<R>, word: string, count: number): Promise<boolean> {
+  const beyond = `${word}${BEYOND}`;
+  if ((await pagesOf(bundle, beyond)) !== count) return false;
+  if ((await pagesOf(bundle, `"${word}"`)) > 0) return false;
+  const [own, shorter] = await Promise.all([bundle.engine.search(word, { filters: {} }), bundle.engine.search(beyond, { filters: {} })]);
+  const first = own?.results[0];
+  const same = shorter?.results.find((result) => result.id === first?.id);
+  return first !== undefined && same !== undefined && String(first.words) === String(same.words);
 }
 
 /** A response less its tombstoned hits, its filter counts less their values. */

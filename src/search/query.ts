@@ -17,6 +17,8 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface EngineResult {
   id: string;
   score: number;
+  /** Where in the page the matched words are, as Pagefind numbers them. */
+  words?: readonly number[];
 }
 
 export interface EngineResponse<R extends EngineResult> {
