@@ -27,11 +27,12 @@ export class BuildOutput {
   readonly #warned = new Set<string>();
 
   /** `pagesBefore`: the pages of the last build, the estimate of this one's total (0: none). */
-  constructor(options: { quiet: boolean; verbose: boolean; everyMs: number; pagesBefore: number }) {
+  /** `terminal`: whether stderr is one, unless a test says. */
+  constructor(options: { quiet: boolean; verbose: boolean; everyMs: number; pagesBefore: number; terminal?: boolean }) {
     this.#quiet = options.quiet;
     this.#verbose = options.verbose;
     this.#pagesBefore = options.pagesBefore;
-    this.#progress = new BuildProgress(options.quiet ? 'off' : process.stderr.isTTY ? 'terminal' : 'lines', { everyMs: options.everyMs });
+    this.#progress = new BuildProgress(options.quiet ? 'off' : (options.terminal ?? process.stderr.isTTY) ? 'terminal' : 'lines', { everyMs: options.everyMs });
   }
 
   /**
