@@ -1,15 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { distDir, archiveDir, articlesDir } from './src/config/archive.ts';
 import { basePath as base, siteUrl as site } from './src/config/site.ts';
-import { readSitemapEntries, sitemapAlternates } from './src/lib/sitemap.ts';
+import { incrementalPages } from './src/integrations/incremental-pages.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { buildFiles } from './src/build/archive-files.ts';
-
-// Translations of one original point at each other in the sitemap (hreflang alternates).
-const alternates = sitemapAlternates(readSitemapEntries(articlesDir), site, base);
 
 export default defineConfig({
   site,
@@ -31,12 +27,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
-    sitemap({
-      serialize: (item) => {
-        const links = alternates.get(item.url);
-        return links ? { ...item, links } : item;
-      },
-    }),
+    // Hands Astro only the pages whose data changed, and writes the sitemap of all of them.
+    incrementalPages({ articlesDir, sitemapCache: buildFiles(archiveDir).sitemapEntries }),
     securityHeaders(),
   ],
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseGnuTime, sampleTree } from './bench/proc.ts';
-import { loggedPages } from '../src/build/astro-log.ts';
+import { loggedPages, unvisitedPages } from '../src/build/astro-log.ts';
 import { CHROMIUM_PATH } from './lib/chromium.ts';
 import { run } from '../src/build/run.ts';
 import { checkTargets, formatBytes, formatResult, REFERENCE_QUERY, SEARCH_QUERIES, STAGES, type BenchResult, type SearchStep, type StageResult } from './bench/report.ts';
@@ -71,11 +71,11 @@ const hasGnuTime = existsSync('/usr/bin/time');
 
 const slug = (stage: string): string => stage.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
 
-/** Pages Astro rendered, and those it restored from the previous build. */
+/** Pages Astro rendered, and those kept from the previous build (restored by Astro, or never handed to it). */
 function countPages(log: string): { pagesRendered: number; pagesRestored: number } {
   const pages = loggedPages(log);
-  const pagesRestored = pages.filter((page) => page.restored).length;
-  return { pagesRendered: pages.length - pagesRestored, pagesRestored };
+  const restored = pages.filter((page) => page.restored).length;
+  return { pagesRendered: pages.length - restored, pagesRestored: restored + unvisitedPages(log) };
 }
 
 /** Runs one command, sampling its process tree's memory every 100 ms; its output goes to a log. */

@@ -4,7 +4,7 @@
  * are shown unless `--quiet`; what a stage writes to stderr (its errors, naming the file and
  * the reason) is always shown. Progress: scripts/lib/progress.ts.
  */
-import { loggedPages } from '../../src/build/astro-log.ts';
+import { loggedPages, unvisitedPages } from '../../src/build/astro-log.ts';
 import { BuildProgress, type Stage } from './progress.ts';
 import { stageProgressSchema } from './stage-progress.ts';
 import type { RunOptions } from '../../src/build/run.ts';
@@ -54,6 +54,11 @@ export class BuildOutput {
             stage.update(this.#rendered + this.#kept);
             if (this.#verbose) this.#progress.log(text);
             return;
+          }
+          const unvisited = unvisitedPages(text);
+          if (unvisited > 0) {
+            this.#kept += unvisited;
+            stage.update(this.#rendered + this.#kept);
           }
         }
         if (stream === 'stderr' || !this.#quiet) this.#progress.log(text, stream);

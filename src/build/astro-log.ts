@@ -20,3 +20,11 @@ export function loggedPages(log: string): LoggedPage[] {
   }
   return pages;
 }
+
+/** What src/integrations/incremental-pages.ts logs of the pages it kept without handing them to Astro. */
+export const KEPT_UNVISITED = / (\d+) unchanged pages kept without visiting them/;
+
+/** The pages an `astro build` log says were kept without being visited (0 when it says none). */
+export function unvisitedPages(log: string): number {
+  return Number(KEPT_UNVISITED.exec(stripVTControlCharacters(log))?.[1] ?? 0);
+}

@@ -14,7 +14,7 @@ import { lastRunFile } from '../ingest/run/store.ts';
 import { LANGS } from '../schemas/article.ts';
 import { buildFiles } from './archive-files.ts';
 import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
-import { renderedWith, renderFingerprint, recordRender } from './render-skip.ts';
+import { RENDER_CHANGED_ONLY, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
 import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
 import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
@@ -104,6 +104,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord));
   const fingerprint = renderFingerprint(process.cwd(), lastRunFile(archive), archive, dist, env);
   const skipAstro = !clean && intact && renderedWith(files.renderRecord, fingerprint);
+  // With the code as at the last render, Astro is given only the pages whose data changed.
+  const astroEnv = !clean && renderedWithCode(files.renderRecord, fingerprint) ? { ...env, [RENDER_CHANGED_ONLY]: '1' } : env;
   if (skipAstro) console.log('build: the archive, the code and the site folder are as the last build left them; astro build skipped');
   else recordRender(files.renderRecord, undefined);
   const searchArgs = ['scripts/index-search.ts'];
@@ -115,13 +117,13 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // there is nothing to yield to, and on a busy machine a lower priority only starves them.
   const besideNiceness = skipAstro ? undefined : BESIDE_ASTRO_NICENESS;
   const stop = new AbortController();
-  const stage = (args: string[], label: string, niceness?: number) =>
-    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+  const stage = (args: string[], label: string, niceness?: number, stageEnv = env) =>
+    run(node, args, { env: stageEnv, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
       stop.abort();
       throw error;
     });
   const [astroMs, dataMs, searchMs] = await Promise.all([
-    skipAstro ? undefined : stage(astroArgs, 'astro build').then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
+    skipAstro ? undefined : stage(astroArgs, 'astro build', undefined, astroEnv).then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
     stage(['scripts/publish-data.ts'], 'data', besideNiceness),
     searchBeside ? stage(searchArgs, 'search index', besideNiceness) : undefined,
   ]);

@@ -34,10 +34,26 @@ function filesOf(root: string, entry: string): string[] {
 }
 
 /**
+ * What `astro build` read at a build: the code and environment (`code`), and with them the
+ * archive as the ingest left it (`all`).
+ */
+export interface RenderFingerprint {
+  all: string;
+  code: string;
+}
+
+/**
+ * Set for `astro build` when the code and environment are as at the last build that ran it:
+ * then no route's module graph changed, and a page whose cache key is unchanged and whose file
+ * is still in the site folder is the page this build would render (src/integrations/incremental-pages.ts).
+ */
+export const RENDER_CHANGED_ONLY = 'ARCHIVE_RENDER_CHANGED_ONLY';
+
+/**
  * The fingerprint of everything `astro build` reads, or undefined when the ingest left no
  * record of its last run (then Astro runs).
  */
-export function renderFingerprint(root: string, ingestRecord: string, archive: string, dist: string, env: NodeJS.ProcessEnv): string | undefined {
+export function renderFingerprint(root: string, ingestRecord: string, archive: string, dist: string, env: NodeJS.ProcessEnv): RenderFingerprint | undefined {
   let record: Buffer;
   try {
     record = readFileSync(ingestRecord);
@@ -46,27 +62,38 @@ export function renderFingerprint(root: string, ingestRecord: string, archive: s
   }
   const hash = createHash('sha256');
   const part = (text: string | Buffer) => hash.update(`${text.length}\0`).update(text);
-  part(record);
   part(JSON.stringify([archive, dist, ...ENVIRONMENT.map((name) => env[name] ?? null)]));
   for (const file of CODE.flatMap((entry) => filesOf(root, entry)).sort()) {
     part(file);
     part(readFileSync(path.join(root, file)));
   }
-  return hash.digest('base64url');
+  const code = hash.copy().digest('base64url');
+  part(record);
+  return { all: hash.digest('base64url'), code };
 }
 
-/** Whether the last build that ran `astro build` had this fingerprint. */
-export function renderedWith(stateFile: string, fingerprint: string | undefined): boolean {
-  if (fingerprint === undefined) return false;
+/** The fingerprint of the last build that ran `astro build` to the end, if any. */
+function lastRender(stateFile: string): RenderFingerprint | undefined {
   try {
-    return readFileSync(stateFile, 'utf8') === fingerprint;
+    const [all, code] = readFileSync(stateFile, 'utf8').split('\n');
+    return all && code ? { all, code } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Whether the last build that ran `astro build` had this fingerprint. */
+export function renderedWith(stateFile: string, fingerprint: RenderFingerprint | undefined): boolean {
+  return fingerprint !== undefined && lastRender(stateFile)?.all === fingerprint.all;
+}
+
+/** Whether the last build that ran `astro build` had this code and environment. */
+export function renderedWithCode(stateFile: string, fingerprint: RenderFingerprint | undefined): boolean {
+  return fingerprint !== undefined && lastRender(stateFile)?.code === fingerprint.code;
+}
+
 /** Records the fingerprint of a build whose `astro build` finished; forgets it before one starts. */
-export function recordRender(stateFile: string, fingerprint: string | undefined): void {
+export function recordRender(stateFile: string, fingerprint: RenderFingerprint | undefined): void {
   if (fingerprint === undefined) rmSync(stateFile, { force: true });
-  else writeFileSync(stateFile, fingerprint);
+  else writeFileSync(stateFile, `${fingerprint.all}\n${fingerprint.code}`);
 }

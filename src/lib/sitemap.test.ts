@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSitemapEntries, sitemapAlternates } from './sitemap.ts';
+import { readSitemapEntries, SITEMAP_URLS_PER_FILE, sitemapAlternates, sitemapFiles } from './sitemap.ts';
 
 describe('sitemapAlternates', () => {
   const entries = [
@@ -35,5 +35,57 @@ describe('readSitemapEntries', () => {
   });
   it('returns nothing when there is no archive yet', () => {
     expect(readSitemapEntries('/nonexistent/articles')).toEqual([]);
+  });
+});
+
+describe('readSitemapEntries with a cache', () => {
+  it('reads again only the entries whose size or modification time changed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitemap-cache-'));
+    const cache = path.join(mkdtempSync(path.join(os.tmpdir(), 'sitemap-cache-file-')), 'cache', 'entries.json');
+    mkdirSync(path.join(dir, 'fr'));
+    const file = path.join(dir, 'fr', 'a.json');
+    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k1' }));
+    utimesSync(file, 1_000_000, 1_000_000);
+    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k1' }]);
+    // Same size and time: the cache answers, even for bytes that would no longer parse.
+    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k2' }).replace('{', ' '));
+    utimesSync(file, 1_000_000, 1_000_000);
+    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k1' }]);
+    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k22' }));
+    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k22' }]);
+  });
+});
+
+describe('sitemapFiles', () => {
+  const site = 'https://ex.org';
+  it('lists each page once, numbers by value, with its alternates, escaped, under the base path', () => {
+    const alternates = sitemapAlternates(
+      [
+        { id: 'fr/a', lang: 'fr', translationKey: 'k' },
+        { id: 'ru/a', lang: 'ru', translationKey: 'k' },
+      ],
+      site,
+      '/archive/',
+    );
+    const files = sitemapFiles(['/topics/page/10/', '/topics/page/2', '/articles/fr/a/', '/q&a/', '/topics/page/2/'], alternates, site, '/archive/');
+    expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-index.xml']);
+    const urls = [...(files.get('sitemap-0.xml') ?? '').matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      'https://ex.org/archive/articles/fr/a/',
+      'https://ex.org/archive/q&amp;a/',
+      'https://ex.org/archive/topics/page/2/',
+      'https://ex.org/archive/topics/page/10/',
+    ]);
+    expect(files.get('sitemap-0.xml')).toContain(
+      '<url><loc>https://ex.org/archive/articles/fr/a/</loc><xhtml:link rel="alternate" hreflang="fr" href="https://ex.org/archive/articles/fr/a/"/><xhtml:link rel="alternate" hreflang="ru" href="https://ex.org/archive/articles/ru/a/"/></url>',
+    );
+    expect(files.get('sitemap-index.xml')).toContain('<sitemap><loc>https://ex.org/archive/sitemap-0.xml</loc></sitemap></sitemapindex>');
+  });
+  it('starts a new file past the protocol limit and names every file in the index', () => {
+    const pages = Array.from({ length: SITEMAP_URLS_PER_FILE + 1 }, (_, index) => `/p/${index}/`);
+    const files = sitemapFiles(pages, new Map(), site, '/');
+    expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
+    expect(files.get('sitemap-1.xml')).toContain(`<loc>https://ex.org/p/${SITEMAP_URLS_PER_FILE}/</loc>`);
+    expect(files.get('sitemap-index.xml')?.match(/<sitemap>/g)).toHaveLength(2);
   });
 });

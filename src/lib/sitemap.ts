@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { entryFile, entryIds } from './archive-entries.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { entryDigest, entryFile, entryIds } from './archive-entries.ts';
 import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
 import { groupTranslations } from './translations.ts';
@@ -32,16 +33,72 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
 }
 
 /**
- * The fields the sitemap needs, read from the ingest's entries at config time (the content
- * collection is not loaded yet when the sitemap integration is configured).
+ * The fields the sitemap needs, read from the ingest's entries. With `cacheFile`, what was read
+ * of each entry is kept there with the entry's digest (size and modification time), and only
+ * entries whose digest changed are read again.
  */
-export function readSitemapEntries(articlesDir: string): SitemapEntry[] {
-  return entryIds(articlesDir).map((id) => {
+export function readSitemapEntries(articlesDir: string, cacheFile?: string): SitemapEntry[] {
+  let cached: Record<string, [digest: string, lang: string, translationKey: string]> = {};
+  if (cacheFile) {
+    try {
+      cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof cached;
+    } catch {
+      // No cache yet, or a damaged one: every entry is read.
+    }
+  }
+  const next: typeof cached = {};
+  const entries = entryIds(articlesDir).map((id) => {
     const full = entryFile(articlesDir, id);
+    const digest = cacheFile ? entryDigest(full) : '';
+    const known = cached[id];
+    if (known && known[0] === digest) {
+      next[id] = known;
+      return { id, lang: known[1], translationKey: known[2] };
+    }
     const data = JSON.parse(readFileSync(full, 'utf8')) as Partial<SitemapEntry>;
     if (typeof data.id !== 'string' || typeof data.lang !== 'string' || typeof data.translationKey !== 'string') {
       throw new Error(`${full}: entry lacks id, lang or translationKey`);
     }
+    next[id] = [digest, data.lang, data.translationKey];
     return { id: data.id, lang: data.lang, translationKey: data.translationKey };
   });
+  if (cacheFile) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(next));
+  }
+  return entries;
+}
+
+/** URLs per sitemap file, kept under the protocol's 50,000. */
+export const SITEMAP_URLS_PER_FILE = 45_000;
+
+const xmlEscape = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] as string);
+
+/** Pages in an order people read: numbers in paths by value (`page/2/` before `page/10/`). */
+const byUrl = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * The sitemap of a site: its index (`routes.sitemap()`) and the files it names, by file name.
+ * `pages` are site-relative paths (`/`, `/articles/fr/x/`), each listed once with a trailing
+ * slash; `alternates` are keyed by absolute page URL (sitemapAlternates).
+ */
+export function sitemapFiles(pages: readonly string[], alternates: ReadonlyMap<string, readonly SitemapLink[]>, site: string, base: string): Map<string, string> {
+  const absolute = (at: string) => new URL(joinBase(base, at), site).href;
+  const urls = [...new Set(pages.map((page) => absolute(page.endsWith('/') ? page : `${page}/`)))].sort(byUrl);
+  const files = new Map<string, string>();
+  const names = Array.from({ length: Math.max(1, Math.ceil(urls.length / SITEMAP_URLS_PER_FILE)) }, (_, index) => `sitemap-${index}.xml`);
+  for (const [index, name] of names.entries()) {
+    const body = urls
+      .slice(index * SITEMAP_URLS_PER_FILE, (index + 1) * SITEMAP_URLS_PER_FILE)
+      .map((url) => {
+        const links = (alternates.get(url) ?? []).map((link) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(link.lang)}" href="${xmlEscape(link.url)}"/>`);
+        return `<url><loc>${xmlEscape(url)}</loc>${links.join('')}</url>`;
+      })
+      .join('');
+    files.set(name, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${body}</urlset>`);
+  }
+  const index = names.map((name) => `<sitemap><loc>${xmlEscape(absolute(name))}</loc></sitemap>`).join('');
+  files.set(routes.sitemap(), `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${index}</sitemapindex>`);
+  return files;
 }

@@ -55,7 +55,7 @@ export const routes = {
   favicon: () => 'favicon.svg',
   openSearch: () => 'opensearch.xml',
   manifest: () => 'manifest.webmanifest',
-  /** Written by @astrojs/sitemap at the site's root. */
+  /** Written at the site's root by src/integrations/incremental-pages.ts. */
   sitemap: () => 'sitemap-index.xml',
 } as const;
 

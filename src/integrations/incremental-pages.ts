@@ -1,0 +1,143 @@
+/**
+ * Which pages `astro build` renders, and the sitemap of all of them.
+ *
+ * Astro's incremental build (experimental.incrementalBuild) restores a page whose cache key and
+ * route code are unchanged, but only after visiting it: every page of the archive is checked,
+ * recorded and logged on every build. This integration wraps Astro's prerenderer (the public
+ * `setPrerenderer` of `astro:build:start`): when the build says the code is as at the last
+ * render (RENDER_CHANGED_ONLY, src/build/render-skip.ts), a page whose cache key equals the one
+ * in Astro's record of the last build and whose file is still in the site folder is not handed
+ * to Astro at all. Astro then renders (or restores) only the rest; its record is given back the
+ * pages it did not see, so it stays the record of the whole site. With the code changed, every
+ * path goes to Astro, which decides by each route's module graph.
+ *
+ * The sitemap needs every page, so it is written here from the full list of paths rather than
+ * from the pages Astro rendered.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { RENDER_CHANGED_ONLY } from '../build/render-skip.ts';
+import { ASTRO_MANIFEST } from '../build/site-output.ts';
+import { readSitemapEntries, sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
+
+type BuildStart = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0];
+type Prerenderer = Exclude<Parameters<BuildStart['setPrerenderer']>[0], (...args: never[]) => unknown>;
+type PathWithRoute = Awaited<ReturnType<Prerenderer['getStaticPaths']>>[number];
+
+/** Astro's record of what its last build rendered (`<cacheDir>/incremental-build.json`), as far as it is read here. */
+interface AstroRecord {
+  version: number;
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string }> }>;
+}
+
+/** The only version of Astro's record this reads; any other is left to Astro alone. */
+const ASTRO_RECORD_VERSION = 1;
+
+function readAstroRecord(file: string): AstroRecord | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<AstroRecord>;
+    return data.version === ASTRO_RECORD_VERSION && typeof data.routes === 'object' && data.routes !== null ? (data as AstroRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Error pages answer for addresses that do not exist: they are not addresses to list. */
+const STATUS_PAGE = /^\/?(?:404|500)\/?$/;
+
+export interface IncrementalPagesOptions {
+  /** The archive's `articles/` folder, for the sitemap's language alternates. */
+  articlesDir: string;
+  /** Where the sitemap keeps what it read of each entry (src/lib/sitemap.ts). */
+  sitemapCache: string;
+}
+
+export function incrementalPages(options: IncrementalPagesOptions): AstroIntegration {
+  let site = '';
+  let base = '/';
+  let recordFile = '';
+  let outDir: URL | undefined;
+  /** Every path of this build, handed to Astro or not. */
+  let allPaths: PathWithRoute[] = [];
+  /** The record's entries of the pages kept without Astro, by route. */
+  let kept = new Map<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string }> }>();
+  /** The paths to hand Astro: all of them, or with the code unchanged only those that changed. */
+  const choosePaths = (logger: BuildStart['logger']): PathWithRoute[] => {
+    kept = new Map();
+    const previous = process.env[RENDER_CHANGED_ONLY] === '1' ? readAstroRecord(recordFile) : undefined;
+    if (!previous || !outDir) return allPaths;
+    const given: PathWithRoute[] = [];
+    let keptCount = 0;
+    for (const entry of allPaths) {
+      const route = previous.routes[entry.route.component];
+      const last = route?.paths[entry.pathname];
+      if (route && last && entry.cacheKey !== undefined && last.cacheKey === entry.cacheKey && existsSync(fileURLToPath(new URL(last.outputFile, outDir)))) {
+        let routeKept = kept.get(entry.route.component);
+        if (!routeKept) kept.set(entry.route.component, (routeKept = { dependencyHash: route.dependencyHash, paths: {} }));
+        routeKept.paths[entry.pathname] = last;
+        keptCount++;
+      } else {
+        given.push(entry);
+      }
+    }
+    // Astro prunes the stored copy of every page its last record holds and this build does not
+    // hand it: the kept pages leave its record until it is written again (astro:build:done).
+    for (const [component, route] of kept) {
+      const previousRoute = previous.routes[component];
+      if (previousRoute) for (const pathname of Object.keys(route.paths)) delete previousRoute.paths[pathname];
+    }
+    writeFileSync(recordFile, JSON.stringify(previous));
+    logger.info(`${keptCount} unchanged pages kept without visiting them`);
+    return given;
+  };
+  return {
+    name: 'incremental-pages',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? '';
+        base = config.base;
+        recordFile = fileURLToPath(new URL(ASTRO_MANIFEST, config.cacheDir));
+        outDir = config.outDir;
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        setPrerenderer((prerenderer) => {
+          let given: PathWithRoute[] = [];
+          return {
+            ...prerenderer,
+            name: 'incremental-pages',
+            // Astro reads its record between setup() and getStaticPaths(), so the paths are
+            // chosen, and the record trimmed, here.
+            setup: async () => {
+              await prerenderer.setup?.();
+              allPaths = await prerenderer.getStaticPaths();
+              given = choosePaths(logger);
+            },
+            getStaticPaths: async () => given,
+          };
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (kept.size > 0) {
+          const record = readAstroRecord(recordFile);
+          if (!record) throw new Error(`${recordFile}: Astro wrote no record this build could complete`);
+          for (const [component, route] of kept) {
+            const written = (record.routes[component] ??= { dependencyHash: route.dependencyHash, paths: {} });
+            Object.assign(written.paths, route.paths);
+          }
+          await writeFile(recordFile, JSON.stringify(record, null, '\t'));
+        }
+        const pages = allPaths.filter((entry) => entry.route.type === 'page' && !STATUS_PAGE.test(entry.pathname)).map((entry) => entry.pathname);
+        const alternates = sitemapAlternates(readSitemapEntries(options.articlesDir, options.sitemapCache), site, base);
+        const outFolder = fileURLToPath(dir);
+        const files = sitemapFiles(pages, alternates, site, base);
+        // Written on every build, as every page without a cache key is: the site folder's
+        // record keeps what a build wrote (src/build/site-output.ts).
+        for (const [name, xml] of files) await writeFile(path.join(outFolder, name), xml);
+        logger.info(`sitemap: ${pages.length} pages in ${files.size} file(s)`);
+      },
+    },
+  };
+}
