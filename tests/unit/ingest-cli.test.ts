@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,57 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     const uncached = await ingest('--input', input, '--out', out, '--no-cache', '--quiet');
     expect(uncached.stdout).toBe('');
     expect(await snapshot(out)).toEqual(first);
+  });
+
+  it('on an update, reads back only the entries that may have changed, and puts right those edited by hand', async () => {
+    const updated = path.join(dir, 'update-input');
+    const archive = path.join(dir, 'update-out');
+    await cp(input, updated, { recursive: true });
+    expect((await ingest('--input', updated, '--out', archive, '--quiet')).code).toBe(0);
+    const entryOf = async (file: string): Promise<string> => {
+      const report = JSON.parse(await readFile(path.join(archive, 'ingest-report.json'), 'utf8')) as { files: { file: string; id?: string }[] };
+      return path.join(archive, 'articles', `${report.files.find((record) => record.file === file)?.id}.json`);
+    };
+    const [changed, edited, unread, untouched] = await Promise.all(['samples/001_508e9a579cab8ace.txt', 'samples/002_71d977bec0ddab80.txt', 'samples/004_eccd677ccf18e2ae.txt', 'samples/000_647adb3486ad43d7.txt'].map(entryOf));
+    const mtimes = async () => Promise.all([unread, untouched].map(async (file) => (await stat(file ?? '')).mtimeMs));
+    const before = await mtimes();
+
+    // One input's body grows by a sentence.
+    const lines = (await readFile(path.join(updated, 'samples', '001_508e9a579cab8ace.txt'), 'utf8')).split('\n');
+    lines[1] = `${lines[1]} Une phrase de plus.`;
+    await writeFile(path.join(updated, 'samples', '001_508e9a579cab8ace.txt'), lines.join('\n'));
+    // An entry edited by hand, to the same size.
+    const original = await readFile(edited ?? '', 'utf8');
+    await writeFile(edited ?? '', original.replace('"title": "', '"title": "X').replace(/.\n}\n$/, '\n}\n'));
+    expect((await stat(edited ?? '')).size).toBe(Buffer.byteLength(original));
+    // The cache record of an unchanged entry loses its body: were that entry read back from the
+    // cache and compared, it would be written empty.
+    const cacheDir = path.join(archive, '.cache', 'ingest');
+    let emptied = { file: '', record: '' };
+    for (const name of await readdir(cacheDir)) {
+      const record = await readFile(path.join(cacheDir, name), 'utf8');
+      if (record.startsWith('{"file":"samples/004_eccd677ccf18e2ae.txt"')) emptied = { file: path.join(cacheDir, name), record };
+    }
+    await writeFile(emptied.file, emptied.record.slice(0, emptied.record.indexOf('\n') + 1));
+
+    expect((await ingest('--input', updated, '--out', archive, '--quiet')).code).toBe(0);
+    const clean = path.join(dir, 'update-clean');
+    expect((await ingest('--input', updated, '--out', clean, '--quiet')).code).toBe(0);
+    expect(await snapshot(archive)).toEqual(await snapshot(clean));
+    expect(await readFile(edited ?? '', 'utf8')).toBe(original);
+    expect(await readFile(changed ?? '', 'utf8')).toContain('Une phrase de plus.');
+    expect(await mtimes()).toEqual(before);
+    await writeFile(emptied.file, emptied.record);
+
+    // A run killed while writing has forgotten the last run's record: then every entry is
+    // compared, and one edited to the same size and modification time is put right too.
+    const { mtime } = await stat(edited ?? '');
+    await writeFile(edited ?? '', original.replace('"title": "', '"title": "X').replace(/.\n}\n$/, '\n}\n'));
+    await utimes(edited ?? '', mtime, mtime);
+    await rm(path.join(cacheDir, 'last-run.json'));
+    expect((await ingest('--input', updated, '--out', archive, '--quiet')).code).toBe(0);
+    expect(await readFile(edited ?? '', 'utf8')).toBe(original);
+    expect(await snapshot(archive)).toEqual(await snapshot(clean));
   });
 
   it('removes its own stale entries, never files it did not write', async () => {

@@ -21,7 +21,9 @@ import { IngestPool } from './pool.ts';
 import {
   forgetLastRun,
   InputHasher,
+  LastRunEntries,
   lastRunHolds,
+  type LeftFile,
   listInputs,
   MANIFEST_NAME,
   readLastRun,
@@ -29,6 +31,7 @@ import {
   removeOrphanTemporaries,
   removeStale,
   ResultCache,
+  stampOf,
   writeAtomic,
   writeLastRun,
   writeManifest,
@@ -127,7 +130,9 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   });
   const fingerprint = runFingerprint(reportPath, files, keys);
   hasher.save();
-  if (useCache && lastRunHolds(readLastRun(cache.dir), fingerprint, outDir)) {
+  // Read before this run forgets it: it also tells which entries are as that run left them.
+  const lastRun = useCache ? readLastRun(cache.dir) : undefined;
+  if (useCache && lastRunHolds(lastRun, fingerprint, outDir)) {
     // Nothing this run would write differs from what is there.
     progress?.start(files.length);
     progress?.tick(files.length);
@@ -140,7 +145,8 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   /**
    * The cache record of each file with an entry. Only headers stay in memory: every entry is in
    * the result cache (written even with --no-cache), and is read back from there when the
-   * archive is written, so a run's peak does not grow with the archive's bodies.
+   * archive is written and not as the last run left it, so a run's peak does not grow with the
+   * archive's bodies.
    */
   const recordKeys = new Map<string, string>();
   /** Looks a file up in the cache, or sends it to a worker. */
@@ -151,30 +157,37 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       results[index] = { file, status: 'skipped', reason: known.unread, warnings: [], sha256: '' };
       return;
     }
-    let processed = useCache ? cache.get(known.key) : undefined;
-    let key = known.key;
-    if (!processed) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path.join(inputDir, file));
-      } catch (error) {
-        results[index] = { file, status: 'skipped', reason: unreadable(error), warnings: [], sha256: '' };
-        return;
-      }
-      // The pipeline hashes what it reads, and the file may have changed since it was keyed:
-      // the result is stored under the key of the bytes it was made from.
-      processed = await pool.run(file, bytes, known.sha256);
-      key = fileKey(context, file, processed.outcome.sha256);
-      // A timeout depends on the machine's load, not on the file alone: try it again next run.
-      if (!processed.outcome.reason?.startsWith('timeout:')) cache.set(key, processed);
+    const cached = useCache ? cache.outcome(known.key) : undefined;
+    if (cached) {
+      results[index] = cached.outcome;
+      if (cached.hasEntry) recordKeys.set(file, known.key);
+      return;
     }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(inputDir, file));
+    } catch (error) {
+      results[index] = { file, status: 'skipped', reason: unreadable(error), warnings: [], sha256: '' };
+      return;
+    }
+    // The pipeline hashes what it reads, and the file may have changed since it was keyed:
+    // the result is stored under the key of the bytes it was made from.
+    const processed = await pool.run(file, bytes, known.sha256);
+    const key = fileKey(context, file, processed.outcome.sha256);
+    // A timeout depends on the machine's load, not on the file alone: try it again next run.
+    if (!processed.outcome.reason?.startsWith('timeout:')) cache.set(key, processed);
     results[index] = processed.outcome;
     if (processed.entry !== undefined) recordKeys.set(file, key);
   };
+  // Files the last run wrote no entry from go first: the likely misses start a worker while
+  // the others are looked up in the cache.
+  const lastEntries = new LastRunEntries(lastRun);
+  const likelyNew = keys.map((known) => !('key' in known) || !lastEntries.wroteFrom(known.key));
+  const order = [...keys.keys()].sort((a, b) => Number(likelyNew[b]) - Number(likelyNew[a]));
   try {
     // Two lanes per worker: one waits for its result while the other's file is being read.
-    await inLanes(files.length, jobs * 2, async (index) => {
-      await settle(index);
+    await inLanes(files.length, jobs * 2, async (position) => {
+      await settle(order[position] as number);
       progress?.tick();
     });
   } catch (error) {
@@ -187,6 +200,8 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const report = buildReport(outcomes);
   const kept = outcomes.flatMap((outcome) => (outcome.status === 'kept' && outcome.article ? [{ file: outcome.file, id: outcome.article.id, sha256: outcome.sha256, bytes: outcome.article.raw.bytes }] : []));
   const { articles, planned } = planWrites(kept, outDir, reportPath);
+  /** What the last-run record will say of the files written or found as they should be. */
+  const left = new Map<string, LeftFile>();
   try {
     forgetLastRun(cache.dir);
     const previous = readManifest(outDir);
@@ -195,15 +210,25 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     // interrupted half-way are still ours to clean up next time.
     writeManifest(outDir, [...previous, ...planned]);
     articles.forEach((article, index) => {
-      const entry = cache.entry(recordKeys.get(article.file) ?? '');
-      if (entry === undefined) throw new Error(`the cached entry of ${article.file} is gone (${cache.dir})`);
-      writeAtomic(path.join(outDir, article.entryPath), entry);
+      const key = recordKeys.get(article.file) ?? '';
+      const entryFile = path.join(outDir, article.entryPath);
+      let stamp = lastEntries.unchanged(outDir, article.entryPath, key);
+      if (stamp === undefined) {
+        const entry = cache.entry(key);
+        if (entry === undefined) throw new Error(`the cached entry of ${article.file} is gone (${cache.dir})`);
+        writeAtomic(entryFile, entry);
+        // Taken now, not when the record is written: an edit in between must not pass as ours.
+        stamp = stampOf(entryFile);
+      }
+      left.set(article.entryPath, { key, stamp });
       if (!article.firstCopy) return;
       // A raw copy is named by the SHA-256 of its bytes and only ever written whole, so one of
       // the right size is already the right copy: an unchanged re-run need not read it back.
       const copy = path.join(outDir, article.rawPath);
-      if (statSync(copy, { throwIfNoEntry: false })?.size === kept[index]?.bytes) return;
-      writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
+      const found = statSync(copy, { throwIfNoEntry: false });
+      const whole = found !== undefined && found.size === kept[index]?.bytes;
+      if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
+      left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
     });
     writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     removeStale(outDir, previous, planned);
@@ -212,7 +237,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       cache.prune();
       // A timed-out file gets another chance next run, so such a run is not one to repeat.
       const timedOut = results.some((result) => result.reason?.startsWith('timeout:'));
-      if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath]);
+      if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath], left);
     }
   } catch (error) {
     const failedPath = (error as NodeJS.ErrnoException).path;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../steps/entry.ts';
-import { forgetLastRun, InputHasher, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, writeAtomic, writeLastRun, writeManifest } from './store.ts';
+import { forgetLastRun, InputHasher, LastRunEntries, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, stampOf, writeAtomic, writeLastRun, writeManifest } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -81,11 +81,23 @@ describe('ResultCache', () => {
     first.set('b'.repeat(64), skipped);
     await writeFile(path.join(first.dir, `${'c'.repeat(64)}.json`), '{}');
     const second = new ResultCache(dir);
-    expect(second.get('a'.repeat(64))).toEqual(kept);
-    expect(second.get('c'.repeat(64))).toBeUndefined();
+    expect(second.outcome('a'.repeat(64))).toEqual({ outcome: kept.outcome, hasEntry: true });
+    expect(second.entry('a'.repeat(64))).toBe(article);
+    expect(second.outcome('c'.repeat(64))).toBeUndefined();
     expect(second.hits).toBe(1);
     second.prune();
     expect(await readdir(second.dir)).toEqual([`${'a'.repeat(64)}.txt`]);
+  });
+
+  it('reads an outcome whole however long its line, and knows a record without an entry', async () => {
+    // Longer than a read-ahead chunk, with multi-byte characters across its boundaries.
+    const long = { outcome: { ...kept.outcome, warnings: Array.from({ length: 900 }, (_, i) => `προειδοποίηση ${i}`) }, entry: article };
+    const cache = new ResultCache(dir);
+    cache.set('f'.repeat(64), long);
+    cache.set('b'.repeat(64), skipped);
+    expect(JSON.stringify(long.outcome).length).toBeGreaterThan(16_384);
+    expect(cache.outcome('f'.repeat(64))).toEqual({ outcome: long.outcome, hasEntry: true });
+    expect(cache.outcome('b'.repeat(64))).toEqual({ outcome: skipped.outcome, hasEntry: false });
   });
 
   it('keeps the entry text byte for byte and reads a damaged record as a miss', async () => {
@@ -93,7 +105,7 @@ describe('ResultCache', () => {
     cache.set('d'.repeat(64), kept);
     expect(await readFile(path.join(cache.dir, `${'d'.repeat(64)}.txt`), 'utf8')).toBe(`${JSON.stringify(kept.outcome)}\n${article}`);
     await writeFile(path.join(cache.dir, `${'e'.repeat(64)}.txt`), '{"outcome": trunc');
-    expect(cache.get('e'.repeat(64))).toBeUndefined();
+    expect(cache.outcome('e'.repeat(64))).toBeUndefined();
     expect(cache.hits).toBe(0);
   });
 });
@@ -118,6 +130,49 @@ describe('the last run record', () => {
     forgetLastRun(cacheDir);
     expect(readLastRun(cacheDir)).toBeUndefined();
     expect(lastRunHolds(undefined, 'f1', dir)).toBe(false);
+  });
+
+  it('tells an entry written from the same key and left as it was from any other', async () => {
+    await mkdir(path.join(dir, 'articles'), { recursive: true });
+    for (const name of ['a', 'b', 'c']) await writeFile(path.join(dir, 'articles', `${name}.json`), `{"id": "${name}"}`);
+    const cacheDir = path.join(dir, '.cache', 'ingest');
+    const files = ['articles/a.json', 'articles/b.json', 'articles/c.json'];
+    const aStamp = stampOf(path.join(dir, 'articles', 'a.json'));
+    writeLastRun(cacheDir, 'f1', dir, files, new Map([
+      ['articles/a.json', { key: 'k-a', stamp: aStamp }],
+      ['articles/b.json', { key: 'k-b' }],
+    ]));
+    expect(readLastRun(cacheDir)?.files).toEqual([
+      ['articles/a.json', aStamp.size, aStamp.mtimeMs, 'k-a'],
+      ['articles/b.json', ...Object.values(stampOf(path.join(dir, 'articles', 'b.json'))), 'k-b'],
+      ['articles/c.json', ...Object.values(stampOf(path.join(dir, 'articles', 'c.json')))],
+    ]);
+    // Edited to the same size, its modification time moved on.
+    const later = new Date(aStamp.mtimeMs + 5000);
+    await writeFile(path.join(dir, 'articles', 'b.json'), '{"id": "B"}');
+    utimesSync(path.join(dir, 'articles', 'b.json'), later, later);
+
+    const entries = new LastRunEntries(readLastRun(cacheDir));
+    expect(entries.unchanged(dir, 'articles/a.json', 'k-a')).toEqual(aStamp);
+    expect(entries.unchanged(dir, 'articles/a.json', 'k-other')).toBeUndefined();
+    expect(entries.unchanged(dir, 'articles/b.json', 'k-b')).toBeUndefined();
+    // Recorded without a key: not known to be written from any record.
+    expect(entries.unchanged(dir, 'articles/c.json', '')).toBeUndefined();
+    expect(entries.unchanged(dir, 'articles/new.json', 'k-a')).toBeUndefined();
+    expect(new LastRunEntries(undefined).unchanged(dir, 'articles/a.json', 'k-a')).toBeUndefined();
+    await rm(path.join(dir, 'articles', 'a.json'));
+    expect(entries.unchanged(dir, 'articles/a.json', 'k-a')).toBeUndefined();
+  });
+
+  it('reads a damaged record as none', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    await mkdir(cacheDir);
+    for (const files of [[['a', 1]], [['a', 1, 2, 3]], [{ file: 'a' }], 'a']) {
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files }));
+      expect(readLastRun(cacheDir)).toBeUndefined();
+    }
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']] }));
+    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']] });
   });
 });
 
