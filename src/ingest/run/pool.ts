@@ -83,9 +83,10 @@ export class IngestPool {
   }
 
   run(file: string, bytes: Uint8Array, sha256: string): Promise<Processed> {
-    // Workers start on the first file that needs one: a re-run where every file comes from
-    // the cache then never pays for loading the pipeline, its language models and stemmers.
-    while (this.slots.length < this.size) this.slots.push(this.spawn());
+    // A worker starts only when a file finds every other one busy: a re-run where every file
+    // comes from the cache never pays for loading the pipeline, its language models and
+    // stemmers, and one where a single file changed pays for it once.
+    if (this.slots.length < this.size && this.slots.every((slot) => slot.busy)) this.slots.push(this.spawn());
     return new Promise((done) => {
       this.queue.push({ job: { id: this.nextId++, file, bytes, sha256 }, done });
       this.pump();
