@@ -135,7 +135,8 @@ const pagesOf = async <R extends EngineResult>(bundle: LanguageBundle<R>, term: 
 
 /**
  * A character no indexed word holds: the word followed by it is one no index word starts
- * with, and sorts right after the word, in the same index chunk.
+ * with, and sorts right after the word, in the same index chunk unless the chunk ends with
+ * the word.
  */
 const BEYOND = '\u0000';
 
@@ -151,9 +152,11 @@ const BEYOND = '\u0000';
  * the matched words in a page differ: a place holds one word.
  */
 async function fallsBack<R extends EngineResult>(bundle: LanguageBundle<R>, word: string, count: number): Promise<boolean> {
+  // A word of the index is found first: the word followed by BEYOND sorts past the chunk
+  // that ends with the word, and Pagefind would fetch others to look.
+  if ((await pagesOf(bundle, `"${word}"`)) > 0) return false;
   const beyond = `${word}${BEYOND}`;
   if ((await pagesOf(bundle, beyond)) !== count) return false;
-  if ((await pagesOf(bundle, `"${word}"`)) > 0) return false;
   const [own, shorter] = await Promise.all([bundle.engine.search(word, { filters: {} }), bundle.engine.search(beyond, { filters: {} })]);
   const first = own?.results[0];
   const same = shorter?.results.find((result) => result.id === first?.id);
