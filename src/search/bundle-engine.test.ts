@@ -199,8 +199,8 @@ describe('bundleEngine', () => {
     const march = pagefindLike([page('c', 'parti', ['party'], '2024-03-02'), page('d', 'parti unique', ['army'], '2024-03-10')]);
     const delta = pagefindLike([page('b2', 'parti reforme', ['army'], '2024-01-20'), page('n', 'parti nouveau', ['party'], '2024-03-30')]);
     const segments = bundleEngine<FakeResult>([
-      { ...any(january), dead: new Map([['b', { topic: ['party'] }]]) },
-      { ...any(march), dead: new Map([['d', { topic: ['army'] }]]) },
+      { ...any(january), dead: async () => new Map([['b', { topic: ['party'] }]]) },
+      { ...any(march), dead: async () => new Map([['d', { topic: ['army'] }]]) },
       { ...any(delta), delta: true },
     ]);
     const clean = pagefindLike(now);
@@ -232,7 +232,7 @@ describe('bundleEngine', () => {
     });
 
     it('filters one bundle with tombstones even when it is the language’s only one', async () => {
-      const alone = bundleEngine<FakeResult>([{ ...any(january), dead: new Map([['b', { topic: ['party'] }]]) }]);
+      const alone = bundleEngine<FakeResult>([{ ...any(january), dead: async () => new Map([['b', { topic: ['party'] }]]) }]);
       expect(await answer(alone, 'parti')).toEqual({ ids: ['a'], filters: { topic: { party: 1 } } });
     });
   });

@@ -6,8 +6,8 @@ export interface LanguageBundle<R extends EngineResult> {
   engine: SearchEngine<R>;
   /** Whether it may hold a query word (word-scripts.ts). */
   mayHold(word: string): boolean;
-  /** Its tombstoned pages, by Pagefind id: removed, or superseded by the delta. */
-  dead?: ReadonlyMap<string, DeadPage>;
+  /** Its tombstoned pages, by Pagefind id (removed, or superseded by the delta), fetched on first use; absent when it has none. */
+  dead?: () => Promise<ReadonlyMap<string, DeadPage>>;
   /** A delta holds pages of any month; the bases hold disjoint runs of months, oldest first. */
   delta?: boolean;
 }
@@ -60,23 +60,24 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     const words = term?.split(' ').filter(Boolean) ?? [];
     const asked = askedFor(words);
     const join = (responses: readonly (EngineResponse<R> | null)[]) => joinAnswers(responses, asked, options);
-    if (asked.length === 0 || (asked.length === 1 && !asked[0]!.dead?.size)) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
+    if (asked.length === 0 || (asked.length === 1 && !asked[0]!.dead)) return { parts: asked.map((bundle) => bundle.engine.search(term, options)), join };
     const sortKeys = Object.keys(options.sort ?? {});
     if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
-    const owns = words.length > 1 || asked.length > 1 ? asked.map((bundle) => Promise.all(words.map((word) => holdsWord(bundle, word)))) : undefined;
+    const deads = asked.map((bundle) => bundle.dead?.());
+    const owns = words.length > 1 || asked.length > 1 ? asked.map((bundle, index) => Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)))) : undefined;
     const holds = owns && Promise.all(owns);
     // A bundle holding every word itself answers as one index would; any other answer is
     // final once every bundle has said which words it has.
     const parts = asked.map(async (bundle, index): Promise<EngineResponse<R> | null> => {
-      const [response, own] = await Promise.all([bundle.engine.search(term, options), owns?.[index]]);
-      if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, bundle.dead);
+      const [response, own, dead] = await Promise.all([bundle.engine.search(term, options), owns?.[index], deads[index]]);
+      if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, dead);
       const held = (await holds)!;
       if (words.some((_, word) => held.some((other) => other[word] === 'live') && own[word] !== 'live')) return { results: [], filters: zeroCounts(response.filters) };
-      if (!own.includes('dead')) return live(response, bundle.dead);
+      if (!own.includes('dead')) return live(response, dead);
       const rest = words.filter((_, word) => own[word] !== 'dead');
       if (rest.length === 0) return { results: [], filters: zeroCounts(response.filters) };
       const again = await bundle.engine.search(rest.join(' '), options);
-      return again && live(again, bundle.dead);
+      return again && live(again, dead);
     });
     return { parts, join };
   };
@@ -119,12 +120,12 @@ const NO_PAGE: EngineOptions['filters'] = { '(no page)': '' };
  * Whether a bundle holds a word in a page that is not tombstoned. Counting the word's pages
  * costs no results; only a bundle with no more of them than tombstones lists them to look.
  */
-async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, word: string): Promise<Holds> {
+async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, tombstones: Promise<ReadonlyMap<string, DeadPage>> | undefined, word: string): Promise<Holds> {
   if (!bundle.mayHold(word)) return 'none';
   const count = await pagesOf(bundle, word);
   if (count === 0) return 'none';
   if (await fallsBack(bundle, word, count)) return 'shorter';
-  const dead = bundle.dead;
+  const dead = await tombstones;
   if (!dead?.size || count > dead.size) return 'live';
   const all = await bundle.engine.search(word, { filters: {} });
   return all?.results.some((result) => !dead.has(result.id)) ? 'live' : 'dead';

@@ -49,12 +49,16 @@ export interface SearchBundle {
   dead?: number;
 }
 
-/** The tombstone file, in the site's `pagefind/`: bundle -> Pagefind id -> that page's filter values. */
+/**
+ * The tombstone file, in the folder of each bundle that has tombstones: Pagefind id -> that
+ * page's filter values. One file a bundle, so a search loads only the bundles' it asks.
+ */
 export const TOMBSTONES_FILE = 'tombstones.json';
 
 /** A tombstoned page's filter values (key -> values), as Pagefind counted them. */
 export type DeadPage = Record<string, string[]>;
 
+/** Every bundle's tombstones: bundle -> Pagefind id -> that page's filter values. */
 export type Tombstones = Record<string, Record<string, DeadPage>>;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Stage three of the build (its command is scripts/index-search.ts): the Pagefind bundles in
- * the site's `pagefind/`, `bundles.json` listing them and, when an update left any,
- * `tombstones.json`. Each article language has its own bundles: bases cut by month
+ * the site's `pagefind/`, `bundles.json` listing them and, in a bundle an update left
+ * tombstones in, its `tombstones.json`. Each article language has its own bundles: bases cut by month
  * (bundles.ts) and, after an update, a delta (segments.ts). Bundles are queried side by side
  * and merged by the search page (bundle-engine.ts, docs/search.md). Every bundle is built
  * without a Pagefind stemmer (`UNSTEMMED`): the page stems query words itself, with й intact
@@ -133,7 +133,12 @@ export async function buildSearchIndex(
   // Every bundle's module is the same bytes: the page imports one, from outside every bundle.
   if (plan[0]) copyFileSync(path.join(outputDir, plan[0].name, ENGINE_MODULE), path.join(outputDir, ENGINE_MODULE));
   else rmSync(path.join(outputDir, ENGINE_MODULE), { force: true });
-  if (Object.keys(tombstones).length) writeFileSync(path.join(outputDir, TOMBSTONES_FILE), `${JSON.stringify(tombstones)}\n`);
+  for (const segment of plan) {
+    const file = path.join(outputDir, segment.name, TOMBSTONES_FILE);
+    const dead = tombstones[segment.name];
+    if (dead) writeFileSync(file, `${JSON.stringify(dead)}\n`);
+    else rmSync(file, { force: true });
+  }
   if (stateFile) writeState(stateFile, next);
   return { pages: summary, bundles, rebuilt, tombstones: bundles.reduce((sum, bundle) => sum + (bundle.dead ?? 0), 0) };
 }

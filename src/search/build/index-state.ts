@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
-import type { SegmentLimits } from '../bundles.ts';
+import { TOMBSTONES_FILE, type SegmentLimits } from '../bundles.ts';
 import { LANGS, type Lang } from '../../schemas/langs.ts';
 import { sha256, type PageState } from './search-pages.ts';
 import type { LanguageSegments } from './segments.ts';
@@ -76,14 +76,18 @@ export function writeState(stateFile: string, state: IndexState): void {
   writeFileSync(stateFile, JSON.stringify(state));
 }
 
-/** A bundle's files (name -> bytes), or undefined when there is no bundle. */
+/**
+ * A bundle's files as it was written (name -> bytes), or undefined when there is no bundle.
+ * Its tombstone file is not of them: every build writes it anew, for a kept bundle too.
+ */
 export function bundleFiles(bundle: string): Record<string, number> | undefined {
   if (!existsSync(bundle)) return undefined;
   const files: Record<string, number> = {};
   for (const entry of readdirSync(bundle, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    files[path.relative(bundle, full).split(path.sep).join('/')] = statSync(full).size;
+    const name = path.relative(bundle, full).split(path.sep).join('/');
+    if (name !== TOMBSTONES_FILE) files[name] = statSync(full).size;
   }
   return files;
 }

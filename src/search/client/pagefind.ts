@@ -1,6 +1,6 @@
 import type { Lang } from '../../schemas/article.ts';
 import { bundleEngine } from '../bundle-engine.ts';
-import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONES_FILE, type ListedBundle, type Tombstones } from '../bundles.ts';
+import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONES_FILE, type DeadPage, type ListedBundle } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { mayHoldWord } from '../word-scripts.ts';
@@ -69,11 +69,7 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
       if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
       return response.json() as Promise<ListedBundle[]>;
     });
-    const [listed, module, tombstones] = await Promise.all([
-      listing,
-      import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>,
-      listing.then((bundles) => loadTombstones(base, bundles.filter((bundle) => langs.includes(bundle.lang)))),
-    ]);
+    const [listed, module] = await Promise.all([listing, import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>]);
     const opener = bundleOpener(base, module);
     return new Map(
       langs.flatMap((lang) => {
@@ -81,7 +77,7 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
         const bundles = own.map((bundle) => ({
           engine: opener(bundle),
           mayHold: (word: string) => mayHoldWord(word, bundle.lang, bundle.foreign),
-          dead: new Map(Object.entries(tombstones[bundle.name] ?? {})),
+          ...(bundle.dead ? { dead: tombstonesOf(base, bundle) } : {}),
           delta: bundle.delta === true,
         }));
         return bundles.length ? [[lang, bundleEngine(bundles)] as const] : [];
@@ -95,14 +91,26 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
 }
 
 /**
- * The tombstones of these bundles (build/segments.ts), fetched beside the engine only when a
- * bundle listed has any: a search never lists a page an update removed or replaced.
+ * A bundle's tombstones (build/segments.ts), fetched from its folder by the first search that
+ * asks the bundle, beside its index: a search never lists a page an update removed or
+ * replaced, and loads no other bundle's. A fetch that fails fails that search; the next one
+ * fetches again.
  */
-async function loadTombstones(base: string, bundles: readonly ListedBundle[]): Promise<Tombstones> {
-  if (!bundles.some((bundle) => bundle.dead)) return {};
-  const response = await fetch(`${base}pagefind/${TOMBSTONES_FILE}`);
-  if (!response.ok) throw new Error(`search tombstones: HTTP ${response.status}`);
-  return (await response.json()) as Tombstones;
+function tombstonesOf(base: string, bundle: ListedBundle): () => Promise<ReadonlyMap<string, DeadPage>> {
+  let loading: Promise<ReadonlyMap<string, DeadPage>> | undefined;
+  return () => {
+    if (!loading) {
+      const started = fetch(`${base}pagefind/${bundle.name}/${TOMBSTONES_FILE}`).then(async (response) => {
+        if (!response.ok) throw new Error(`search tombstones of ${bundle.name}: HTTP ${response.status}`);
+        return new Map(Object.entries((await response.json()) as Record<string, DeadPage>));
+      });
+      loading = started;
+      started.catch(() => {
+        if (loading === started) loading = undefined;
+      });
+    }
+    return loading;
+  };
 }
 
 /**
