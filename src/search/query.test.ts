@@ -46,11 +46,11 @@ class FakeEngine implements SearchEngine<FakeResult> {
     this.asked.push({ term, options });
     for (const key of Object.keys(options.filters)) this.loaded.add(key);
     const terms = term === null ? [] : term.split(' ');
-    let docs = this.docs.filter(
-      (doc) =>
-        terms.every((t) => doc.words.some((word) => word.startsWith(t))) &&
-        Object.entries(options.filters).every(([key, filter]) => matches(doc[key as 'topic' | 'year'], filter)),
-    );
+    // As Pagefind: a quoted word is found exactly, any other as a prefix, and the pages the
+    // words find are counted before the filters.
+    const finds = (t: string) => (word: string) => (/^".*"$/.test(t) ? word === t.slice(1, -1) : word.startsWith(t));
+    const found = this.docs.filter((doc) => terms.every((t) => doc.words.some(finds(t))));
+    let docs = found.filter((doc) => Object.entries(options.filters).every(([key, filter]) => matches(doc[key as 'topic' | 'year'], filter)));
     const filters: FilterCounts = {};
     for (const key of this.loaded) {
       filters[key] = {};
@@ -61,7 +61,7 @@ class FakeEngine implements SearchEngine<FakeResult> {
     }
     if (options.sort?.date === 'desc') docs = docs.filter((doc) => doc.date).sort((a, b) => (a.date! < b.date! ? 1 : -1));
     else docs = [...docs].sort((a, b) => b.score - a.score);
-    return { results: docs.map(({ id, score, date }) => (date ? { id, score, date } : { id, score })), filters };
+    return { results: docs.map(({ id, score, date }) => (date ? { id, score, date } : { id, score })), filters, unfilteredResultCount: found.length };
   }
 }
 
