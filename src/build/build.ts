@@ -114,7 +114,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const searchArgs = ['scripts/index-search.ts'];
   const articlesDir = path.join(archive, archivePaths.articles);
   const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
-  const searchBeside = searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
+  // With Astro skipped, its memory is free: the index runs beside the data files whatever the size.
+  const searchBeside = skipAstro || searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
   // The stages beside Astro need only the entries and raw files, never its pages; at a lower
   // priority they take the time Astro leaves idle instead of slowing it. With Astro skipped
   // there is nothing to yield to, and on a busy machine a lower priority only starves them.
