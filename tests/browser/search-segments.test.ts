@@ -7,9 +7,10 @@ import { buildSearchIndex, type SearchIndexResult } from '../../src/search/build
 import type { SegmentLimits } from '../../src/search/bundles.ts';
 import type { Article } from '../../src/schemas/article.ts';
 import { routes } from '../../src/lib/urls.ts';
-import { launchBrowser, watchErrors } from './support/browser.ts';
+import { watchErrors } from './support/browser.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { serveCleanAndUpdated, type SearchSites } from './support/search-sites.ts';
 
 interface Answer {
   status: string;
@@ -30,6 +31,7 @@ describe('search over bases, a delta and tombstones', () => {
   let browser: Browser;
   let clean: StaticServer;
   let updated: StaticServer;
+  let sites: SearchSites | undefined;
   const updates: SearchIndexResult[] = [];
   let removedPath = '';
 
@@ -125,18 +127,12 @@ describe('search over bases, a delta and tombstones', () => {
     await rm(path.join(entries, fr[3]!));
     await update();
 
-    const cleanDist = path.join(root, 'clean');
-    await cp(testDistDir, cleanDist, { recursive: true });
-    await buildSearchIndex(entries, path.join(cleanDist, 'pagefind'), path.join(root, 'clean-scratch'));
-    clean = await startStaticServer({ root: cleanDist });
-    updated = await startStaticServer({ root: incremental.dist });
-    browser = await launchBrowser();
+    sites = await serveCleanAndUpdated(root, entries, incremental.dist);
+    ({ clean, updated, browser } = sites);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await clean?.close();
-    await updated?.close();
+    await sites?.close();
     await rm(root, { recursive: true, force: true });
   });
 
