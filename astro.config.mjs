@@ -5,6 +5,7 @@ import { distDir, archiveDir, articlesDir } from './src/config/archive.ts';
 import { basePath as base, siteUrl as site } from './src/config/site.ts';
 import { incrementalPages } from './src/integrations/incremental-pages.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { contentStoreFile } from './src/integrations/content-store-file.ts';
 import { buildFiles } from './src/build/archive-files.ts';
 
 export default defineConfig({
@@ -30,5 +31,7 @@ export default defineConfig({
     // Hands Astro only the pages whose data changed, and writes the sitemap of all of them.
     incrementalPages({ articlesDir, sitemapCache: buildFiles(archiveDir).sitemapEntries }),
     securityHeaders(),
+    // The pages read the content store from its file instead of compiling it as a module.
+    contentStoreFile(),
   ],
 });
