@@ -165,8 +165,18 @@ function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, Articl
   // article finds its own place in a topic by binary search.
   const topicRanks = new Map([...byTopic].map(([slug, list]) => [slug, Int32Array.from(list, (a) => rank.get(a.id) ?? 0).sort()]));
   const scores = new Float64Array(total);
+  // Each rank's original as a number: the scan below compares it for every candidate, and
+  // reading the candidate's record instead (one of 100,000 objects, anywhere in the heap)
+  // made this pass wait on memory for most of its time on large archives.
+  const originals = new Map<string, number>();
+  const originalOf = Int32Array.from(order, (a) => {
+    let n = originals.get(a.translationKey);
+    if (n === undefined) originals.set(a.translationKey, (n = originals.size));
+    return n;
+  });
   const related = new Map<string, ArticleRecord[]>();
   order.forEach((article, own) => {
+    const original = originalOf[own];
     const touched: number[] = [];
     const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
     const olderTotal = segmentEnd - own;
@@ -179,7 +189,7 @@ function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, Articl
       const end = Math.min(inSegment, at + 1 + RELATED_SCAN_PER_TOPIC);
       for (let i = at + 1; i < end; i++) {
         const other = ranks[i] as number;
-        if (order[other]?.translationKey === article.translationKey) continue;
+        if (originalOf[other] === original) continue;
         if (scores[other] === 0) touched.push(other);
         scores[other] = (scores[other] ?? 0) + w;
       }
