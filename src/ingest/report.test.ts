@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markDuplicates } from './dedupe.ts';
 import { ingestFile } from './pipeline.ts';
-import { buildReport, formatSummary, kindOf } from './report.ts';
+import { buildReport, formatSummary, kindOf, reportText } from './report.ts';
 
 describe('buildReport', () => {
   const seed = readFileSync('content/raw/004_eccd677ccf18e2ae.txt');
@@ -44,6 +44,16 @@ describe('buildReport', () => {
       warnings: { date: 2 },
     });
     expect(formatSummary(report.summary, { cacheHits: 3, seconds: 1.5, reportPath: 'r.json' })).toContain('warnings: date 2');
+  });
+});
+
+describe('reportText', () => {
+  it('is the report as JSON, a record a line', () => {
+    const report = buildReport(markDuplicates([ingestFile(Buffer.alloc(0), 'c.txt', []), ingestFile(readFileSync('content/raw/004_eccd677ccf18e2ae.txt'), 'a.txt', [])]));
+    const text = reportText(report);
+    expect(JSON.parse(text)).toEqual(report);
+    expect(text.split('\n').slice(1, -2).map((line) => JSON.parse(line.replace(/,$/, '')).file)).toEqual(['a.txt', 'c.txt']);
+    expect(JSON.parse(reportText({ ...report, files: [] }))).toEqual({ ...report, files: [] });
   });
 });
 

@@ -57,6 +57,16 @@ export function buildReport(outcomes: readonly FileOutcome[]): Report {
   return { summary, files };
 }
 
+/**
+ * The report file's text: the summary, then one record a line. Not indented: at 100,000
+ * files indenting made 76 MB instead of 45 and took 1.6 s of a run that changed one file,
+ * and a record a line still reads and diffs line by line.
+ */
+export function reportText(report: Report): string {
+  const files = report.files.map((record) => JSON.stringify(record)).join(',\n');
+  return `{"summary":${JSON.stringify(report.summary)},"files":[${files ? `\n${files}\n` : ''}]}\n`;
+}
+
 const line = (label: string, record: Record<string, number>): string =>
   `${label}: ${Object.entries(record).map(([key, n]) => `${key} ${n}`).join(', ') || 'none'}`;
 

@@ -12,7 +12,7 @@ import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
 import { markDuplicates } from '../dedupe.ts';
 import type { FileOutcome } from '../outcome.ts';
-import { buildReport } from '../report.ts';
+import { buildReport, reportText } from '../report.ts';
 import { parseReport, type Summary } from '../../schemas/report.ts';
 import { sha256Hex } from '../steps/entry.ts';
 import { ingestCodeHash } from './code-hash.ts';
@@ -115,7 +115,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
 
   const inputs = listInputs(inputDir);
   const files = inputs.map((input) => input.path);
-  const cache = new ResultCache(outDir);
+  const cache = new ResultCache(outDir, useCache);
   const hasher = new InputHasher(cache.dir, inputDir, useCache && !options.hashAll);
   const keys: FileKey[] = inputs.map(({ path: file, link }) => {
     // Following a link could publish a file from anywhere on the machine.
@@ -204,11 +204,16 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const left = new Map<string, LeftFile>();
   try {
     forgetLastRun(cache.dir);
+    cache.forgetIndex();
     const previous = readManifest(outDir);
-    removeOrphanTemporaries(outDir, [archivePaths.articles, archivePaths.raw, path.relative(outDir, cache.dir)]);
+    const previousSet = new Set(previous);
+    // The archive's folders are written only after the last-run record is forgotten: with the
+    // record read, the last run that wrote them completed, and only the cache may hold a
+    // temporary file of a run killed before it wrote anything else.
+    removeOrphanTemporaries(outDir, lastRun ? [path.relative(outDir, cache.dir)] : [archivePaths.articles, archivePaths.raw, path.relative(outDir, cache.dir)]);
     // The manifest names what we are about to write before we write it, so files from a run
     // interrupted half-way are still ours to clean up next time.
-    writeManifest(outDir, [...previous, ...planned]);
+    if (planned.some((file) => !previousSet.has(file))) writeManifest(outDir, [...previous, ...planned]);
     articles.forEach((article, index) => {
       const key = recordKeys.get(article.file) ?? '';
       const entryFile = path.join(outDir, article.entryPath);
@@ -230,13 +235,14 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
       left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
     });
-    writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    writeAtomic(reportPath, reportText(report));
     removeStale(outDir, previous, planned);
-    writeManifest(outDir, planned);
+    if (planned.length !== previousSet.size || planned.some((file) => !previousSet.has(file))) writeManifest(outDir, planned);
     if (useCache) {
       cache.prune();
       // A timed-out file gets another chance next run, so such a run is not one to repeat.
       const timedOut = results.some((result) => result.reason?.startsWith('timeout:'));
+      if (!timedOut) cache.saveIndex();
       if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath], left);
     }
   } catch (error) {

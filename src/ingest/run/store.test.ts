@@ -100,6 +100,30 @@ describe('ResultCache', () => {
     expect(cache.outcome('b'.repeat(64))).toEqual({ outcome: skipped.outcome, hasEntry: false });
   });
 
+  it('reads the outcome lines a complete run used from its index, and from the records without one', async () => {
+    const first = new ResultCache(dir);
+    first.set('a'.repeat(64), kept);
+    first.set('b'.repeat(64), skipped);
+    first.saveIndex();
+    // A record's first line changed behind the cache's back: the index, not the record, is read.
+    const changed = { ...kept.outcome, warnings: ['title: changed by hand'] };
+    await writeFile(path.join(first.dir, `${'a'.repeat(64)}.txt`), `${JSON.stringify(changed)}\n${article}`);
+    const second = new ResultCache(dir);
+    expect(second.outcome('a'.repeat(64))).toEqual({ outcome: kept.outcome, hasEntry: true });
+    expect(second.outcome('b'.repeat(64))).toEqual({ outcome: skipped.outcome, hasEntry: false });
+    // Without the index (forgotten while a run writes, or --no-cache) every record is read.
+    expect(new ResultCache(dir, false).outcome('a'.repeat(64))).toEqual({ outcome: changed, hasEntry: true });
+    second.forgetIndex();
+    expect(new ResultCache(dir).outcome('a'.repeat(64))).toEqual({ outcome: changed, hasEntry: true });
+    // The next index holds what this run used, whether read or stored.
+    const third = new ResultCache(dir);
+    third.outcome('b'.repeat(64));
+    third.set('c'.repeat(64), kept);
+    third.saveIndex();
+    const lines = (await readFile(path.join(dir, '.cache', 'ingest', 'outcomes.txt'), 'utf8')).split('\n').map((line) => line.slice(0, 66));
+    expect(lines).toEqual([`${'b'.repeat(64)}\t0`, `${'c'.repeat(64)}\t1`, '']);
+  });
+
   it('keeps the entry text byte for byte and reads a damaged record as a miss', async () => {
     const cache = new ResultCache(dir);
     cache.set('d'.repeat(64), kept);
