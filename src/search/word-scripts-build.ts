@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
 import type { Lang } from '../schemas/article.ts';
 import { foreignPrefix } from './word-scripts.ts';
+import { readPagefindFile } from './build/pagefind-files.ts';
 
 /**
  * Writes, into a bundle Pagefind has just written, the words it holds outside its language's
@@ -21,17 +21,13 @@ import { foreignPrefix } from './word-scripts.ts';
 /** The file, in a bundle's folder, listing what the bundle holds outside its script. */
 export const FOREIGN_WORDS_FILE = 'foreign-words.json';
 
-const SIGNATURE = 'pagefind_dcd';
-
 /** Every word of a bundle's index chunks, as Pagefind indexed them. */
 function indexWords(bundleDir: string): string[] {
   const indexDir = path.join(bundleDir, 'index');
   const words: string[] = [];
   for (const name of readdirSync(indexDir).filter((file) => file.endsWith('.pf_index'))) {
     const file = path.join(indexDir, name);
-    const raw = gunzipSync(readFileSync(file));
-    if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${file}: not a Pagefind index chunk (no "${SIGNATURE}" signature)`);
-    const chunk = decode(raw.subarray(SIGNATURE.length));
+    const chunk = decode(readPagefindFile(file));
     const listed = Array.isArray(chunk) ? chunk[0] : undefined;
     if (!Array.isArray(listed)) throw new Error(`${file}: a Pagefind index chunk without its list of words`);
     for (const entry of listed) {

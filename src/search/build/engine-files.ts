@@ -1,6 +1,7 @@
 /**
  * What a bundle carries besides its index: Pagefind's engine, ready to run beside the
- * others, and the words it holds outside its language's script (word-scripts-build.ts).
+ * others, and the words it holds outside its language's script (word-scripts-build.ts); and
+ * its index with the places of its words trimmed (word-places.ts).
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { transformSync } from 'esbuild';
 import { ENGINE_MODULE, SHARED_LANGUAGE } from '../bundles.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { writeForeignWords } from '../word-scripts-build.ts';
+import { PAGEFIND_SIGNATURE } from './pagefind-files.ts';
+import { trimBundlePlaces } from './word-places.ts';
 import type { Lang } from '../../schemas/article.ts';
 
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
@@ -17,7 +20,6 @@ const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/
 const ENGINE_SCRIPTS = [ENGINE_MODULE, 'pagefind-worker.js'];
 // The WebAssembly file the shared language names: Pagefind's 12-byte signature and no module.
 const SHARED_WASM = 'shared';
-const SIGNATURE = 'pagefind_dcd';
 
 /**
  * Readies a bundle to run in the page's one engine. The page imports `pagefind/pagefind.js`
@@ -42,12 +44,14 @@ function shareEngine(bundle: string): void {
   if (!own) throw new Error(`${entryFile}: no index for the language ${UNSTEMMED}`);
   entry.languages[SHARED_LANGUAGE] = { ...own, wasm: SHARED_WASM };
   writeFileSync(entryFile, JSON.stringify(entry));
-  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), SIGNATURE);
+  writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), PAGEFIND_SIGNATURE);
 }
 
 /** Puts a bundle Pagefind has just written in the shape the search page loads. */
 export function finishBundle(bundle: string, lang: Lang): void {
   for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
+  // First: the shared language copies the entry's name of the page list, which this renames.
+  trimBundlePlaces(bundle);
   shareEngine(bundle);
   writeForeignWords(bundle, lang);
 }

@@ -3,20 +3,17 @@
  * id Pagefind gave each (a result's `id`, known to the search page before any fragment is
  * fetched) and its filter values, which a tombstone carries so the page can subtract them.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { finishBundle } from './engine-files.ts';
+import { readPagefindFile } from './pagefind-files.ts';
 import { UNSTEMMED } from '../terms.ts';
 import type { DeadPage } from '../bundles.ts';
 import type { Lang } from '../../schemas/article.ts';
 
 /** A page of a written bundle, by its URL: its Pagefind id and its filter values. */
 export type IndexedPages = Record<string, [id: string, filters: DeadPage]>;
-
-/** Pagefind's signature in front of every decompressed file of a bundle. */
-const SIGNATURE = 'pagefind_dcd';
 
 /**
  * Indexes the search pages below `dirs` (each a folder whose paths are the pages' URLs) into
@@ -47,8 +44,7 @@ function indexedPages(bundle: string): IndexedPages {
   const pages: IndexedPages = {};
   const dir = path.join(bundle, 'fragment');
   for (const file of readdirSync(dir).sort()) {
-    const bytes = gunzipSync(readFileSync(path.join(dir, file)));
-    const fragment = JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8')) as { url: string; filters: DeadPage };
+    const fragment = JSON.parse(readPagefindFile(path.join(dir, file)).toString('utf8')) as { url: string; filters: DeadPage };
     const filters = Object.fromEntries(Object.entries(fragment.filters).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, values]) => [key, [...values].sort()]));
     pages[fragment.url] = [file.replace(/\.pf_fragment$/, ''), filters];
   }
