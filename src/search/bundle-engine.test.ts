@@ -109,6 +109,27 @@ describe('bundleEngine', () => {
     expect(asked).toEqual(['latin null', 'cyrillic null']);
   });
 
+  it('asks the smallest bundle first, and still joins the answers in the bundles’ order', async () => {
+    const asked: string[] = [];
+    const sized = (name: string, engine: SearchEngine<FakeResult> & { preloaded: string[] }, pages: number): LanguageBundle<FakeResult> => ({
+      engine: {
+        search: async (term, options) => (asked.push(`${name} search`), engine.search(term, options)),
+        preload: async (term, options) => (asked.push(`${name} preload`), engine.preload(term, options)),
+      },
+      mayHold: () => true,
+      pages,
+    });
+    const delta = fakeBundle([{ id: 'e', score: 7, date: '2024-02-10' }]);
+    const engine = bundleEngine([sized('january', january, 30_000), sized('march', march, 12_000), { ...sized('delta', delta, 466), delta: true }]);
+    await engine.preload('parti', { filters: {} });
+    expect(asked).toEqual(['delta preload', 'march preload', 'january preload']);
+    asked.length = 0;
+    const response = await engine.search('parti', { filters: {}, sort: { date: 'desc' } });
+    expect(asked.slice(0, 3)).toEqual(['delta search', 'march search', 'january search']);
+    expect(response?.results.map((result) => result.id)).toEqual(['d', 'c', 'b', 'a', 'e']);
+    expect(response?.runs?.map((run) => run.map((result) => result.id))).toEqual([['d', 'c', 'b', 'a'], ['e']]);
+  });
+
   describe('when a bundle lacks every word that starts with a query word', () => {
     interface Page {
       id: string;

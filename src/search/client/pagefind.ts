@@ -79,6 +79,7 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
           mayHold: (word: string) => mayHoldWord(word, bundle.lang, bundle.foreign),
           ...(bundle.dead ? { dead: tombstonesOf(base, bundle) } : {}),
           delta: bundle.delta === true,
+          pages: bundle.pages,
         }));
         return bundles.length ? [[lang, bundleEngine(bundles)] as const] : [];
       }),
