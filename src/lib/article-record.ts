@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { articleSchema, parseArticle, topicAssignmentSchema, type Article } from '../schemas/article.ts';
 import { entryFile } from './archive-entries.ts';
-import { fixedForKeys } from './cache-key.ts';
+import { keyedByDigest } from './cache-key.ts';
 
 export const articleRecordSchema = articleSchema
   .pick({ id: true, lang: true, title: true, date: true, dateSource: true, publisher: true, translationKey: true, documentRefs: true })
@@ -43,13 +43,13 @@ export function toLink(record: ArticleRecord): ArticleLink {
   let link = links.get(record);
   if (!link) {
     const { id, lang, title, date, dateSource, publisher, translationKey } = record;
-    link = fixedForKeys({
+    link = keyedByDigest({
       id,
       lang,
       title,
       ...(date !== undefined ? { date } : {}),
       ...(dateSource !== undefined ? { dateSource } : {}),
-      ...(publisher !== undefined ? { publisher: fixedForKeys({ ...publisher }) } : {}),
+      ...(publisher !== undefined ? { publisher: Object.freeze({ ...publisher }) } : {}),
       translationKey,
     });
     links.set(record, link);
