@@ -19,6 +19,7 @@ const { values } = parseArgs({
     clean: { type: 'boolean' },
     wait: { type: 'boolean' },
     'hash-all': { type: 'boolean' },
+    'verify-site': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     verbose: { type: 'boolean', short: 'v' },
     'progress-every': { type: 'string' },
@@ -27,7 +28,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR] [--clean] [--wait] [--hash-all]
+  console.log(`Usage: npm run build -- [--input DIR] [--out DIR] [--dist DIR] [--clean] [--wait] [--hash-all] [--verify-site]
 
   --input DIR  folder of raw article files (*.txt, recursive); default: content/raw
   --out DIR    archive folder the ingest writes (entries, raw copies, report); default: content/archive
@@ -38,6 +39,9 @@ if (values.help) {
                (without it, this build stops at once and names the other build's process)
   --hash-all   read and hash every input file; without it, a file whose size, times and inode
                are as when it was last hashed is taken as unchanged
+  --verify-site  check every file of the site folder against the last build and replace each
+               one changed since; without it, only the folders changed since are read, which
+               finds files added, deleted or renamed there, not a file edited in place
   --quiet, -q  print only errors and the final summary
   --verbose, -v  also print Astro's line for every page
   --progress-every S  without a terminal (CI), print where each stage is every S seconds;
@@ -55,7 +59,7 @@ const pagesBefore = astroPages(buildFiles(values.out ? path.resolve(values.out) 
 const output = new BuildOutput({ quiet: values.quiet ?? false, verbose: values.verbose ?? false, everyMs: everyS * 1000, pagesBefore });
 
 try {
-  const timings = await build({ ...values, hashAll: values['hash-all'], stageOutput: (label) => output.stage(label) });
+  const timings = await build({ ...values, hashAll: values['hash-all'], verifySite: values['verify-site'], stageOutput: (label) => output.stage(label) });
   output.stop();
   console.log(output.summary());
   console.log(timings.map(([stage, ms]) => `${stage}: ${(ms / 1000).toFixed(1)} s`).join(' · '));

@@ -3,7 +3,7 @@
  * the data files (scripts/publish-data.ts) and the Pagefind index (scripts/index-search.ts)
  * are written beside it, keeping every cache inside the archive folder (src/build/archive-files.ts).
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { archiveDir, distDir } from '../config/archive.ts';
@@ -16,7 +16,7 @@ import { buildFiles } from './archive-files.ts';
 import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { RENDER_CHANGED_ONLY, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
-import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
+import { astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput } from './site-output.ts';
 import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
 
 export interface BuildOptions {
@@ -32,6 +32,8 @@ export interface BuildOptions {
   wait?: boolean | undefined;
   /** Have the ingest read and hash every input file, not trust unchanged stats. */
   hashAll?: boolean | undefined;
+  /** Check every file of the site folder against the last build, not only the folders changed since. */
+  verifySite?: boolean | undefined;
   /** Where each stage's output and progress go (scripts/lib/build-output.ts); inherited when absent. */
   stageOutput?: ((label: string) => Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'>) | undefined;
 }
@@ -101,10 +103,12 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     return result;
   };
   // The ingest writes only the archive folder, so the site folder is checked against its
-  // record while the ingest runs (a walk of every file: 20 s at 100,000 articles).
-  const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord));
+  // record while the ingest runs.
+  const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord, options.verifySite));
   timings.push(['ingest', await ingest]);
   writeFileSync(files.marker, `${new Date().toISOString()}\n`);
+  // Every file the stages write from here has a later change time, on the file system's clock.
+  const stagesStartMs = statSync(files.marker).mtimeMs;
   const fingerprint = renderFingerprint(process.cwd(), lastRunFile(archive), archive, dist, env);
   const skipAstro = !clean && intact && renderedWith(files.renderRecord, fingerprint);
   // With the code as at the last render, Astro is given only the pages whose data changed.
@@ -142,13 +146,15 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   timed(() => {
     const pages = astroPages(files.astroCache);
     const rawDir = path.join(archive, archivePaths.raw);
+    const exists = existsByListing();
     finishOutput(
       dist,
       files.siteRecord,
       kept,
       skipAstro
         ? () => true
-        : (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file) || isCitationFileOfEntry(articlesDir, file),
+        : (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file, exists) || isCitationFileOfEntry(articlesDir, file, exists),
+      stagesStartMs,
     );
   });
   timings.push(['site folder', siteFolderMs]);

@@ -1,17 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, type KeptFiles } from './site-output.ts';
-
-/** What a first build leaves: every file recorded. */
-const recordOutput = (dist: string, record: string): void => {
-  finishOutput(dist, record, new Map() as KeptFiles, () => true);
-};
+import { ASTRO_MANIFEST, astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput, SiteFiles } from './site-output.ts';
 
 let root: string;
 let dist: string;
 let record: string;
+
+/**
+ * Lets the file system's clock move on: its times are taken from a coarse clock (a few
+ * milliseconds), and what a test does next must be later than what it did before.
+ */
+const later = (): Promise<unknown> => sleep(30);
+
+/** What a first build leaves, all its files written by its stages: every file recorded. */
+async function recordOutput(): Promise<void> {
+  finishOutput(dist, record, new SiteFiles(), () => true, 0);
+  await later();
+}
+
+/** Marks the start of a build's stages, as src/build/build.ts does, on the file system's clock. */
+function stagesStart(): number {
+  const marker = path.join(root, 'marker');
+  writeFileSync(marker, 'x');
+  return statSync(marker).mtimeMs;
+}
 
 function put(relative: string, text: string): void {
   const file = path.join(dist, relative);
@@ -19,12 +34,7 @@ function put(relative: string, text: string): void {
   writeFileSync(file, text);
 }
 
-/** Gives a file a modification time of its own, as a write in a later build would. */
-function rewrite(relative: string, text: string): void {
-  put(relative, text);
-  const later = new Date(Date.now() + 60_000);
-  utimesSync(path.join(dist, relative), later, later);
-}
+const files = (kept: SiteFiles): string[] => [...kept.files].sort();
 
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'site-output-'));
@@ -34,60 +44,78 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('prepareOutput', () => {
-  it('keeps the recorded files that are unchanged and deletes every other file, leaving no empty folder', () => {
+  it('deletes what was added by hand, notices what was deleted, and leaves no empty folder', async () => {
     put('articles/fr/a/index.html', 'a');
     put('articles/fr/b/index.html', 'b');
     put('_astro/site.css', 'css');
-    recordOutput(dist, record);
-    put('articles/fr/b/index.html', 'b, edited by hand');
+    await recordOutput();
+    rmSync(path.join(dist, 'articles/fr/b/index.html'));
     put('articles/fr/c/index.html', 'not made by a build');
     put('stray/file.txt', 'x');
 
-    const { kept } = prepareOutput(dist, record);
-    expect([...kept.keys()].sort()).toEqual(['_astro/site.css', 'articles/fr/a/index.html']);
+    const { kept, intact } = prepareOutput(dist, record);
+    expect(intact).toBe(false);
+    expect(files(kept)).toEqual(['_astro/site.css', 'articles/fr/a/index.html']);
     expect(existsSync(path.join(dist, 'articles/fr/a/index.html'))).toBe(true);
-    expect(existsSync(path.join(dist, 'articles/fr/b/index.html'))).toBe(false);
     expect(existsSync(path.join(dist, 'articles/fr/c'))).toBe(false);
     expect(existsSync(path.join(dist, 'stray'))).toBe(false);
   });
 
-  it('says the folder is intact only when it is exactly as recorded: nothing changed, added or missing', () => {
+  it('reads only the folders changed since the last build: a file edited in place is found only with verify', async () => {
     put('index.html', 'home');
     put('articles/fr/a/index.html', 'a');
-    recordOutput(dist, record);
+    await recordOutput();
     expect(prepareOutput(dist, record).intact).toBe(true);
-    rmSync(path.join(dist, 'articles/fr/a/index.html'));
-    expect(prepareOutput(dist, record)).toMatchObject({ intact: false, kept: new Map([['index.html', expect.anything()]]) });
-    recordOutput(dist, record);
+    // The same size, written in place: no folder changes.
+    put('articles/fr/a/index.html', 'b');
+    expect(prepareOutput(dist, record)).toMatchObject({ intact: true });
+    expect(readFileSync(path.join(dist, 'articles/fr/a/index.html'), 'utf8')).toBe('b');
+    const verified = prepareOutput(dist, record, true);
+    expect(verified.intact).toBe(false);
+    expect(files(verified.kept)).toEqual(['index.html']);
+    expect(existsSync(path.join(dist, 'articles'))).toBe(false);
+  });
+
+  it('says the folder is intact only when nothing was added or is missing', async () => {
+    put('index.html', 'home');
+    put('articles/fr/a/index.html', 'a');
+    await recordOutput();
+    expect(prepareOutput(dist, record).intact).toBe(true);
+    rmSync(path.join(dist, 'articles'), { recursive: true });
+    expect(prepareOutput(dist, record)).toMatchObject({ intact: false });
+    expect(files(prepareOutput(dist, record).kept)).toEqual(['index.html']);
+    await recordOutput();
     put('stray.html', 'not built');
     expect(prepareOutput(dist, record).intact).toBe(false);
-    recordOutput(dist, record);
-    rewrite('index.html', 'edited');
-    expect(prepareOutput(dist, record).intact).toBe(false);
+    expect(existsSync(path.join(dist, 'stray.html'))).toBe(false);
     rmSync(record);
     expect(prepareOutput(dist, record).intact).toBe(false);
   });
 
-  it('keeps nothing when there is no record, or the record is of another folder', () => {
+  it('keeps nothing when there is no record, or the record is of another folder', async () => {
     put('index.html', 'home');
-    expect(prepareOutput(dist, record).kept.size).toBe(0);
+    expect(prepareOutput(dist, record).kept.files.size).toBe(0);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(false);
 
     put('index.html', 'home');
-    recordOutput(dist, record);
+    await recordOutput();
     const other = path.join(root, 'other');
     mkdirSync(other);
     writeFileSync(path.join(other, 'index.html'), 'home');
-    expect(prepareOutput(other, record).kept.size).toBe(0);
+    expect(prepareOutput(other, record).kept.files.size).toBe(0);
     expect(existsSync(path.join(other, 'index.html'))).toBe(false);
   });
 
-  it('leaves a deployment’s .git alone, as Astro does, and so does emptyOutput', () => {
+  it('leaves a deployment’s .git alone, as Astro does, and so does emptyOutput', async () => {
     put('.git/HEAD', 'ref: refs/heads/main');
     put('index.html', 'home');
     prepareOutput(dist, record);
     expect(readFileSync(path.join(dist, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main');
     put('index.html', 'home');
+    await recordOutput();
+    put('.git/ORIG_HEAD', 'x');
+    expect(prepareOutput(dist, record, true)).toMatchObject({ intact: true });
+    expect(prepareOutput(dist, record)).toMatchObject({ intact: true });
     emptyOutput(dist);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(false);
     expect(existsSync(path.join(dist, '.git/HEAD'))).toBe(true);
@@ -95,25 +123,53 @@ describe('prepareOutput', () => {
 });
 
 describe('finishOutput', () => {
-  it('deletes kept files this build neither wants nor wrote again, and keeps the rest', () => {
+  it('deletes kept files this build neither wants nor wrote again, and records what the stages wrote and deleted', async () => {
     put('articles/fr/kept/index.html', 'skipped by Astro');
     put('articles/fr/removed/index.html', 'an article no longer in the archive');
     put('sitemap-0.xml', 'old');
     put('_astro/old.css', 'old code');
-    recordOutput(dist, record);
+    put('pagefind/fr/fragment/a.pf', 'a');
+    put('pagefind/fr/fragment/b.pf', 'b');
+    await recordOutput();
     const { kept } = prepareOutput(dist, record);
-    rewrite('sitemap-0.xml', 'new');
+    const since = stagesStart();
+    // What the stages do: write in place, add a file and a folder, replace a bundle.
+    put('sitemap-0.xml', 'new');
     put('_astro/new.css', 'new code');
+    put('articles/fr/new/index.html', 'a new article');
+    rmSync(path.join(dist, 'pagefind/fr'), { recursive: true });
+    put('pagefind/fr/fragment/c.pf', 'c');
 
-    const { removed, recorded } = finishOutput(dist, record, kept, (file) => file === 'articles/fr/kept/index.html');
-    expect({ removed, recorded }).toEqual({ removed: 2, recorded: 3 });
+    const wanted = new Set(['articles/fr/kept/index.html', 'articles/fr/new/index.html']);
+    const { removed, recorded } = finishOutput(dist, record, kept, (file) => wanted.has(file) || file.startsWith('pagefind/'), since);
+    expect({ removed, recorded }).toEqual({ removed: 2, recorded: 5 });
     expect(existsSync(path.join(dist, 'articles/fr/kept/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'articles/fr/removed'))).toBe(false);
     expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toBe('new');
     expect(existsSync(path.join(dist, '_astro/old.css'))).toBe(false);
-    expect(existsSync(path.join(dist, '_astro/new.css'))).toBe(true);
     // What it recorded is what the next build keeps.
-    expect([...prepareOutput(dist, record).kept.keys()].sort()).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'sitemap-0.xml']);
+    await later();
+    const next = prepareOutput(dist, record, true);
+    expect(next.intact).toBe(true);
+    expect(files(next.kept)).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'articles/fr/new/index.html', 'pagefind/fr/fragment/c.pf', 'sitemap-0.xml']);
+  });
+});
+
+describe('SiteFiles', () => {
+  it('forgets a folder with everything below it, and only that', () => {
+    const site = new SiteFiles(['a/b/c.html', 'a/b/d/e.html', 'a/bb.html', 'x.html']);
+    expect(site.remove('a/b').sort()).toEqual(['a/b/c.html', 'a/b/d/e.html']);
+    expect(files(site)).toEqual(['a/bb.html', 'x.html']);
+  });
+});
+
+describe('existsByListing', () => {
+  it('tells from each folder’s listing whether a file is there', () => {
+    put('raw/a.txt', 'a');
+    const exists = existsByListing();
+    expect(exists(path.join(dist, 'raw', 'a.txt'))).toBe(true);
+    expect(exists(path.join(dist, 'raw', 'b.txt'))).toBe(false);
+    expect(exists(path.join(dist, 'none', 'a.txt'))).toBe(false);
   });
 });
 

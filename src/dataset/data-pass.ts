@@ -100,12 +100,13 @@ const CITATION_EXTENSIONS = CITATION_FORMATS.map((format) => `.${format.extensio
 /**
  * Whether `file` (relative to the site folder, `/`-separated) is a citation file of an entry
  * `articlesDir` still holds: the files the pass below may leave in place rather than write.
+ * `exists` as for `isPublishedRawCopy`.
  */
-export function isCitationFileOfEntry(articlesDir: string, file: string): boolean {
+export function isCitationFileOfEntry(articlesDir: string, file: string, exists: (file: string) => boolean = existsSync): boolean {
   const prefix = routes.articleCitations('');
   if (!file.startsWith(prefix)) return false;
   const extension = CITATION_EXTENSIONS.find((ext) => file.endsWith(ext));
-  return extension !== undefined && existsSync(entryFile(articlesDir, file.slice(prefix.length, -extension.length)));
+  return extension !== undefined && exists(entryFile(articlesDir, file.slice(prefix.length, -extension.length)));
 }
 
 /**

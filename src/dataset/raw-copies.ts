@@ -7,9 +7,11 @@ export const RAW_SITE_FOLDER = 'raw';
 /**
  * Whether `file` (relative to the site folder, `/`-separated) is the published copy of a raw
  * file the archive still holds in `sourceDir`: the copies `publishRawCopies` leaves in place.
+ * `exists` tells whether a file exists (a caller asking of every copy passes one that reads
+ * each folder once).
  */
-export function isPublishedRawCopy(sourceDir: string, file: string): boolean {
-  return file.startsWith(`${RAW_SITE_FOLDER}/`) && existsSync(path.join(sourceDir, file.slice(RAW_SITE_FOLDER.length + 1)));
+export function isPublishedRawCopy(sourceDir: string, file: string, exists: (file: string) => boolean = existsSync): boolean {
+  return file.startsWith(`${RAW_SITE_FOLDER}/`) && exists(path.join(sourceDir, file.slice(RAW_SITE_FOLDER.length + 1)));
 }
 
 /**

@@ -120,19 +120,30 @@ describe('an incremental build', () => {
     expectSameAsClean();
   });
 
-  it('after the site folder was edited by hand, puts it right', { timeout: 480_000 }, () => {
+  it('after files of the site folder were added or deleted by hand, puts it right', { timeout: 480_000 }, () => {
     // The build keeps the site folder between builds (src/build/site-output.ts): what it
-    // did not write itself must not survive, whatever else happened to the folder.
+    // did not write itself must not survive, and what it wrote must be there.
+    const pages = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).sort();
+    rmSync(path.join(incremental.dist, 'articles', pages[1] as string));
+    writeFileSync(path.join(incremental.dist, 'stray.html'), 'not built');
+    mkdirSync(path.join(incremental.dist, 'topics', 'stray'));
+    writeFileSync(path.join(incremental.dist, 'topics', 'stray', 'index.html'), 'not built');
+    const bundle = path.join(incremental.dist, 'pagefind', 'fr', 'fragment');
+    rmSync(path.join(bundle, readdirSync(bundle).sort()[0] as string));
+    const output = build(incremental);
+    expect(output).not.toContain('astro build skipped');
+    expect(output).toMatch(/search index: .* pages; built fr(, fr-delta)?, kept ru, el/);
+    expectSameAsClean();
+  });
+
+  it('after files of the site folder were edited in place, puts them right with --verify-site', { timeout: 480_000 }, () => {
     const pages = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html')).sort();
     writeFileSync(path.join(incremental.dist, 'articles', pages[0] as string), 'edited');
     // A citation file of an unchanged entry: the data pass leaves those it finds in place.
     const citations = readdirSync(path.join(incremental.dist, 'articles'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.bib')).sort();
     writeFileSync(path.join(incremental.dist, 'articles', citations[0] as string), 'edited');
-    writeFileSync(path.join(incremental.dist, 'stray.html'), 'not built');
-    const bundle = path.join(incremental.dist, 'pagefind', 'fr', 'fragment');
-    rmSync(path.join(bundle, readdirSync(bundle).sort()[0] as string));
-    const output = build(incremental);
-    expect(output).toMatch(/search index: .* pages; built fr(, fr-delta)?, kept ru, el/);
+    const output = build(incremental, '--verify-site');
+    expect(output).not.toContain('astro build skipped');
     expectSameAsClean();
   });
 
