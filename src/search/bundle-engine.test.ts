@@ -30,6 +30,12 @@ const march = fakeBundle([{ id: 'c', score: 5, date: '2024-03-02' }, { id: 'd', 
 /** A bundle the page takes to hold any word. */
 const any = (engine: SearchEngine<FakeResult>): LanguageBundle<FakeResult> => ({ engine, mayHold: () => true });
 
+/** A bundle's tombstones as the page fetches them: the ids, and apart, their filter values. */
+const tombstoned = (values: Record<string, Record<string, string[]>>): Pick<LanguageBundle<FakeResult>, 'dead' | 'deadFilters'> => ({
+  dead: async () => new Set(Object.keys(values)),
+  deadFilters: async () => new Map(Object.entries(values)),
+});
+
 describe('bundleEngine', () => {
   it('merges the bundles’ hits by score, equal scores in the bundles’ order', async () => {
     const response = await bundleEngine([any(january), any(march)]).search('parti', { filters: {} });
@@ -220,8 +226,8 @@ describe('bundleEngine', () => {
     const march = pagefindLike([page('c', 'parti', ['party'], '2024-03-02'), page('d', 'parti unique', ['army'], '2024-03-10')]);
     const delta = pagefindLike([page('b2', 'parti reforme', ['army'], '2024-01-20'), page('n', 'parti nouveau', ['party'], '2024-03-30')]);
     const segments = bundleEngine<FakeResult>([
-      { ...any(january), dead: async () => new Map([['b', { topic: ['party'] }]]) },
-      { ...any(march), dead: async () => new Map([['d', { topic: ['army'] }]]) },
+      { ...any(january), ...tombstoned({ b: { topic: ['party'] } }) },
+      { ...any(march), ...tombstoned({ d: { topic: ['army'] } }) },
       { ...any(delta), delta: true },
     ]);
     const clean = pagefindLike(now);
@@ -253,8 +259,25 @@ describe('bundleEngine', () => {
     });
 
     it('filters one bundle with tombstones even when it is the language’s only one', async () => {
-      const alone = bundleEngine<FakeResult>([{ ...any(january), dead: async () => new Map([['b', { topic: ['party'] }]]) }]);
+      const alone = bundleEngine<FakeResult>([{ ...any(january), ...tombstoned({ b: { topic: ['party'] } }) }]);
       expect(await answer(alone, 'parti')).toEqual({ ids: ['a'], filters: { topic: { party: 1 } } });
+    });
+
+    it('fetches the tombstones’ filter values only when there are counts to correct', async () => {
+      const fetched: string[] = [];
+      const dropping = (filters: EngineResponse<FakeResult>['filters']) =>
+        bundleEngine<FakeResult>([
+          {
+            ...any(fakeBundle([{ id: 'a', score: 2, date: '2024-01-05' }, { id: 'b', score: 9, date: '2024-01-20' }], filters)),
+            dead: async () => new Set(['b']),
+            deadFilters: async () => (fetched.push('values'), new Map([['b', { topic: ['party'] }]])),
+          },
+        ]);
+      // No filter data loaded: Pagefind counts nothing, and the hit is dropped all the same.
+      expect(await answer(dropping({}), 'parti')).toEqual({ ids: ['a'], filters: {} });
+      expect(fetched).toEqual([]);
+      expect(await answer(dropping({ topic: { party: 2 } }), 'parti')).toEqual({ ids: ['a'], filters: { topic: { party: 1 } } });
+      expect(fetched).toEqual(['values']);
     });
   });
 });

@@ -6,8 +6,10 @@ export interface LanguageBundle<R extends EngineResult> {
   engine: SearchEngine<R>;
   /** Whether it may hold a query word (word-scripts.ts). */
   mayHold(word: string): boolean;
-  /** Its tombstoned pages, by Pagefind id (removed, or superseded by the delta), fetched on first use; absent when it has none. */
-  dead?: () => Promise<ReadonlyMap<string, DeadPage>>;
+  /** Its tombstoned pages' Pagefind ids (removed, or superseded by the delta), fetched on first use; absent when it has none. */
+  dead?: () => Promise<ReadonlySet<string>>;
+  /** Their filter values, fetched only when a search drops one of them and counts filter values. */
+  deadFilters?: () => Promise<ReadonlyMap<string, DeadPage>>;
   /** A delta holds pages of any month; the bases hold disjoint runs of months, oldest first. */
   delta?: boolean;
   /** How many pages it holds: the bundles asked are asked smallest first (see `smallestFirst`). */
@@ -87,14 +89,14 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     // final once every bundle has said which words it has.
     const parts = smallestFirst(asked, async (bundle, index): Promise<EngineResponse<R> | null> => {
       const [response, own, dead] = await Promise.all([bundle.engine.search(term, options), owns?.[index], deads[index]]);
-      if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, dead);
+      if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, dead, bundle.deadFilters);
       const held = (await holds)!;
       if (words.some((_, word) => held.some((other) => other[word] === 'live') && own[word] !== 'live')) return { results: [], filters: zeroCounts(response.filters) };
-      if (!own.includes('dead')) return live(response, dead);
+      if (!own.includes('dead')) return live(response, dead, bundle.deadFilters);
       const rest = words.filter((_, word) => own[word] !== 'dead');
       if (rest.length === 0) return { results: [], filters: zeroCounts(response.filters) };
       const again = await bundle.engine.search(rest.join(' '), options);
-      return again && live(again, dead);
+      return again && live(again, dead, bundle.deadFilters);
     });
     return { parts, join };
   };
@@ -137,7 +139,7 @@ const NO_PAGE: EngineOptions['filters'] = { '(no page)': '' };
  * Whether a bundle holds a word in a page that is not tombstoned. Counting the word's pages
  * costs no results; only a bundle with no more of them than tombstones lists them to look.
  */
-async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, tombstones: Promise<ReadonlyMap<string, DeadPage>> | undefined, word: string): Promise<Holds> {
+async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, tombstones: Promise<ReadonlySet<string>> | undefined, word: string): Promise<Holds> {
   if (!bundle.mayHold(word)) return 'none';
   const count = await pagesOf(bundle, word);
   if (count === 0) return 'none';
@@ -181,19 +183,31 @@ async function fallsBack<R extends EngineResult>(bundle: LanguageBundle<R>, word
   return first !== undefined && same !== undefined && String(first.words) === String(same.words);
 }
 
-/** A response less its tombstoned hits, its filter counts less their values. */
-function live<R extends EngineResult>(response: EngineResponse<R>, dead: ReadonlyMap<string, DeadPage> | undefined): EngineResponse<R> {
+/**
+ * A response less its tombstoned hits, its filter counts less their values. Pagefind counts
+ * only the filter keys whose data it has loaded (none until a reader is about to open a
+ * filter: query.ts), so the tombstones' values are fetched only when there are counts to
+ * correct.
+ */
+async function live<R extends EngineResult>(
+  response: EngineResponse<R>,
+  dead: ReadonlySet<string> | undefined,
+  deadFilters: LanguageBundle<R>['deadFilters'],
+): Promise<EngineResponse<R>> {
   if (!dead?.size) return response;
+  const dropped = response.results.filter((result) => dead.has(result.id));
+  if (dropped.length === 0) return response;
+  const results = response.results.filter((result) => !dead.has(result.id));
+  if (!Object.values(response.filters).some((values) => Object.keys(values).length > 0)) return { ...response, results };
+  if (!deadFilters) throw new Error('a bundle with tombstones but not their filter values');
+  const deadValues = await deadFilters();
   const filters: FilterCounts = Object.fromEntries(Object.entries(response.filters).map(([key, values]) => [key, { ...values }]));
-  const results = response.results.filter((result) => {
-    const values = dead.get(result.id);
-    if (values === undefined) return true;
-    for (const [key, list] of Object.entries(values)) {
+  for (const result of dropped) {
+    for (const [key, list] of Object.entries(deadValues.get(result.id) ?? {})) {
       const counts = filters[key];
       if (counts) for (const value of list) if (counts[value] !== undefined) counts[value] -= 1;
     }
-    return false;
-  });
+  }
   return { ...response, results, filters };
 }
 

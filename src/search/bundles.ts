@@ -55,6 +55,12 @@ export interface SearchBundle {
  */
 export const TOMBSTONES_FILE = 'tombstones.json';
 
+/**
+ * The file beside it giving each tombstoned page's filter values, which only a search counting
+ * filter values needs: a tombstone's id costs a search about 12 bytes, its values about 280.
+ */
+export const TOMBSTONE_FILTERS_FILE = 'tombstone-filters.json';
+
 /** A tombstoned page's filter values (key -> values), as Pagefind counted them. */
 export type DeadPage = Record<string, string[]>;
 

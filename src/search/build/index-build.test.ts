@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../tests/unit/support/articles.ts';
 import type { Article } from '../../schemas/article.ts';
-import { SHARED_LANGUAGE } from '../bundles.ts';
+import { SHARED_LANGUAGE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE } from '../bundles.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
 
@@ -216,14 +216,17 @@ describe('buildSearchIndex cutting a language into bundles', () => {
       { name: 'fr-delta', lang: 'fr', pages: 1, delta: true },
       { name: 'ru', lang: 'ru', pages: 1 },
     ]);
-    // Only the bundle with tombstones has a tombstone file.
-    const tombstoneFiles = third.bundles.filter((bundle) => existsSync(path.join(out, bundle.name, 'tombstones.json'))).map((bundle) => bundle.name);
-    expect(tombstoneFiles).toEqual(['fr-2024-01']);
-    const tombstones = JSON.parse(await readFile(path.join(out, 'fr-2024-01', 'tombstones.json'), 'utf8')) as Record<string, Record<string, string[]>>;
-    // The dead page's id is one of the bundle's fragments, listed with its filter values.
-    const [[id, filters]] = Object.entries(tombstones) as [[string, Record<string, string[]>]];
-    expect(await readdir(path.join(out, 'fr-2024-01', 'fragment'))).toContain(`${id}.pf_fragment`);
-    expect(filters.year).toEqual(['2024']);
+    // Only the bundle with tombstones has tombstone files.
+    for (const file of [TOMBSTONES_FILE, TOMBSTONE_FILTERS_FILE]) {
+      expect(third.bundles.filter((bundle) => existsSync(path.join(out, bundle.name, file))).map((bundle) => bundle.name)).toEqual(['fr-2024-01']);
+    }
+    // The dead page's id is one of the bundle's fragments; its filter values are in a file of their own.
+    const ids = JSON.parse(await readFile(path.join(out, 'fr-2024-01', TOMBSTONES_FILE), 'utf8')) as string[];
+    const values = JSON.parse(await readFile(path.join(out, 'fr-2024-01', TOMBSTONE_FILTERS_FILE), 'utf8')) as Record<string, Record<string, string[]>>;
+    expect(ids).toHaveLength(1);
+    expect(await readdir(path.join(out, 'fr-2024-01', 'fragment'))).toContain(`${ids[0]}.pf_fragment`);
+    expect(Object.keys(values)).toEqual(ids);
+    expect(values[ids[0]!]!.year).toEqual(['2024']);
     // The same update again writes nothing.
     expect((await buildSearchIndex(entries, out, scratch, state, segments)).rebuilt).toEqual([]);
 
@@ -232,7 +235,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     expect(compacted.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 1', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
     expect(compacted.rebuilt).toEqual(['fr-2024-01', 'fr-2024-04']);
     expect(compacted.tombstones).toBe(0);
-    expect(existsSync(path.join(out, 'fr-2024-01', 'tombstones.json')), 'the rebuilt base has no tombstones left').toBe(false);
+    for (const file of [TOMBSTONES_FILE, TOMBSTONE_FILTERS_FILE]) expect(existsSync(path.join(out, 'fr-2024-01', file)), `the rebuilt base has no ${file} left`).toBe(false);
     expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-01', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'pagefind.js', 'ru']);
 
     // Without a state, as `--clean`, the cut a clean build makes.

@@ -14,7 +14,7 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
+import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
 import { readForeignWords } from '../word-scripts-build.ts';
 import { LANGS, type Lang } from '../../schemas/article.ts';
 import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
@@ -134,10 +134,13 @@ export async function buildSearchIndex(
   if (plan[0]) copyFileSync(path.join(outputDir, plan[0].name, ENGINE_MODULE), path.join(outputDir, ENGINE_MODULE));
   else rmSync(path.join(outputDir, ENGINE_MODULE), { force: true });
   for (const segment of plan) {
-    const file = path.join(outputDir, segment.name, TOMBSTONES_FILE);
+    const ids = path.join(outputDir, segment.name, TOMBSTONES_FILE);
+    const values = path.join(outputDir, segment.name, TOMBSTONE_FILTERS_FILE);
     const dead = tombstones[segment.name];
-    if (dead) writeFileSync(file, `${JSON.stringify(dead)}\n`);
-    else rmSync(file, { force: true });
+    if (dead) {
+      writeFileSync(ids, `${JSON.stringify(Object.keys(dead))}\n`);
+      writeFileSync(values, `${JSON.stringify(dead)}\n`);
+    } else for (const file of [ids, values]) rmSync(file, { force: true });
   }
   if (stateFile) writeState(stateFile, next);
   return { pages: summary, bundles, rebuilt, tombstones: bundles.reduce((sum, bundle) => sum + (bundle.dead ?? 0), 0) };

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
-import { TOMBSTONES_FILE, type SegmentLimits } from '../bundles.ts';
+import { TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type SegmentLimits } from '../bundles.ts';
 import { LANGS, type Lang } from '../../schemas/langs.ts';
 import { sha256, type PageState } from './search-pages.ts';
 import type { LanguageSegments } from './segments.ts';
@@ -78,7 +78,7 @@ export function writeState(stateFile: string, state: IndexState): void {
 
 /**
  * A bundle's files as it was written (name -> bytes), or undefined when there is no bundle.
- * Its tombstone file is not of them: every build writes it anew, for a kept bundle too.
+ * Its tombstone files are not of them: every build writes them anew, for a kept bundle too.
  */
 export function bundleFiles(bundle: string): Record<string, number> | undefined {
   if (!existsSync(bundle)) return undefined;
@@ -87,7 +87,7 @@ export function bundleFiles(bundle: string): Record<string, number> | undefined 
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const name = path.relative(bundle, full).split(path.sep).join('/');
-    if (name !== TOMBSTONES_FILE) files[name] = statSync(full).size;
+    if (name !== TOMBSTONES_FILE && name !== TOMBSTONE_FILTERS_FILE) files[name] = statSync(full).size;
   }
   return files;
 }

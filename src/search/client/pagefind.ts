@@ -1,6 +1,6 @@
 import type { Lang } from '../../schemas/article.ts';
 import { bundleEngine } from '../bundle-engine.ts';
-import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONES_FILE, type DeadPage, type ListedBundle } from '../bundles.ts';
+import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type DeadPage, type ListedBundle } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { mayHoldWord } from '../word-scripts.ts';
@@ -77,7 +77,12 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
         const bundles = own.map((bundle) => ({
           engine: opener(bundle),
           mayHold: (word: string) => mayHoldWord(word, bundle.lang, bundle.foreign),
-          ...(bundle.dead ? { dead: tombstonesOf(base, bundle) } : {}),
+          ...(bundle.dead
+            ? {
+                dead: fetchedOnce(base, bundle, TOMBSTONES_FILE, (ids: string[]) => new Set(ids)),
+                deadFilters: fetchedOnce(base, bundle, TOMBSTONE_FILTERS_FILE, (values: Record<string, DeadPage>) => new Map(Object.entries(values))),
+              }
+            : {}),
           delta: bundle.delta === true,
           pages: bundle.pages,
         }));
@@ -92,18 +97,19 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
 }
 
 /**
- * A bundle's tombstones (build/segments.ts), fetched from its folder by the first search that
- * asks the bundle, beside its index: a search never lists a page an update removed or
- * replaced, and loads no other bundle's. A fetch that fails fails that search; the next one
- * fetches again.
+ * A JSON file of a bundle's tombstones (build/segments.ts), fetched from its folder when first
+ * needed: the ids by the first search that asks the bundle, beside its index, so a search never
+ * lists a page an update removed or replaced and loads no other bundle's; their filter values
+ * only by a search that drops one of them while counting filter values (bundle-engine.ts). A
+ * fetch that fails fails that search; the next one fetches again.
  */
-function tombstonesOf(base: string, bundle: ListedBundle): () => Promise<ReadonlyMap<string, DeadPage>> {
-  let loading: Promise<ReadonlyMap<string, DeadPage>> | undefined;
+function fetchedOnce<J, T>(base: string, bundle: ListedBundle, file: string, read: (json: J) => T): () => Promise<T> {
+  let loading: Promise<T> | undefined;
   return () => {
     if (!loading) {
-      const started = fetch(`${base}pagefind/${bundle.name}/${TOMBSTONES_FILE}`).then(async (response) => {
-        if (!response.ok) throw new Error(`search tombstones of ${bundle.name}: HTTP ${response.status}`);
-        return new Map(Object.entries((await response.json()) as Record<string, DeadPage>));
+      const started = fetch(`${base}pagefind/${bundle.name}/${file}`).then(async (response) => {
+        if (!response.ok) throw new Error(`search tombstones of ${bundle.name} (${file}): HTTP ${response.status}`);
+        return read((await response.json()) as J);
       });
       loading = started;
       started.catch(() => {

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { BUNDLES_FILE, TOMBSTONES_FILE, type DeadPage, type SearchBundle } from '../../../src/search/bundles.ts';
+import { BUNDLES_FILE, TOMBSTONES_FILE, type SearchBundle } from '../../../src/search/bundles.ts';
 
 /** The search index's folder in a site. */
 export const SEARCH_DIR = 'pagefind';
@@ -21,9 +21,9 @@ export function indexedPages(dist: string): Record<string, string[]> {
   const pages: Record<string, string[]> = {};
   for (const { name, lang } of bundles) {
     const tombstoneFile = path.join(dir, name, TOMBSTONES_FILE);
-    const tombstones = existsSync(tombstoneFile) ? (JSON.parse(readFileSync(tombstoneFile, 'utf8')) as Record<string, DeadPage>) : {};
+    const tombstones = new Set(existsSync(tombstoneFile) ? (JSON.parse(readFileSync(tombstoneFile, 'utf8')) as string[]) : []);
     for (const file of readdirSync(path.join(dir, name, 'fragment'))) {
-      if (tombstones[file.replace(/\.pf_fragment$/, '')]) continue;
+      if (tombstones.has(file.replace(/\.pf_fragment$/, ''))) continue;
       (pages[lang] ??= []).push(gunzipSync(readFileSync(path.join(dir, name, 'fragment', file))).toString('utf8'));
     }
   }
