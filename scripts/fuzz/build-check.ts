@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticle, type Article } from '../../src/schemas/article.ts';
+import { toRecord } from '../../src/lib/article-record.ts';
 import { groupPublishers } from '../../src/lib/publishers.ts';
 import { routes } from '../../src/lib/urls.ts';
 import type { ReportRecord } from './verdict.ts';
@@ -91,7 +92,7 @@ export async function checkBuild(outDir: string, distDir: string, records: reado
     if (!record.id || !byId.has(record.id)) problems.push(`${JSON.stringify(record.file)}: kept as ${record.id ?? '(no id)'} but no entry holds that id`);
     else if (!(await exists(pageFile(distDir, routes.article(record.id))))) problems.push(`${JSON.stringify(record.file)}: no page for article ${record.id}`);
   }
-  const publishers = groupPublishers(articles);
+  const publishers = groupPublishers(articles.map(toRecord));
   for (const group of publishers.values()) {
     if (!(await exists(pageFile(distDir, routes.publisher(group.slug))))) problems.push(`no page for publisher ${JSON.stringify(group.name)} (${group.slug})`);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex, RELATED_COUNT } from './archive-model.ts';
-import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeArticle as article } from '../../tests/unit/support/articles.ts';
+import { assign as topic, curatedTopics as curated, documentTopicFor as documentTopic, makeRecord as article } from '../../tests/unit/support/articles.ts';
 
 describe('buildArchiveIndex', () => {
   const entries = [
@@ -81,10 +81,10 @@ describe('buildArchiveIndex', () => {
     const built = buildArchiveIndex(mixed, curated, documentTopic);
     built.all.forEach((one, own) => {
       const older = built.all.slice(own).filter((a) => (a.date === undefined) === (one.date === undefined));
-      const weight = (slug: string) => Math.log(1 + older.length / older.filter((a) => a.topics.some((t) => t.slug === slug)).length);
-      const mine = new Set(one.topics.map((t) => t.slug));
+      const weight = (slug: string) => Math.log(1 + older.length / older.filter((a) => a.topics.includes(slug)).length);
+      const mine = new Set(one.topics);
       const expected = older
-        .map((other, order) => ({ other, order, score: other.topics.filter((t) => mine.has(t.slug)).reduce((sum, t) => sum + weight(t.slug), 0) }))
+        .map((other, order) => ({ other, order, score: other.topics.filter((slug) => mine.has(slug)).reduce((sum, slug) => sum + weight(slug), 0) }))
         .filter(({ other }) => other.translationKey !== one.translationKey)
         .filter(({ score }) => score > 0)
         .sort((a, b) => b.score - a.score || a.order - b.order)

@@ -88,7 +88,7 @@ export function buildArchiveIndex(
       const slug = documentTopicSlug(ref);
       if (!documentRefBySlug.has(slug)) documentRefBySlug.set(slug, ref);
     }
-    for (const slug of new Set(article.topics.map((t) => t.slug))) push(byTopic, slug, article);
+    for (const slug of new Set(article.topics)) push(byTopic, slug, article);
     if (article.date) {
       push(byYear, article.date.slice(0, 4), article);
       push(byMonth, article.date.slice(0, 7), article);
@@ -180,7 +180,7 @@ function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, Articl
     const touched: number[] = [];
     const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
     const olderTotal = segmentEnd - own;
-    for (const slug of new Set(article.topics.map((t) => t.slug))) {
+    for (const slug of new Set(article.topics)) {
       const ranks = topicRanks.get(slug);
       if (!ranks) continue;
       const at = lowerBound(ranks, own);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
 import { articleContext, articleView, summary } from './article-view.ts';
-import { assign, curatedTopics, documentTopicFor, makeArticle } from '../../tests/unit/support/articles.ts';
+import { toRecord } from './article-record.ts';
+import { assign, curatedTopics, documentTopicFor, makeArticle, makeRecord } from '../../tests/unit/support/articles.ts';
 
 describe('summary', () => {
   it('takes the first paragraph, skipping headings, and cuts long text at a word', () => {
@@ -12,8 +13,8 @@ describe('summary', () => {
 
 describe('articleView', () => {
   const ruA = makeArticle('ru/a', { translationKey: 'k', topics: [assign('party'), assign('doc-18-nq-tw')], documentRefs: ['18-NQ/TW', '1/2000/XX'], publisher: { name: 'Nhân Dân', domain: 'nhandan.vn' }, sourceUrl: 'https://nhandan.vn/a.html', date: '2025-07-05', dateSource: 'publisher-line' });
-  const index = buildArchiveIndex([ruA, makeArticle('fr/a', { translationKey: 'k' })], curatedTopics, documentTopicFor);
-  const view = articleView(ruA, articleContext(index, ruA));
+  const index = buildArchiveIndex([toRecord(ruA), makeRecord('fr/a', { translationKey: 'k' })], curatedTopics, documentTopicFor);
+  const view = articleView(ruA, articleContext(index, toRecord(ruA)));
 
   it('names curated topics in the article language and links document references to their topic', () => {
     expect(view.topics).toEqual([{ slug: 'party', label: 'Партия', path: 'topics/party/' }]);
@@ -32,6 +33,6 @@ describe('articleView', () => {
 
   it('gives a lone article no alternates', () => {
     const lone = makeArticle('el/x');
-    expect(articleView(lone, articleContext(buildArchiveIndex([lone], curatedTopics, documentTopicFor), lone)).alternates).toEqual([]);
+    expect(articleView(lone, articleContext(buildArchiveIndex([toRecord(lone)], curatedTopics, documentTopicFor), toRecord(lone))).alternates).toEqual([]);
   });
 });

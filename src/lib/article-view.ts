@@ -49,8 +49,8 @@ interface ArticleContext {
 
 export function articleContext(index: ArchiveIndex, record: ArticleRecord): ArticleContext {
   const topics = [];
-  for (const assigned of record.topics) {
-    const topic = index.topics.get(assigned.slug);
+  for (const slug of record.topics) {
+    const topic = index.topics.get(slug);
     if (!topic || topic.kind === 'document') continue;
     topics.push({ slug: topic.slug, label: topic.labels[record.lang], path: routes.topic(topic.slug) });
   }

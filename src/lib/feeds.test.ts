@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../schemas/article.ts';
+import { toRecord } from './article-record.ts';
 import { feedItems } from './feeds.ts';
 
 const base = {
@@ -20,12 +21,12 @@ const read = (id: string): Article => [dated, undated].find((a) => a.id === id) 
 
 describe('feedItems', () => {
   it('links each article and describes it with its first paragraph as text', () => {
-    expect(feedItems([dated], read)).toEqual([{ title: 'A', link: '/articles/fr/a/', description: 'First <b>para</b>.', pubDate: new Date('2025-01-26T00:00:00Z') }]);
+    expect(feedItems([toRecord(dated)], read)).toEqual([{ title: 'A', link: '/articles/fr/a/', description: 'First <b>para</b>.', pubDate: new Date('2025-01-26T00:00:00Z') }]);
   });
   it('gives an undated article no pubDate', () => {
-    expect(feedItems([undated], read)[0]).not.toHaveProperty('pubDate');
+    expect(feedItems([toRecord(undated)], read)[0]).not.toHaveProperty('pubDate');
   });
   it('caps the number of items', () => {
-    expect(feedItems([dated, undated], read, 1)).toHaveLength(1);
+    expect(feedItems([dated, undated].map(toRecord), read, 1)).toHaveLength(1);
   });
 });

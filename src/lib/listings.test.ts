@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
 import { homeSummary, topicLanguages, topicsByKind, yearSummaries } from './listings.ts';
-import { assign, curatedTopics, documentTopicFor, makeArticle } from '../../tests/unit/support/articles.ts';
+import { assign, curatedTopics, documentTopicFor, makeRecord } from '../../tests/unit/support/articles.ts';
 
 const index = buildArchiveIndex(
   [
-    makeArticle('fr/a', { date: '2025-07-05', topics: [assign('party'), assign('hcmc')], publisher: { name: 'B', domain: 'b.vn' } }),
-    makeArticle('ru/b', { date: '2025-01-26', topics: [assign('party')], publisher: { name: 'A', domain: 'a.vn' } }),
-    makeArticle('el/c', { date: '2024-11-30', publisher: { name: 'A', domain: 'a.vn' } }),
-    makeArticle('fr/d'),
+    makeRecord('fr/a', { date: '2025-07-05', topics: [assign('party'), assign('hcmc')], publisher: { name: 'B', domain: 'b.vn' } }),
+    makeRecord('ru/b', { date: '2025-01-26', topics: [assign('party')], publisher: { name: 'A', domain: 'a.vn' } }),
+    makeRecord('el/c', { date: '2024-11-30', publisher: { name: 'A', domain: 'a.vn' } }),
+    makeRecord('fr/d'),
   ],
   curatedTopics,
   documentTopicFor,

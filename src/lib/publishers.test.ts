@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseFold, groupPublishers } from './publishers.ts';
 import { shortHash } from './slug.ts';
-import { makeArticle as article } from '../../tests/unit/support/articles.ts';
+import { makeRecord as article } from '../../tests/unit/support/articles.ts';
 
 const pages = (articles: Parameters<typeof groupPublishers>[0]) =>
   [...groupPublishers(articles).values()].map((p) => ({ slug: p.slug, name: p.name, domain: p.domain, ids: p.articles.map((a) => a.id) }));

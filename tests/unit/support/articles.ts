@@ -2,6 +2,7 @@
 import type { Article } from '../../../src/schemas/article.ts';
 import { documentTopicSlug } from '../../../src/schemas/topic.ts';
 import type { TopicInfo } from '../../../src/lib/archive-model.ts';
+import { toRecord, type ArticleRecord } from '../../../src/lib/article-record.ts';
 
 /** A valid entry with everything optional left out; tests add what they are about. */
 export function makeArticle(id: string, extra: Partial<Article> = {}): Article {
@@ -21,6 +22,9 @@ export function makeArticle(id: string, extra: Partial<Article> = {}): Article {
     ...extra,
   };
 }
+
+/** What the content collection keeps of such an entry. */
+export const makeRecord = (id: string, extra: Partial<Article> = {}): ArticleRecord => toRecord(makeArticle(id, extra));
 
 export const assign = (slug: string) => ({ slug, score: 1, matches: [] });
 
