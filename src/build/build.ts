@@ -144,18 +144,13 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // skipped, the archive and all code are as at the last build, which would make the same
   // files: every file it left is still wanted, the pages Astro writes on every build too.
   timed(() => {
-    const pages = astroPages(files.astroCache);
-    const rawDir = path.join(archive, archivePaths.raw);
-    const exists = existsByListing();
-    finishOutput(
-      dist,
-      files.siteRecord,
-      kept,
-      skipAstro
-        ? () => true
-        : (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file, exists) || isCitationFileOfEntry(articlesDir, file, exists),
-      stagesStartMs,
-    );
+    const wanted = (): ((file: string) => boolean) => {
+      const pages = astroPages(files.astroCache);
+      const rawDir = path.join(archive, archivePaths.raw);
+      const exists = existsByListing();
+      return (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file, exists) || isCitationFileOfEntry(articlesDir, file, exists);
+    };
+    finishOutput(dist, files.siteRecord, kept, skipAstro ? () => true : wanted(), stagesStartMs);
   });
   timings.push(['site folder', siteFolderMs]);
   rmSync(files.marker);

@@ -63,29 +63,51 @@ function removeFile(dir: string, file: string): void {
 }
 
 /**
- * The files of the site folder as a build knows them (relative, `/`-separated), with the
- * names in each folder ('' is the site folder itself), so that a folder read again can be
- * compared with what it held.
+ * The files of the site folder as a build knows them: the names in each folder ('' is the site
+ * folder itself; a name that is itself a folder here is a folder), so that a folder read again
+ * can be compared with what it held. Kept by folder, as the record is: 651,000 paths split
+ * into their folders took 5 s.
  */
 export class SiteFiles {
-  readonly files = new Set<string>();
   private readonly folders = new Map<string, Set<string>>([['', new Set()]]);
 
-  constructor(files: Iterable<string> = []) {
-    for (const file of files) this.add(file);
+  /** From each folder's names, as `record()` gives them. */
+  constructor(folders: Iterable<readonly [string, readonly string[]]> = []) {
+    for (const [folder, names] of folders) this.folders.set(folder, new Set(names));
+  }
+
+  /** From files (relative, `/`-separated). */
+  static of(files: Iterable<string>): SiteFiles {
+    const site = new SiteFiles();
+    for (const file of files) site.add(file);
+    return site;
+  }
+
+  /** Every file, relative and `/`-separated. */
+  *files(): Generator<string> {
+    for (const [folder, names] of this.folders) {
+      for (const name of names) {
+        const child = folder === '' ? name : `${folder}/${name}`;
+        if (!this.folders.has(child)) yield child;
+      }
+    }
+  }
+
+  /** Each folder's names, for the record. */
+  record(): [string, string[]][] {
+    return Array.from(this.folders, ([folder, names]) => [folder, [...names]]);
   }
 
   add(file: string): void {
-    this.files.add(file);
     for (let child = file; ; ) {
       const slash = child.lastIndexOf('/');
       const folder = slash === -1 ? '' : child.slice(0, slash);
-      let names = this.folders.get(folder);
-      const known = names !== undefined;
-      names ??= new Set();
-      this.folders.set(folder, names);
-      names.add(child.slice(slash + 1));
-      if (known) return;
+      const names = this.folders.get(folder);
+      if (names !== undefined) {
+        names.add(child.slice(slash + 1));
+        return;
+      }
+      this.folders.set(folder, new Set([child.slice(slash + 1)]));
       child = folder;
     }
   }
@@ -94,8 +116,12 @@ export class SiteFiles {
   remove(entry: string): string[] {
     const removed: string[] = [];
     const forget = (child: string): void => {
-      if (this.files.delete(child)) removed.push(child);
-      for (const name of this.folders.get(child) ?? []) forget(`${child}/${name}`);
+      const names = this.folders.get(child);
+      if (names === undefined) {
+        removed.push(child);
+        return;
+      }
+      for (const name of names) forget(`${child}/${name}`);
       this.folders.delete(child);
     };
     forget(entry);
@@ -122,8 +148,7 @@ export class SiteFiles {
       if (stats === undefined || !stats.isDirectory()) {
         if (folder !== '') gone.push(...this.remove(folder));
         else {
-          gone.push(...this.files);
-          this.files.clear();
+          gone.push(...this.files());
           this.folders.clear();
           this.folders.set('', new Set());
         }
@@ -167,23 +192,29 @@ function filesWithTimes(dir: string, prefix = ''): [file: string, ctimeMs: numbe
 }
 
 /**
- * What the last build left in the site folder: the folder's real path and every file in it.
- * The record's own modification time is when that build ended: a file or folder changed
- * since has a later change time (which, unlike the modification time, cannot be set back).
+ * What the last build left in the site folder: the folder's real path and the names in each
+ * of its folders. The record's own modification time is when that build ended: a file or
+ * folder changed since has a later change time (which, unlike the modification time, cannot
+ * be set back).
  */
 interface SiteRecord {
   dist: string;
-  files: string[];
+  folders: [string, string[]][];
 }
 
-function readRecord(recordFile: string): (SiteRecord & { madeMs: number }) | undefined {
+const isNames = (value: unknown): value is [string, string[]] =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Array.isArray(value[1]) && value[1].every((name) => typeof name === 'string');
+
+function readRecord(recordFile: string): { dist: string; kept: SiteFiles; madeMs: number } | undefined {
   try {
     const madeMs = statSync(recordFile).mtimeMs;
-    const data = JSON.parse(readFileSync(recordFile, 'utf8')) as { dist?: unknown; files?: unknown };
-    // A record that also kept each file's size and modification time names its files as keys.
+    const data = JSON.parse(readFileSync(recordFile, 'utf8')) as { dist?: unknown; folders?: unknown; files?: unknown };
+    if (typeof data.dist !== 'string') return undefined;
+    if (Array.isArray(data.folders) && data.folders.every(isNames)) return { dist: data.dist, kept: new SiteFiles(data.folders), madeMs };
+    // A record that listed each file (with its size and modification time, as keys).
     const files: unknown = typeof data.files === 'object' && data.files !== null && !Array.isArray(data.files) ? Object.keys(data.files) : data.files;
-    if (typeof data.dist !== 'string' || !Array.isArray(files) || !files.every((file) => typeof file === 'string')) return undefined;
-    return { dist: data.dist, files, madeMs };
+    if (!Array.isArray(files) || !files.every((file) => typeof file === 'string')) return undefined;
+    return { dist: data.dist, kept: SiteFiles.of(files), madeMs };
   } catch {
     return undefined;
   }
@@ -209,12 +240,12 @@ export function prepareOutput(dist: string, recordFile: string, verify = false):
     return { kept: new SiteFiles(), intact: false };
   }
   if (!verify) {
-    const kept = new SiteFiles(record.files);
+    const { kept } = record;
     const { found, gone } = kept.changedSince(dist, record.madeMs);
     for (const file of found) removeFile(dist, file);
     return { kept, intact: found.length === 0 && gone.length === 0 };
   }
-  const recorded = new Set(record.files);
+  const recorded = new Set(record.kept.files());
   const kept = new SiteFiles();
   let removed = 0;
   for (const [file, ctimeMs] of filesWithTimes(dist)) {
@@ -225,7 +256,7 @@ export function prepareOutput(dist: string, recordFile: string, verify = false):
       removed++;
     }
   }
-  return { kept, intact: removed === 0 && kept.files.size === recorded.size };
+  return { kept, intact: removed === 0 && [...kept.files()].length === recorded.size };
 }
 
 /**
@@ -241,7 +272,9 @@ export function prepareOutput(dist: string, recordFile: string, verify = false):
 export function finishOutput(dist: string, recordFile: string, kept: SiteFiles, wanted: (file: string) => boolean, sinceMs: number): { removed: number; recorded: number } {
   const { found } = kept.changedSince(dist, sinceMs);
   let removed = 0;
-  for (const file of [...kept.files]) {
+  const files = [...kept.files()];
+  let recorded = files.length + found.length;
+  for (const file of files) {
     if (wanted(file)) continue;
     const stats = lstatSync(path.join(dist, file), { throwIfNoEntry: false });
     if (stats !== undefined && stats.ctimeMs >= sinceMs) continue;
@@ -250,12 +283,13 @@ export function finishOutput(dist: string, recordFile: string, kept: SiteFiles, 
       removed++;
     }
     kept.remove(file);
+    recorded--;
   }
   for (const file of found) kept.add(file);
   mkdirSync(path.dirname(recordFile), { recursive: true });
-  const record: SiteRecord = { dist: realDist(dist), files: [...kept.files] };
+  const record: SiteRecord = { dist: realDist(dist), folders: kept.record() };
   writeFileSync(recordFile, JSON.stringify(record));
-  return { removed, recorded: kept.files.size };
+  return { removed, recorded };
 }
 
 /**
