@@ -155,6 +155,24 @@ describe('finishOutput', () => {
   });
 });
 
+describe('a site folder of 150,000 files in one folder', () => {
+  it('is recorded, and forgotten when the folder goes, however many files a folder holds', async () => {
+    const many = 150_000;
+    mkdirSync(path.join(dist, 'raw'), { recursive: true });
+    for (let i = 0; i < many; i++) writeFileSync(path.join(dist, 'raw', `${i}.txt`), '');
+    const since = stagesStart();
+    await later();
+    // A cold build: no record, and every file new since the stages started.
+    const { recorded } = finishOutput(dist, record, new SiteFiles(), () => true, since - 60_000);
+    expect(recorded).toBe(many);
+    await later();
+    rmSync(path.join(dist, 'raw'), { recursive: true });
+    const { kept, intact } = prepareOutput(dist, record);
+    expect(intact).toBe(false);
+    expect(files(kept)).toEqual([]);
+  }, 120_000);
+});
+
 describe('SiteFiles', () => {
   it('forgets a folder with everything below it, and only that', () => {
     const site = SiteFiles.of(['a/b/c.html', 'a/b/d/e.html', 'a/bb.html', 'x.html']);

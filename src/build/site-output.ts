@@ -146,9 +146,9 @@ export class SiteFiles {
       const full = folder === '' ? dist : `${dist}/${folder}`;
       const stats = lstatSync(full, { throwIfNoEntry: false });
       if (stats === undefined || !stats.isDirectory()) {
-        if (folder !== '') gone.push(...this.remove(folder));
+        if (folder !== '') append(gone, this.remove(folder));
         else {
-          gone.push(...this.files());
+          append(gone, this.files());
           this.folders.clear();
           this.folders.set('', new Set());
         }
@@ -159,17 +159,22 @@ export class SiteFiles {
       for (const entry of readdirSync(full, { withFileTypes: true })) if (folder !== '' || entry.name !== KEEP_ALWAYS) onDisk.set(entry.name, entry.isDirectory());
       for (const name of [...names]) {
         const child = folder === '' ? name : `${folder}/${name}`;
-        if (onDisk.get(name) !== this.folders.has(child)) gone.push(...this.remove(child));
+        if (onDisk.get(name) !== this.folders.has(child)) append(gone, this.remove(child));
       }
       for (const [name, isFolder] of onDisk) {
         const child = folder === '' ? name : `${folder}/${name}`;
         if (names.has(name)) continue;
-        if (isFolder) found.push(...filesBelow(full + path.sep + name, `${child}/`));
+        if (isFolder) append(found, filesBelow(full + path.sep + name, `${child}/`));
         else found.push(child);
       }
     }
     return { found, gone };
   }
+}
+
+/** Adds `items` to `list` one by one: `push(...items)` passes each as an argument, and a folder of 100,000 files overflows the stack. */
+function append<T>(list: T[], items: Iterable<T>): void {
+  for (const item of items) list.push(item);
 }
 
 /** Every file below `dir` with its change time, relative and `/`-separated, each name after `prefix`. */

@@ -1,4 +1,4 @@
-import { statSync, utimesSync } from 'node:fs';
+import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,13 @@ afterEach(async () => {
 });
 
 describe('listInputs', () => {
+  it('lists a subfolder of 150,000 files', async () => {
+    await mkdir(path.join(dir, '2024'));
+    for (let i = 0; i < 150_000; i++) writeFileSync(path.join(dir, '2024', `${i}.txt`), '');
+    const inputs = listInputs(dir);
+    expect(inputs).toHaveLength(150_000);
+  }, 120_000);
+
   it('lists *.txt files and links recursively, with / separators, in code-point order', async () => {
     await mkdir(path.join(dir, 'b', 'c'), { recursive: true });
     for (const file of ['z.txt', 'a.TXT', 'b/c/d.txt', 'b/e.txt', 'notes.md', 'b/c/img.jpg']) await writeFile(path.join(dir, file), 'x');

@@ -25,11 +25,12 @@ interface InputFile {
  * option: unlike the promise version, it descends into linked folders, so a link to a parent
  * makes it loop until paths grow too long.
  */
-function walk(dir: string): Dirent[] {
-  const out: Dirent[] = [];
+function walk(dir: string, out: Dirent[] = []): Dirent[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     out.push(entry);
-    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name)));
+    // Into the same list: `push(...walk())` passes each entry as an argument, and a folder of
+    // 100,000 files overflows the stack.
+    if (entry.isDirectory()) walk(path.join(dir, entry.name), out);
   }
   return out;
 }
