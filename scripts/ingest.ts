@@ -13,6 +13,7 @@ import { IngestFailure, ingestFolder, type IngestFolderOptions } from '../src/in
 import { errorMessage } from '../src/lib/errors.ts';
 import { archivePaths } from '../src/config/archive-paths.ts';
 import { stageReporter } from './lib/stage-progress.ts';
+import { INGEST_WRITES } from '../src/build/astro-gate.ts';
 
 const MAX_JOBS = 4;
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
   try {
     const run = await ingestFolder({
       ...options,
+      // `npm run build` starts Astro then, beside the rest of this run (src/build/astro-gate.ts).
+      onWrites: () => process.send?.(INGEST_WRITES),
       progress: {
         start(files) {
           total = files;

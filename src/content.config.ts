@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { afterGate } from './build/astro-gate.ts';
 import { articlesDir } from './config/archive.ts';
 import { articleRecordSchema } from './lib/article-record.ts';
 import { articleRecords } from './lib/record-loader.ts';
@@ -9,7 +10,8 @@ const articles = defineCollection({
   // Entries are JSON written by the ingest: their body is data, never Markdown, so nothing
   // scraped can be interpreted as markup and there is nothing to render. The collection holds
   // records without bodies; an article page reads its own entry (src/lib/article-record.ts).
-  loader: articleRecords(articlesDir),
+  // Started beside the ingest, Astro waits here until the archive is written (src/build/astro-gate.ts).
+  loader: afterGate(articleRecords(articlesDir)),
   schema: articleRecordSchema,
 });
 

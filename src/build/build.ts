@@ -3,6 +3,7 @@
  * the data files (scripts/publish-data.ts) and the Pagefind index (scripts/index-search.ts)
  * are written beside it, keeping every cache inside the archive folder (src/build/archive-files.ts).
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,8 @@ import { lastRunFile } from '../ingest/run/store.ts';
 import { LANGS } from '../schemas/article.ts';
 import { buildFiles } from './archive-files.ts';
 import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
-import { RENDER_CHANGED_ONLY, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
+import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
+import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
 import { astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput } from './site-output.ts';
 import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
@@ -90,10 +92,58 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   if (clean) astroArgs.push('--force');
 
   const timings: StageTimes = [];
+  const onSpawn = (pid: number) => lock.addStage(pid);
+  const stop = new AbortController();
+  const stage = (args: string[], label: string, niceness?: number) =>
+    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+
+  // Astro starts beside the ingest once it is sure to run, and waits at the gate before it
+  // reads the archive (src/build/astro-gate.ts): at once with the code changed, a clean build
+  // or the site folder not as recorded; otherwise when the ingest says it will write.
+  const code = codeFingerprint(process.cwd(), archive, dist, env);
+  const astro: { done?: Promise<number>; child?: ChildProcess; waiting: boolean; answer?: GateOpen; dropped: boolean } = { waiting: false, dropped: false };
+  const answerGate = () => {
+    if (astro.child && astro.waiting && astro.answer) astro.child.send(astro.answer);
+  };
+  const startAstro = () => {
+    if (astro.done) return;
+    const output = options.stageOutput?.('astro build');
+    astro.done = run(node, astroArgs, {
+      env: { ...env, [ASTRO_GATE]: '1' },
+      label: 'astro build',
+      onSpawn,
+      signal: stop.signal,
+      ...output,
+      onChild: (child) => (astro.child = child),
+      onMessage: (message) => {
+        if (!isGateWaiting(message)) return output?.onMessage?.(message);
+        astro.waiting = true;
+        answerGate();
+      },
+    }).catch((error: unknown) => {
+      if (!astro.dropped) stop.abort();
+      throw error;
+    });
+    // Awaited only after the ingest: a failure meanwhile must not go unhandled.
+    astro.done.catch(() => undefined);
+  };
+  const ingestOutput = options.stageOutput?.('ingest');
   // The ingest survives being killed on its own (tests/unit/ingest-faults.test.ts); the marker
   // guards the stages after it.
-  const onSpawn = (pid: number) => lock.addStage(pid);
-  const ingest = run(node, ingestArgs, { env, label: 'ingest', onSpawn, ...options.stageOutput?.('ingest') });
+  const ingest = run(node, ingestArgs, {
+    env,
+    label: 'ingest',
+    onSpawn,
+    ...ingestOutput,
+    onMessage: (message) => {
+      if (isIngestWrites(message)) startAstro();
+      else ingestOutput?.onMessage?.(message);
+    },
+  });
+  if (clean || !renderedWithCode(files.renderRecord, code)) startAstro();
   // Time spent keeping the site folder in step (src/build/site-output.ts).
   let siteFolderMs = 0;
   const timed = <T>(step: () => T): T => {
@@ -105,16 +155,34 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // The ingest writes only the archive folder, so the site folder is checked against its
   // record while the ingest runs.
   const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord, options.verifySite));
-  timings.push(['ingest', await ingest]);
+  if (!intact) startAstro();
+  try {
+    timings.push(['ingest', await ingest]);
+  } catch (error) {
+    stop.abort();
+    await astro.done?.catch(() => undefined);
+    throw error;
+  }
   writeFileSync(files.marker, `${new Date().toISOString()}\n`);
   // Every file the stages write from here has a later change time, on the file system's clock.
   const stagesStartMs = statSync(files.marker).mtimeMs;
-  const fingerprint = renderFingerprint(process.cwd(), lastRunFile(archive), archive, dist, env);
+  const fingerprint = renderFingerprint(code, lastRunFile(archive));
   const skipAstro = !clean && intact && renderedWith(files.renderRecord, fingerprint);
-  // With the code as at the last render, Astro is given only the pages whose data changed.
-  const astroEnv = !clean && renderedWithCode(files.renderRecord, fingerprint) ? { ...env, [RENDER_CHANGED_ONLY]: '1' } : env;
-  if (skipAstro) console.log('build: the archive, the code and the site folder are as the last build left them; astro build skipped');
-  else recordRender(files.renderRecord, undefined);
+  if (skipAstro) {
+    console.log('build: the archive, the code and the site folder are as the last build left them; astro build skipped');
+    // Started on the ingest's word that it would write, yet the archive is as the last build
+    // left it: Astro, still at the gate, has read nothing.
+    astro.dropped = true;
+    astro.child?.kill();
+    await astro.done?.catch(() => undefined);
+  } else {
+    // With the code as at the last render, Astro is given only the pages whose data changed.
+    const renderChangedOnly = !clean && fingerprint !== undefined && renderedWithCode(files.renderRecord, code);
+    recordRender(files.renderRecord, undefined);
+    startAstro();
+    astro.answer = { astroGate: 'open', renderChangedOnly };
+    answerGate();
+  }
   const searchArgs = ['scripts/index-search.ts'];
   const articlesDir = path.join(archive, archivePaths.articles);
   const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
@@ -124,14 +192,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // priority they take the time Astro leaves idle instead of slowing it. With Astro skipped
   // there is nothing to yield to, and on a busy machine a lower priority only starves them.
   const besideNiceness = skipAstro ? undefined : BESIDE_ASTRO_NICENESS;
-  const stop = new AbortController();
-  const stage = (args: string[], label: string, niceness?: number, stageEnv = env) =>
-    run(node, args, { env: stageEnv, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
-      stop.abort();
-      throw error;
-    });
   const [astroMs, dataMs, searchMs] = await Promise.all([
-    skipAstro ? undefined : stage(astroArgs, 'astro build', undefined, astroEnv).then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
+    skipAstro ? undefined : astro.done?.then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
     stage(['scripts/publish-data.ts'], 'data', besideNiceness),
     searchBeside ? stage(searchArgs, 'search index', besideNiceness) : undefined,
   ]);

@@ -49,17 +49,8 @@ export interface RenderFingerprint {
  */
 export const RENDER_CHANGED_ONLY = 'ARCHIVE_RENDER_CHANGED_ONLY';
 
-/**
- * The fingerprint of everything `astro build` reads, or undefined when the ingest left no
- * record of its last run (then Astro runs).
- */
-export function renderFingerprint(root: string, ingestRecord: string, archive: string, dist: string, env: NodeJS.ProcessEnv): RenderFingerprint | undefined {
-  let record: Buffer;
-  try {
-    record = readFileSync(ingestRecord);
-  } catch {
-    return undefined;
-  }
+/** The fingerprint of the code and environment `astro build` reads, and of the folders' paths. */
+export function codeFingerprint(root: string, archive: string, dist: string, env: NodeJS.ProcessEnv): string {
   const hash = createHash('sha256');
   const part = (text: string | Buffer) => hash.update(`${text.length}\0`).update(text);
   part(JSON.stringify([archive, dist, ...ENVIRONMENT.map((name) => env[name] ?? null)]));
@@ -67,9 +58,21 @@ export function renderFingerprint(root: string, ingestRecord: string, archive: s
     part(file);
     part(readFileSync(path.join(root, file)));
   }
-  const code = hash.copy().digest('base64url');
-  part(record);
-  return { all: hash.digest('base64url'), code };
+  return hash.digest('base64url');
+}
+
+/**
+ * The fingerprint of everything `astro build` reads, from the code's (codeFingerprint), or
+ * undefined when the ingest left no record of its last run (then Astro runs).
+ */
+export function renderFingerprint(code: string, ingestRecord: string): RenderFingerprint | undefined {
+  let record: Buffer;
+  try {
+    record = readFileSync(ingestRecord);
+  } catch {
+    return undefined;
+  }
+  return { all: createHash('sha256').update(`${code}\0`).update(record).digest('base64url'), code };
 }
 
 /** The fingerprint of the last build that ran `astro build` to the end, if any. */
@@ -87,9 +90,9 @@ export function renderedWith(stateFile: string, fingerprint: RenderFingerprint |
   return fingerprint !== undefined && lastRender(stateFile)?.all === fingerprint.all;
 }
 
-/** Whether the last build that ran `astro build` had this code and environment. */
-export function renderedWithCode(stateFile: string, fingerprint: RenderFingerprint | undefined): boolean {
-  return fingerprint !== undefined && lastRender(stateFile)?.code === fingerprint.code;
+/** Whether the last build that ran `astro build` had this code and environment (codeFingerprint). */
+export function renderedWithCode(stateFile: string, code: string): boolean {
+  return lastRender(stateFile)?.code === code;
 }
 
 /** Records the fingerprint of a build whose `astro build` finished; forgets it before one starts. */

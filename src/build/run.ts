@@ -1,4 +1,4 @@
-import { spawn, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 
@@ -15,6 +15,8 @@ export interface RunOptions {
   onExit?: () => void;
   /** Told the stage's process id as soon as it has started (the build lock records it). */
   onSpawn?: (pid: number) => void;
+  /** Given the stage's process once started, to send it messages over the channel `onMessage` opens. */
+  onChild?: (child: ChildProcess) => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     // Set before the stage starts its own children (Pagefind), which inherit it.
     if (options.niceness !== undefined && child.pid !== undefined) os.setPriority(child.pid, options.niceness);
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
+    options.onChild?.(child);
     const { onLine, onMessage } = options;
     // Every line is read before the stage counts as ended: its last words are often the reason it failed.
     const streams: Promise<void>[] = [];

@@ -19,6 +19,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { astroGate } from '../build/astro-gate.ts';
 import { RENDER_CHANGED_ONLY } from '../build/render-skip.ts';
 import { ASTRO_MANIFEST } from '../build/site-output.ts';
 import { readSitemapEntries, sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
@@ -102,7 +103,10 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
         recordFile = fileURLToPath(new URL(ASTRO_MANIFEST, config.cacheDir));
         outDir = config.outDir;
       },
-      'astro:build:start': ({ setPrerenderer, logger }) => {
+      'astro:build:start': async ({ setPrerenderer, logger }) => {
+        // The articles loader waits at the gate; should Astro not have run it, nothing past
+        // here may read the archive before the gate opens either.
+        await astroGate();
         setPrerenderer((prerenderer) => {
           let given: PathWithRoute[] = [];
           return {

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isIngestWrites } from '../../src/build/astro-gate.ts';
+import { run as runStage } from '../../src/build/run.ts';
 
 const run = promisify(execFile);
 const CLI = path.resolve('scripts/ingest.ts');
@@ -105,6 +107,21 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     const uncached = await ingest('--input', input, '--out', out, '--no-cache', '--quiet');
     expect(uncached.stdout).toBe('');
     expect(await snapshot(out)).toEqual(first);
+  });
+
+  it('tells `npm run build` when it will write the archive, and only then', async () => {
+    // How many times a run said so over the channel the build opens (src/build/astro-gate.ts).
+    const saidWrites = async (): Promise<number> => {
+      const messages: unknown[] = [];
+      await runStage(process.execPath, [CLI, '--input', input, '--out', out, '--quiet'], { label: 'ingest', onLine: () => {}, onMessage: (message) => messages.push(message) });
+      return messages.filter(isIngestWrites).length;
+    };
+    // The run before was made without the cache, which leaves no record of itself.
+    await saidWrites();
+    expect(await saidWrites()).toBe(0);
+    await rm(path.join(out, 'articles', 'fr', 'thuc-hien-toan-dien-hieu-qua-cac-nhiem-vu-trong-tam-74335e0e1b.json'));
+    expect(await saidWrites()).toBe(1);
+    expect(await saidWrites()).toBe(0);
   });
 
   it('on an update, reads back only the entries that may have changed, and puts right those edited by hand', async () => {

@@ -54,6 +54,8 @@ export interface IngestFolderOptions {
    * last run hashed them.
    */
   hashAll?: boolean;
+  /** Told once the run knows it will write the archive: some input or output is not as the last run left it. */
+  onWrites?: () => void;
   /** Told the number of files, then of each one done (of all at once when nothing needs doing). */
   progress?: { start(total: number): void; tick(files?: number): void };
 }
@@ -138,6 +140,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     progress?.tick(files.length);
     return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };
   }
+  options.onWrites?.();
 
   progress?.start(files.length);
   const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
