@@ -14,6 +14,7 @@ import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
 import { lastRunFile } from '../ingest/run/store.ts';
 import { LANGS } from '../schemas/article.ts';
 import { buildFiles } from './archive-files.ts';
+import { withCompileCache } from './compile-cache.ts';
 import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
 import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
@@ -69,6 +70,7 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // 30,000 entries); give Astro most of the machine, capped where more stops helping.
   const heapMb = Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
   env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
+  withCompileCache(env);
 
   const dist = options.dist ? path.resolve(options.dist) : distDir;
   const files = buildFiles(archive);
