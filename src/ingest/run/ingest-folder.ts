@@ -119,6 +119,13 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const files = inputs.map((input) => input.path);
   const cache = new ResultCache(outDir, useCache);
   const hasher = new InputHasher(cache.dir, inputDir, useCache && !options.hashAll);
+  let toldWrites = false;
+  const writes = () => {
+    if (!toldWrites) options.onWrites?.();
+    toldWrites = true;
+  };
+  // A changed input is known before the others are checked: the build starts Astro then.
+  hasher.onChanged = writes;
   const keys: FileKey[] = inputs.map(({ path: file, link }) => {
     // Following a link could publish a file from anywhere on the machine.
     if (link) return { unread: 'link: a symbolic link, not followed' };
@@ -140,7 +147,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     progress?.tick(files.length);
     return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };
   }
-  options.onWrites?.();
+  writes();
 
   progress?.start(files.length);
   const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);

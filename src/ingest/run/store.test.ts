@@ -245,6 +245,31 @@ describe('InputHasher', () => {
     expect(run(['a.txt'], true, path.join(dir, 'other'))).toEqual({ hashes: [sha256Hex('other')], hashed: 1 });
   });
 
+  it('tells once, as soon as it meets it, of a file whose bytes differ from those recorded; not of a new file', async () => {
+    run(['a.txt', 'b.txt']);
+    const told: string[] = [];
+    const checked: string[] = [];
+    const hashOnce = (names: string[]) => {
+      const hasher = new InputHasher(cache(), input(), true, Date.now() + 60_000);
+      hasher.onChanged = () => told.push(checked.at(-1) ?? '');
+      for (const name of names) {
+        checked.push(name);
+        hasher.sha256(name);
+      }
+      hasher.save();
+    };
+    // Touched, same bytes: read again, nothing to tell.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(input(), 'a.txt'), later, later);
+    await put('c.txt', 'new');
+    hashOnce(['a.txt', 'b.txt', 'c.txt']);
+    expect(told).toEqual([]);
+    await put('a.txt', 'FIRST');
+    await put('b.txt', 'SECOND');
+    hashOnce(['a.txt', 'b.txt', 'c.txt']);
+    expect(told).toEqual(['a.txt']);
+  });
+
   it('does not trust the stats of a file written just before the run: it could change again within the same tick', async () => {
     expect(run(['a.txt', 'b.txt'], true, input(), Date.now()).hashed).toBe(2);
     expect(run(['a.txt', 'b.txt'], true, input(), Date.now()).hashed).toBe(2);

@@ -451,6 +451,12 @@ export class InputHasher {
   private readonly startedMs: number;
   /** Files read and hashed; the others were known by their stats. */
   hashed = 0;
+  /**
+   * Told, once, of the first file whose hash differs from the one recorded for it: the run will
+   * write the archive. (A file the record does not hold may be new, or only too recent to be
+   * recorded: it tells nothing yet.)
+   */
+  onChanged: (() => void) | undefined;
 
   /**
    * `trust`: false reads and hashes every file (`--hash-all`), and records them for the next
@@ -476,6 +482,11 @@ export class InputHasher {
     else {
       sha256 = sha256Hex(readFileSync(full));
       this.hashed++;
+      if (before && before[5] !== sha256 && this.onChanged) {
+        const told = this.onChanged;
+        this.onChanged = undefined;
+        told();
+      }
     }
     if (this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS) this.next[file] = [...now, sha256];
     return sha256;
