@@ -23,7 +23,7 @@ describe('staticImports', () => {
 });
 
 describe('coldQueries', () => {
-  it('adds script, entry, wasm, meta, one mean index chunk and five mean fragments per language', () => {
+  it('adds script, entry, wasm, meta, one mean index chunk per language and five mean fragments of the bundle', () => {
     const entry = JSON.stringify({
       version: '1.6.0',
       languages: { fr: { hash: 'fr_abc', wasm: 'fr', page_count: 3 }, el: { hash: 'el_def', wasm: null, page_count: 1 } },
@@ -38,13 +38,14 @@ describe('coldQueries', () => {
       { path: 'index/fr_1.pf_index', bytes: 1000 },
       { path: 'index/fr_2.pf_index', bytes: 3000 },
       { path: 'index/el_1.pf_index', bytes: 500 },
-      { path: 'fragment/fr_1.pf_fragment', bytes: 100 },
-      { path: 'fragment/fr_2.pf_fragment', bytes: 300 },
-      { path: 'fragment/el_1.pf_fragment', bytes: 50 },
+      { path: 'fragment/a1b2c3d4/0.pf_fragment', bytes: 100 },
+      { path: 'fragment/a1b2c3d4/1.pf_fragment', bytes: 300 },
+      { path: 'fragment/a1b2c3d4/2.pf_fragment', bytes: 200 },
+      { path: 'fragment/a1b2c3d4/sorts.pf_sort', bytes: 5000 },
     ];
     const gz = (path: string): number => ({ 'pagefind.js': 10_000, 'pagefind-entry.json': 150 })[path] ?? 0;
     expect(coldQueries(entry, files, gz)).toEqual([
-      { lang: 'el', script: 10_000, entry: 150, wasm: 50_000, meta: 300, indexChunk: 500, fragments: 250, total: 61_200 },
+      { lang: 'el', script: 10_000, entry: 150, wasm: 50_000, meta: 300, indexChunk: 500, fragments: 1000, total: 61_950 },
       { lang: 'fr', script: 10_000, entry: 150, wasm: 60_000, meta: 400, indexChunk: 2000, fragments: 1000, total: 73_550 },
     ]);
   });

@@ -2,7 +2,7 @@
  * What a reader downloads: the assets an article page loads, and the Pagefind files a cold
  * search query loads. Pure: callers pass file contents and sizes.
  */
-import { SHARED_LANGUAGE } from '../../src/search/bundles.ts';
+import { FRAGMENT_DIR, SHARED_LANGUAGE } from '../../src/search/bundles.ts';
 
 /** Stylesheets, scripts and module preloads an HTML page loads at once (not lazy imports). */
 export function pageAssets(html: string): string[] {
@@ -72,6 +72,8 @@ export function coldQueries(entryJson: string, files: readonly BundleFile[], gzi
       const prefix = info.hash.split('_')[0] ?? lang;
       const chunks = (dir: string, ext: string): number[] =>
         files.filter((f) => f.path.startsWith(`${dir}/${prefix}_`) && f.path.endsWith(ext)).map((f) => f.bytes);
+      // Fragments are named by page number, not language (src/search/build/page-list.ts): a bundle's are its one language's.
+      const fragments = files.filter((f) => f.path.startsWith(`${FRAGMENT_DIR}/`) && f.path.endsWith('.pf_fragment')).map((f) => f.bytes);
       const wasm = size(`wasm.${info.wasm ?? 'unknown'}.pagefind`) || size('wasm.unknown.pagefind');
       const parts = {
         lang,
@@ -80,7 +82,7 @@ export function coldQueries(entryJson: string, files: readonly BundleFile[], gzi
         wasm,
         meta: size(`pagefind.${info.hash}.pf_meta`),
         indexChunk: Math.round(mean(chunks('index', '.pf_index'))),
-        fragments: Math.round(mean(chunks('fragment', '.pf_fragment')) * 5),
+        fragments: Math.round(mean(fragments) * 5),
       };
       return { ...parts, total: parts.script + parts.entry + parts.wasm + parts.meta + parts.indexChunk + parts.fragments };
     })

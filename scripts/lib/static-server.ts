@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
+  '.pf_sort': 'application/octet-stream',
   '.webmanifest': 'application/manifest+json',
 };
 

@@ -50,6 +50,38 @@ export interface SearchBundle {
 }
 
 /**
+ * What Pagefind's files start with once gunzipped: the 12 bytes its reader checks, and an
+ * already gunzipped file (a host that serves them with `Content-Encoding: gzip`) has.
+ */
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/** The folder of a bundle's fragments (Pagefind's name). */
+export const FRAGMENT_DIR = 'fragment';
+
+/**
+ * A page's id: a search result's `id`, and its fragment's name below FRAGMENT_DIR. Pages are
+ * named by their number in the bundle's page list, below a folder named by the version of the
+ * bundle's pages (build/page-list.ts).
+ */
+export const pageId = (version: string, page: number): string => `${version}/${page}`;
+
+/** The version and the number of a page, from its id. */
+export function pageOfId(id: string): { version: string; page: number } {
+  const match = /^([^/]+)\/(\d+)$/.exec(id);
+  if (!match) throw new Error(`not a search page id: "${id}"`);
+  return { version: match[1]!, page: Number(match[2]) };
+}
+
+/**
+ * The file, below a bundle's folder, of its sort orders: a gzipped Pagefind file of JSON, each
+ * sort key to the page numbers it orders, in Pagefind's order, fetched only by a sorted search.
+ */
+export const sortOrdersFile = (version: string): string => `${FRAGMENT_DIR}/${version}/sorts.pf_sort`;
+
+/** A bundle's sort orders: sort key -> page numbers. */
+export type SortOrders = Record<string, number[]>;
+
+/**
  * The tombstone file, in the folder of each bundle that has tombstones: Pagefind id -> that
  * page's filter values. One file a bundle, so a search loads only the bundles' it asks.
  */

@@ -1,15 +1,17 @@
 /**
  * What a bundle carries besides its index: Pagefind's engine, ready to run beside the
  * others, and the words it holds outside its language's script (word-scripts-build.ts); and
- * its index with the places of its words trimmed (word-places.ts).
+ * its index with the places of its words trimmed (word-places.ts) and its page list made small
+ * (page-list.ts).
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
-import { ENGINE_MODULE, SHARED_LANGUAGE } from '../bundles.ts';
+import { ENGINE_MODULE, PAGEFIND_SIGNATURE, SHARED_LANGUAGE } from '../bundles.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { writeForeignWords } from '../word-scripts-build.ts';
-import { PAGEFIND_SIGNATURE } from './pagefind-files.ts';
+import { compactPageList, pageOrder } from './page-list.ts';
+import { readPageList } from './pagefind-files.ts';
 import { trimBundlePlaces } from './word-places.ts';
 import type { Lang } from '../../schemas/article.ts';
 
@@ -47,11 +49,19 @@ function shareEngine(bundle: string): void {
   writeFileSync(path.join(bundle, `wasm.${SHARED_WASM}.pagefind`), PAGEFIND_SIGNATURE);
 }
 
-/** Puts a bundle Pagefind has just written in the shape the search page loads. */
-export function finishBundle(bundle: string, lang: Lang): void {
+/**
+ * Puts a bundle Pagefind has just written in the shape the search page loads, and returns its
+ * pages' ids in page order.
+ */
+export function finishBundle(bundle: string, lang: Lang): string[] {
   for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(path.join(bundle, file));
   // First: the shared language copies the entry's name of the page list, which this renames.
-  trimBundlePlaces(bundle);
+  const list = readPageList(bundle);
+  const renumber = pageOrder(list);
+  trimBundlePlaces(bundle, list, renumber);
+  const ids = compactPageList(bundle, list, renumber);
+  list.write();
   shareEngine(bundle);
   writeForeignWords(bundle, lang);
+  return ids;
 }

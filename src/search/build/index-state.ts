@@ -38,7 +38,7 @@ const indexStateSchema: z.ZodType<IndexState> = z.object({
 export const SEARCH_STATE_FILE = 'search-bundles.json';
 
 /** The code whose change rebuilds every page and bundle: what writes the pages and bundles, and the lockfile. */
-const CODE = ['engine-files.ts', 'word-places.ts', 'pagefind-files.ts', 'pagefind-run.ts', 'search-pages.ts', '../record.ts', '../word-scripts.ts', '../word-scripts-build.ts', '../../../package-lock.json'];
+const CODE = ['engine-files.ts', 'word-places.ts', 'page-list.ts', 'pagefind-files.ts', 'pagefind-run.ts', 'search-pages.ts', '../record.ts', '../word-scripts.ts', '../word-scripts-build.ts', '../../../package-lock.json'];
 
 /**
  * What else decides a bundle's bytes besides its entries: Pagefind's version, the code that

@@ -3,13 +3,13 @@
  * id Pagefind gave each (a result's `id`, known to the search page before any fragment is
  * fetched) and its filter values, which a tombstone carries so the page can subtract them.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { finishBundle } from './engine-files.ts';
 import { readPagefindFile } from './pagefind-files.ts';
 import { UNSTEMMED } from '../terms.ts';
-import type { DeadPage } from '../bundles.ts';
+import { FRAGMENT_DIR, type DeadPage } from '../bundles.ts';
 import type { Lang } from '../../schemas/article.ts';
 
 /** A page of a written bundle, by its URL: its Pagefind id and its filter values. */
@@ -35,18 +35,17 @@ export async function writeBundle(name: string, lang: Lang, bundle: string, dirs
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`pagefind (${name}): ${written.errors.join('; ')}`);
   await index.deleteIndex();
-  finishBundle(bundle, lang);
-  return indexedPages(bundle);
+  return indexedPages(bundle, finishBundle(bundle, lang));
 }
 
-/** Reads every fragment of a bundle: 30,000 small gzip files take a second or two. */
-function indexedPages(bundle: string): IndexedPages {
+/** Reads the fragment of each page id: 30,000 small gzip files take a second or two. */
+function indexedPages(bundle: string, ids: readonly string[]): IndexedPages {
   const pages: IndexedPages = {};
-  const dir = path.join(bundle, 'fragment');
-  for (const file of readdirSync(dir).sort()) {
-    const fragment = JSON.parse(readPagefindFile(path.join(dir, file)).toString('utf8')) as { url: string; filters: DeadPage };
+  for (const id of ids) {
+    const file = path.join(bundle, FRAGMENT_DIR, `${id}.pf_fragment`);
+    const fragment = JSON.parse(readPagefindFile(file).toString('utf8')) as { url: string; filters: DeadPage };
     const filters = Object.fromEntries(Object.entries(fragment.filters).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, values]) => [key, [...values].sort()]));
-    pages[fragment.url] = [file.replace(/\.pf_fragment$/, ''), filters];
+    pages[fragment.url] = [id, filters];
   }
   return pages;
 }

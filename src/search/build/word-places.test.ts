@@ -6,6 +6,7 @@ import { decode, encode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSTEMMED } from '../terms.ts';
+import { readPageList } from './pagefind-files.ts';
 import { PLACES_KEPT, trimBundlePlaces, trimChunk, trimPlaces } from './word-places.ts';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'latin1');
@@ -35,6 +36,9 @@ describe('trimPlaces', () => {
   });
 });
 
+// Every page keeps its number.
+const SAME = Array.from({ length: 301 }, (_, page) => page);
+
 describe('trimChunk', () => {
   it('trims every page of every word and variant, and leaves everything else as it was', () => {
     const chunk = [
@@ -44,7 +48,7 @@ describe('trimChunk', () => {
       ],
       'what comes after the words',
     ];
-    const trimmed = unpack(trimChunk(pack(chunk), 'chunk.pf_index'));
+    const trimmed = unpack(trimChunk(pack(chunk), 'chunk.pf_index', SAME));
     expect(trimmed).toEqual([
       [
         ['mot', [[0, [-25, 1, 1], [-1, 3]], [2, [-25, 4]]], [['môt', [[1, [-25, 7, 7]]]]]],
@@ -54,9 +58,19 @@ describe('trimChunk', () => {
     ]);
   });
 
-  it('names the file of bytes that are not an index chunk', () => {
-    expect(() => trimChunk(gzipSync(Buffer.from('not pagefind')), 'bad.pf_index')).toThrow(/bad\.pf_index: not a Pagefind file/);
-    expect(() => trimChunk(pack({ words: [] }), 'map.pf_index')).toThrow(/map\.pf_index: not a Pagefind index chunk \(an index chunk expected/);
+  it('renumbers the pages, listing each word’s again in their new order, as distances', () => {
+    // Pages 0, 2 and 5 of a word become 4, 1 and 0; a variant's page 5 becomes 0.
+    const renumber = [4, 3, 1, 2, 5, 0];
+    const chunk = [[['mot', [[0, [-25, 1]], [2, [-25, 2], [-1, 3]], [3, [-25, 3]]], [['môt', [[5, [-25, 9]]]]]]]];
+    expect(unpack(trimChunk(pack(chunk), 'chunk.pf_index', renumber))).toEqual([
+      [['mot', [[0, [-25, 3]], [1, [-25, 2], [-1, 3]], [3, [-25, 1]]], [['môt', [[0, [-25, 9]]]]]]],
+    ]);
+  });
+
+  it('names the file of bytes that are not an index chunk, or of a page the page list lacks', () => {
+    expect(() => trimChunk(gzipSync(Buffer.from('not pagefind')), 'bad.pf_index', SAME)).toThrow(/bad\.pf_index: not a Pagefind file/);
+    expect(() => trimChunk(pack({ words: [] }), 'map.pf_index', SAME)).toThrow(/map\.pf_index: not a Pagefind index chunk \(an index chunk expected/);
+    expect(() => trimChunk(pack([[['mot', [[7, [-25, 1]]]]]]), 'far.pf_index', [0, 1])).toThrow(/far\.pf_index: not a Pagefind index chunk \(page 7, which the page list does not hold,/);
   });
 });
 
@@ -87,7 +101,9 @@ describe('trimBundlePlaces on a bundle Pagefind wrote', () => {
     await index.writeFiles({ outputPath: root });
     await index.deleteIndex();
     before = await words(root);
-    trimBundlePlaces(root);
+    const list = readPageList(root);
+    trimBundlePlaces(root, list, SAME);
+    list.write();
   }, 60_000);
 
   afterAll(async () => {

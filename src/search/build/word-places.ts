@@ -24,28 +24,21 @@
  * each is written again under a name made from its new bytes, and the bundle's entry names
  * the new page list.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decode, encode } from 'cbor2';
 import { UNSTEMMED } from '../terms.ts';
-import { pagefindFile, readPagefindFile } from './pagefind-files.ts';
+import { CHUNK_LEVEL, contentName, pagefindFile, readPagefindFile, type PageList } from './pagefind-files.ts';
 
 /** Places a word keeps in a page (see the top of this file for what it costs the ranking). */
 export const PLACES_KEPT = 2;
 
-// The page list is one file every search of the bundle loads first: its smallest form is
-// worth the time. The chunks are many: gzip's level 9 would take four times level 6's time
-// for 1.5 % fewer bytes.
-const META_LEVEL = 9;
-const CHUNK_LEVEL = 6;
 
 /** The weight Pagefind's reader assumes until a place list names one (Pagefind's lists start by naming it). */
 const UNMARKED_WEIGHT = 25;
 
 type Cbor = unknown;
 
-function list(value: Cbor, file: string, what: string): Cbor[] {
+function listOf(value: Cbor, file: string, what: string): Cbor[] {
   if (!Array.isArray(value)) throw new Error(`${file}: ${what} is not a list`);
   return value;
 }
@@ -97,10 +90,12 @@ class ChunkCopy {
   private size = 0;
   private readonly input: Buffer;
   private readonly file: string;
+  private readonly renumber: readonly number[];
 
-  constructor(input: Buffer, file: string) {
+  constructor(input: Buffer, file: string, renumber: readonly number[]) {
     this.input = input;
     this.file = file;
+    this.renumber = renumber;
     this.out = new Uint8Array(input.length);
   }
 
@@ -127,27 +122,52 @@ class ChunkCopy {
     for (let i = 2; i < fields; i++) this.passItem();
   }
 
+  /**
+   * A word's pages, each renumbered by `renumber`: Pagefind lists them by page number, each
+   * as the distance from the one before, so they are listed again in their new order.
+   */
   private pages(): void {
-    this.eachOf(this.arrayHead('a word’s pages'), () => {
-      const fields = this.arrayHead('a page of a word');
-      this.passItem();
-      const start = this.at;
-      const count = this.readHead(4, 'a page’s places', false);
-      const values: number[] = [];
-      let places = 0;
-      for (let i = 0; i < count; i++) {
-        const value = this.readInteger();
-        values.push(value);
-        if (value >= 0) places++;
-      }
-      if (places <= PLACES_KEPT) this.put(this.input.subarray(start, this.at));
-      else {
-        const trimmed = trimPlaces(values, PLACES_KEPT);
-        this.writeHead(4, trimmed.length);
-        for (const value of trimmed) this.writeInteger(value);
-      }
-      for (let i = 2; i < fields; i++) this.passItem();
-    });
+    const count = this.arrayHead('a word’s pages');
+    const pages: { page: number; fields: number; rest: Uint8Array }[] = [];
+    let page = 0;
+    for (let i = 0; i < count; i++) {
+      const fields = this.readHead(4, 'a page of a word', false);
+      page += this.readHead(0, 'a page number', false);
+      const renumbered = this.renumber[page];
+      if (renumbered === undefined) this.fail(`page ${page}, which the page list does not hold,`);
+      const start = this.size;
+      this.places();
+      for (let f = 2; f < fields; f++) this.passItem();
+      pages.push({ page: renumbered, fields, rest: this.out.slice(start, this.size) });
+      this.size = start;
+    }
+    pages.sort((a, b) => a.page - b.page);
+    let last = 0;
+    for (const { page: number, fields, rest } of pages) {
+      this.writeHead(4, fields);
+      this.writeHead(0, number - last);
+      this.put(rest);
+      last = number;
+    }
+  }
+
+  /** A page's places of the word, trimmed to PLACES_KEPT. */
+  private places(): void {
+    const start = this.at;
+    const count = this.readHead(4, 'a page’s places', false);
+    const values: number[] = [];
+    let places = 0;
+    for (let i = 0; i < count; i++) {
+      const value = this.readInteger();
+      values.push(value);
+      if (value >= 0) places++;
+    }
+    if (places <= PLACES_KEPT) this.put(this.input.subarray(start, this.at));
+    else {
+      const trimmed = trimPlaces(values, PLACES_KEPT);
+      this.writeHead(4, trimmed.length);
+      for (const value of trimmed) this.writeInteger(value);
+    }
   }
 
   private eachOf(count: number, each: () => void): void {
@@ -224,34 +244,23 @@ class ChunkCopy {
   }
 }
 
-/** An index chunk's bytes with every word's places trimmed (its variants' too: other diacritics of the word). */
-export function trimChunk(gzipped: Buffer, file: string): Buffer {
-  return pagefindFile(new ChunkCopy(readPagefindFile(file, gzipped), file).copy(), CHUNK_LEVEL);
+/**
+ * An index chunk's bytes with every word's places trimmed (its variants' too: other
+ * diacritics of the word), and page `n` renumbered `renumber[n]` (page-list.ts).
+ */
+export function trimChunk(gzipped: Buffer, file: string, renumber: readonly number[]): Buffer {
+  return pagefindFile(new ChunkCopy(readPagefindFile(file, gzipped), file, renumber).copy(), CHUNK_LEVEL);
 }
 
-/** `zxx_` and the first hex digits of the bytes' SHA-256, as many as Pagefind's name had and more if another file took them. */
-function contentName(bytes: Buffer, length: number, taken: Set<string>): string {
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  for (let size = length; size <= digest.length; size++) {
-    const name = `${UNSTEMMED}_${digest.slice(0, size)}`;
-    if (!taken.has(name)) {
-      taken.add(name);
-      return name;
-    }
-  }
-  throw new Error('two chunks of one bundle with the same bytes');
-}
-
-/** Trims the places of every word of a bundle Pagefind has just written (see the top of this file). */
-export function trimBundlePlaces(bundle: string): void {
-  const entryFile = path.join(bundle, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> };
-  const language = entry.languages[UNSTEMMED];
-  if (!language) throw new Error(`${entryFile}: no index for the language ${UNSTEMMED}`);
-  const metaFile = path.join(bundle, `pagefind.${language.hash}.pf_meta`);
-  const meta = list(decode(readPagefindFile(metaFile)), metaFile, 'a page list');
+/**
+ * Trims the places of every word of a bundle Pagefind has just written (see the top of this
+ * file), its pages renumbered as `renumber` says: its chunks are written again, and `list`
+ * names them; the caller writes the list.
+ */
+export function trimBundlePlaces(bundle: string, list: PageList, renumber: readonly number[]): void {
+  const { file: metaFile, meta } = list;
   const indexDir = path.join(bundle, 'index');
-  const chunks = list(meta[2], metaFile, 'the page list’s chunks').map((item) => list(item, metaFile, 'a chunk of the page list'));
+  const chunks = listOf(meta[2], metaFile, 'the page list’s chunks').map((item) => listOf(item, metaFile, 'a chunk of the page list'));
   const names = chunks.map(([, , name]) => {
     if (typeof name !== 'string') throw new Error(`${metaFile}: a chunk without a name`);
     return name;
@@ -263,17 +272,11 @@ export function trimBundlePlaces(bundle: string): void {
   const taken = new Set<string>();
   const written = names.map((name) => {
     const file = path.join(indexDir, `${name}.pf_index`);
-    const bytes = trimChunk(readFileSync(file), file);
+    const bytes = trimChunk(readFileSync(file), file, renumber);
     return [contentName(bytes, name.length - UNSTEMMED.length - 1, taken), bytes] as const;
   });
   rmSync(indexDir, { recursive: true });
   mkdirSync(indexDir);
   for (const [name, bytes] of written) writeFileSync(path.join(indexDir, `${name}.pf_index`), bytes);
-  const renamed = chunks.map(([from, to, , ...rest], i) => [from, to, written[i]![0], ...rest]);
-  const metaBytes = pagefindFile(encode([...meta.slice(0, 2), renamed, ...meta.slice(3)]), META_LEVEL);
-  const metaName = contentName(metaBytes, language.hash.length - UNSTEMMED.length - 1, new Set());
-  rmSync(metaFile);
-  writeFileSync(path.join(bundle, `pagefind.${metaName}.pf_meta`), metaBytes);
-  language.hash = metaName;
-  writeFileSync(entryFile, JSON.stringify(entry));
+  meta[2] = chunks.map(([from, to, , ...rest], i) => [from, to, written[i]![0], ...rest]);
 }

@@ -1,7 +1,8 @@
 import type { Lang } from '../../schemas/article.ts';
 import { bundleEngine } from '../bundle-engine.ts';
-import { BUNDLES_FILE, ENGINE_MODULE, SHARED_LANGUAGE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type DeadPage, type ListedBundle } from '../bundles.ts';
+import { BUNDLES_FILE, ENGINE_MODULE, pageOfId, SHARED_LANGUAGE, sortOrdersFile, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type DeadPage, type ListedBundle, type SortOrders } from '../bundles.ts';
 import type { EngineOptions, SearchEngine } from '../query.ts';
+import { inSortOrder, pagefindPayload, sortOf } from '../sort-order.ts';
 import { UNSTEMMED } from '../terms.ts';
 import { mayHoldWord } from '../word-scripts.ts';
 
@@ -51,7 +52,7 @@ let engines: Promise<Engines> | undefined;
  *
  * No bundle opens here: each opens when a search or a preload first needs it, and a search
  * needs only the bundles that may hold its words (word-scripts.ts), so a French word loads no
- * Russian or Greek page list (Pagefind loads a bundle's whole page list, about 8 bytes a page,
+ * Russian or Greek page list (Pagefind loads a bundle's whole page list, about 2.5 bytes a page,
  * before its first answer).
  *
  * The bundles are built without a stemmer (terms.ts), so one engine runs them all: the module
@@ -165,10 +166,43 @@ function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBund
       }
       return opening;
     };
+    const orders = sortOrders(base, bundle);
     return {
-      search: async (term, options) => (await instance()).search(term, options),
+      async search(term, options) {
+        const sorted = sortOf(options);
+        if (!sorted) return (await instance()).search(term, options);
+        const response = await (await instance()).search(term, sorted.unsorted);
+        const first = response?.results[0];
+        if (!response || !first) return response;
+        return inSortOrder(response, (await orders(pageOfId(first.id).version))[sorted.key], sorted.direction);
+      },
       preload: async (term, options) => (await instance()).preload(term, options),
     };
+  };
+}
+
+/**
+ * A bundle's sort orders (sort-order.ts), fetched by its first sorted search that finds
+ * something: the file sits beside the pages, named by their version, which a result's id
+ * gives. A fetch that fails fails that search; the next one fetches again.
+ */
+function sortOrders(base: string, bundle: ListedBundle): (version: string) => Promise<SortOrders> {
+  const loading = new Map<string, Promise<SortOrders>>();
+  return (version) => {
+    let orders = loading.get(version);
+    if (!orders) {
+      const file = sortOrdersFile(version);
+      const started = fetch(`${base}pagefind/${bundle.name}/${file}`).then(async (response) => {
+        if (!response.ok) throw new Error(`search sort orders of ${bundle.name} (${file}): HTTP ${response.status}`);
+        return JSON.parse(new TextDecoder().decode(await pagefindPayload(await response.arrayBuffer(), file))) as SortOrders;
+      });
+      orders = started;
+      loading.set(version, started);
+      started.catch(() => {
+        if (loading.get(version) === started) loading.delete(version);
+      });
+    }
+    return orders;
   };
 }
 

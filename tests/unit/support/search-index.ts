@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { BUNDLES_FILE, TOMBSTONES_FILE, type SearchBundle } from '../../../src/search/bundles.ts';
+import { BUNDLES_FILE, FRAGMENT_DIR, TOMBSTONES_FILE, type SearchBundle } from '../../../src/search/bundles.ts';
 
 /** The search index's folder in a site. */
 export const SEARCH_DIR = 'pagefind';
@@ -22,9 +22,10 @@ export function indexedPages(dist: string): Record<string, string[]> {
   for (const { name, lang } of bundles) {
     const tombstoneFile = path.join(dir, name, TOMBSTONES_FILE);
     const tombstones = new Set(existsSync(tombstoneFile) ? (JSON.parse(readFileSync(tombstoneFile, 'utf8')) as string[]) : []);
-    for (const file of readdirSync(path.join(dir, name, 'fragment'))) {
-      if (tombstones.has(file.replace(/\.pf_fragment$/, ''))) continue;
-      (pages[lang] ??= []).push(gunzipSync(readFileSync(path.join(dir, name, 'fragment', file))).toString('utf8'));
+    const fragments = path.join(dir, name, FRAGMENT_DIR);
+    for (const file of readdirSync(fragments, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.pf_fragment') || tombstones.has(file.replace(/\.pf_fragment$/, '').split(path.sep).join('/'))) continue;
+      (pages[lang] ??= []).push(gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8'));
     }
   }
   for (const list of Object.values(pages)) list.sort();
