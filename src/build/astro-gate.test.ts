@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
-import { RENDER_CHANGED_ONLY } from './render-skip.ts';
+import { RENDER_CHANGED_ONLY, SITE_INTACT } from './render-skip.ts';
 import { run } from './run.ts';
 
 const node = process.execPath;
@@ -16,7 +16,7 @@ const gate = pathToFileURL(path.join(import.meta.dirname, 'astro-gate.ts')).href
 const script = `
 const first = await import(${JSON.stringify(`${gate}?first`)});
 const second = await import(${JSON.stringify(`${gate}?second`)});
-const loader = first.afterGate({ name: 'records', load: async () => console.log('loaded with ' + (process.env.${RENDER_CHANGED_ONLY} ?? 'every page')) });
+const loader = first.afterGate({ name: 'records', load: async () => console.log('loaded with ' + (process.env.${RENDER_CHANGED_ONLY} ?? 'every page') + ', site ' + (process.env.${SITE_INTACT} ?? 'to check')) });
 await loader.load({});
 await second.astroGate();
 console.log('past the second gate');
@@ -49,25 +49,25 @@ const until = async (condition: () => boolean): Promise<void> => {
 
 describe('the gate Astro waits at while the ingest runs', () => {
   it('holds the loader until the build opens it, then passes on whether only changed pages render', async () => {
-    const stage = start({ [ASTRO_GATE]: '1', [RENDER_CHANGED_ONLY]: '1' });
+    const stage = start({ [ASTRO_GATE]: '1', [RENDER_CHANGED_ONLY]: '1', [SITE_INTACT]: '1' });
     await until(() => stage.messages.some(isGateWaiting));
     // Waiting, it has read nothing: the loader has not run.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stage.lines).toEqual([]);
-    const open: GateOpen = { astroGate: 'open', renderChangedOnly: false };
+    const open: GateOpen = { astroGate: 'open', renderChangedOnly: false, siteIntact: false };
     stage.child().send(open);
     await stage.done;
-    // The variable it was started with is replaced by the build's word; the second copy of the
-    // module does not wait again.
-    expect(stage.lines).toEqual(['loaded with every page', 'past the second gate']);
+    // The variables it was started with are replaced by the build's word; the second copy of
+    // the module does not wait again.
+    expect(stage.lines).toEqual(['loaded with every page, site to check', 'past the second gate']);
   });
 
-  it('sets the variable when the build says only changed pages render', async () => {
+  it('sets the variables when the build says only changed pages render and the site folder is intact', async () => {
     const stage = start({ [ASTRO_GATE]: '1' });
     await until(() => stage.messages.some(isGateWaiting));
-    stage.child().send({ astroGate: 'open', renderChangedOnly: true } satisfies GateOpen);
+    stage.child().send({ astroGate: 'open', renderChangedOnly: true, siteIntact: true } satisfies GateOpen);
     await stage.done;
-    expect(stage.lines).toEqual(['loaded with 1', 'past the second gate']);
+    expect(stage.lines).toEqual(['loaded with 1, site 1', 'past the second gate']);
   });
 
   it('stops without loading when the build goes away before opening it', async () => {
@@ -82,7 +82,7 @@ describe('the gate Astro waits at while the ingest runs', () => {
     const stage = start({ [ASTRO_GATE]: '' });
     await stage.done;
     expect(stage.messages).toEqual([]);
-    expect(stage.lines).toEqual(['loaded with every page', 'past the second gate']);
+    expect(stage.lines).toEqual(['loaded with every page, site to check', 'past the second gate']);
   });
 
   it('tells the ingest\'s word apart from progress', () => {

@@ -13,7 +13,7 @@
  * would be lost).
  */
 import type { Loader } from 'astro/loaders';
-import { RENDER_CHANGED_ONLY } from './render-skip.ts';
+import { RENDER_CHANGED_ONLY, SITE_INTACT } from './render-skip.ts';
 
 /** Set for an `astro build` that must wait at the gate. */
 export const ASTRO_GATE = 'ARCHIVE_ASTRO_GATE';
@@ -21,10 +21,14 @@ export const ASTRO_GATE = 'ARCHIVE_ASTRO_GATE';
 /** What Astro sends when it reaches the gate. */
 export const GATE_WAITING = { astroGate: 'waiting' } as const;
 
-/** What the build sends to open the gate: whether Astro is handed only the changed pages. */
+/**
+ * What the build sends to open the gate: whether Astro is handed only the changed pages, and
+ * whether the site folder is as the last build left it.
+ */
 export interface GateOpen {
   astroGate: 'open';
   renderChangedOnly: boolean;
+  siteIntact: boolean;
 }
 
 /** What the ingest sends once it knows it will write the archive: Astro will run. */
@@ -33,14 +37,21 @@ export const INGEST_WRITES = { ingest: 'writes' } as const;
 const isObject = (message: unknown): message is Record<string, unknown> => typeof message === 'object' && message !== null;
 export const isGateWaiting = (message: unknown): boolean => isObject(message) && message.astroGate === GATE_WAITING.astroGate;
 export const isIngestWrites = (message: unknown): boolean => isObject(message) && message.ingest === INGEST_WRITES.ingest;
-const isGateOpen = (message: unknown): message is GateOpen => isObject(message) && message.astroGate === 'open' && typeof message.renderChangedOnly === 'boolean';
+const isGateOpen = (message: unknown): message is GateOpen =>
+  isObject(message) && message.astroGate === 'open' && typeof message.renderChangedOnly === 'boolean' && typeof message.siteIntact === 'boolean';
+
+/** Sets `name` in this process's environment when `on`, removes it otherwise. */
+function setFlag(name: string, on: boolean): void {
+  if (on) process.env[name] = '1';
+  else delete process.env[name];
+}
 
 let opened: Promise<void> | undefined;
 
 /**
  * Resolves once the build has opened the gate, at once when Astro was not started to wait.
- * Sets RENDER_CHANGED_ONLY as the build says (src/integrations/incremental-pages.ts reads it
- * after the content sync). A build gone before it opened the gate ends this process: without
+ * Sets RENDER_CHANGED_ONLY and SITE_INTACT as the build says (src/integrations/incremental-pages.ts
+ * reads them after the content sync). A build gone before it opened the gate ends this process: without
  * it, nothing may read the archive.
  */
 export function astroGate(): Promise<void> {
@@ -55,8 +66,8 @@ export function astroGate(): Promise<void> {
       // Astro loads this module more than once (its config, then the content config through
       // Vite): the environment, shared by all, says the gate is open.
       delete process.env[ASTRO_GATE];
-      if (message.renderChangedOnly) process.env[RENDER_CHANGED_ONLY] = '1';
-      else delete process.env[RENDER_CHANGED_ONLY];
+      setFlag(RENDER_CHANGED_ONLY, message.renderChangedOnly);
+      setFlag(SITE_INTACT, message.siteIntact);
       process.off('message', onMessage);
       // The channel would keep Astro's process alive once its build is done.
       process.disconnect?.();

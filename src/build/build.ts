@@ -182,7 +182,7 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     const renderChangedOnly = !clean && fingerprint !== undefined && renderedWithCode(files.renderRecord, code);
     recordRender(files.renderRecord, undefined);
     startAstro();
-    astro.answer = { astroGate: 'open', renderChangedOnly };
+    astro.answer = { astroGate: 'open', renderChangedOnly, siteIntact: intact };
     answerGate();
   }
   const searchArgs = ['scripts/index-search.ts'];
