@@ -157,17 +157,4 @@ describe('the samples together', () => {
       expect(article.raw.encoding).toBe('utf-8');
     }
   });
-
-  it('match the shared copies byte for byte', () => {
-    for (const name of names) {
-      const shared = path.resolve('../shared/seeds', name);
-      let sharedBytes: Buffer;
-      try {
-        sharedBytes = readFileSync(shared);
-      } catch {
-        continue;
-      }
-      expect(readFileSync(path.join(RAW, name)).equals(sharedBytes)).toBe(true);
-    }
-  });
 });
