@@ -25,12 +25,11 @@
  * At 100,000 articles the Russian base's page list goes from 256 KiB to 75 KiB.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode } from 'cbor2';
 import { FRAGMENT_DIR, pageId, sortOrdersFile, type SortOrders } from '../bundles.ts';
-import { UNSTEMMED } from '../terms.ts';
-import { CHUNK_LEVEL, contentName, pagefindFile, readPagefindFile, type PageList } from './pagefind-files.ts';
+import { CHUNK_LEVEL, listedFiles, pagefindFile, readPagefindFile, rewriteChunks, type PageList } from './pagefind-files.ts';
 
 // Pagefind's folder of filter chunks.
 const FILTER_DIR = 'filter';
@@ -79,17 +78,6 @@ function pageCounts({ file, meta }: PageList): number[] {
   });
 }
 
-/** Every file a bundle's folder `dir` holds, checked to be those the page list names. */
-function listedFiles(bundle: string, dir: string, names: readonly string[], extension: string, metaFile: string): string[] {
-  const files = names.map((name) => `${name}${extension}`);
-  const listed = new Set(files);
-  // Pagefind writes no folder of filter chunks for pages without filters.
-  const present = existsSync(path.join(bundle, dir)) ? readdirSync(path.join(bundle, dir)) : [];
-  const unlisted = present.filter((file) => !listed.has(file));
-  if (unlisted.length || present.length !== files.length) throw new Error(`${path.join(bundle, dir)}: ${present.length} files for the ${files.length} that ${metaFile} names${unlisted.length ? `, such as ${unlisted[0]}` : ''}`);
-  return files.map((file) => path.join(bundle, dir, file));
-}
-
 /**
  * Filter chunks with their pages renumbered: each is [key, [[value, pages]...]], the pages
  * in ascending order (pagefind_web/src/filter_index.rs). Written under names made from their
@@ -100,11 +88,8 @@ function renumberFilters(bundle: string, metaFile: string, filters: unknown[], r
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') fail(metaFile, 'a filter without a key and a name');
     return entry as [string, string, ...unknown[]];
   });
-  const files = listedFiles(bundle, FILTER_DIR, entries.map(([, name]) => name), '.pf_filter', metaFile);
-  // Every chunk is read before any is written: a new name may be an old chunk's.
-  const taken = new Set<string>();
-  const written = files.map((file, index) => {
-    const chunk = decode(readPagefindFile(file));
+  const renamed = rewriteChunks(bundle, FILTER_DIR, entries.map(([, name]) => name), '.pf_filter', metaFile, (file, bytes) => {
+    const chunk = decode(readPagefindFile(file, bytes));
     if (!Array.isArray(chunk) || !Array.isArray(chunk[1])) throw new Error(`${file}: not a Pagefind filter chunk`);
     for (const value of chunk[1] as unknown[]) {
       if (!Array.isArray(value) || !Array.isArray(value[1])) throw new Error(`${file}: not a Pagefind filter chunk (a value without pages)`);
@@ -114,12 +99,9 @@ function renumberFilters(bundle: string, metaFile: string, filters: unknown[], r
         return renumbered;
       }).sort((a, b) => a - b);
     }
-    const bytes = pagefindFile(encode(chunk), CHUNK_LEVEL);
-    return [contentName(bytes, entries[index]![1].length - UNSTEMMED.length - 1, taken), bytes] as const;
+    return pagefindFile(encode(chunk), CHUNK_LEVEL);
   });
-  for (const file of files) rmSync(file);
-  for (const [name, bytes] of written) writeFileSync(path.join(bundle, FILTER_DIR, `${name}.pf_filter`), bytes);
-  return entries.map(([key, , ...rest], index) => [key, written[index]![0], ...rest]);
+  return entries.map(([key, , ...rest], index) => [key, renamed[index], ...rest]);
 }
 
 /**

@@ -3,7 +3,7 @@
  * payload (CBOR for the page list and index chunks, JSON for fragments).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cbor2';
@@ -23,7 +23,7 @@ export function pagefindFile(payload: Uint8Array, level: number): Buffer {
 }
 
 /** `zxx_` and the first hex digits of the bytes' SHA-256, as many as Pagefind's name had and more if another file took them. */
-export function contentName(bytes: Buffer, length: number, taken: Set<string>): string {
+function contentName(bytes: Buffer, length: number, taken: Set<string>): string {
   const digest = createHash('sha256').update(bytes).digest('hex');
   for (let size = length; size <= digest.length; size++) {
     const name = `${UNSTEMMED}_${digest.slice(0, size)}`;
@@ -70,4 +70,37 @@ export function readPageList(bundle: string): PageList {
       writeFileSync(entryFile, JSON.stringify(entry));
     },
   };
+}
+
+/**
+ * The files the page list names in the bundle's folder `dir` (`<name><extension>`), checked to
+ * be all it holds (a folder of none may be absent: Pagefind writes no filter folder for pages
+ * without filters).
+ */
+export function listedFiles(bundle: string, dir: string, names: readonly string[], extension: string, listFile: string): string[] {
+  const folder = path.join(bundle, dir);
+  const files = names.map((name) => `${name}${extension}`);
+  const listed = new Set(files);
+  const present = existsSync(folder) ? readdirSync(folder) : [];
+  const unlisted = present.filter((file) => !listed.has(file));
+  if (unlisted.length || present.length !== files.length) throw new Error(`${folder}: ${present.length} files for the ${files.length} that ${listFile} names${unlisted.length ? `, such as ${unlisted[0]}` : ''}`);
+  return files.map((file) => path.join(folder, file));
+}
+
+/**
+ * Writes again each chunk the page list names in the bundle's folder `dir`, as `rewrite`
+ * makes it from the file and its bytes, under a name made from its new bytes; returns the new
+ * names in the same order. Every chunk is read before any is written, since a new name may be
+ * an old chunk's.
+ */
+export function rewriteChunks(bundle: string, dir: string, names: readonly string[], extension: string, listFile: string, rewrite: (file: string, bytes: Buffer) => Buffer): string[] {
+  const files = listedFiles(bundle, dir, names, extension, listFile);
+  const taken = new Set<string>();
+  const written = files.map((file, index) => {
+    const bytes = rewrite(file, readFileSync(file));
+    return [contentName(bytes, names[index]!.length - UNSTEMMED.length - 1, taken), bytes] as const;
+  });
+  for (const file of files) rmSync(file);
+  for (const [name, bytes] of written) writeFileSync(path.join(bundle, dir, `${name}${extension}`), bytes);
+  return written.map(([name]) => name);
 }

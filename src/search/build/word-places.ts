@@ -24,10 +24,7 @@
  * each is written again under a name made from its new bytes, and the bundle's entry names
  * the new page list.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { UNSTEMMED } from '../terms.ts';
-import { CHUNK_LEVEL, contentName, pagefindFile, readPagefindFile, type PageList } from './pagefind-files.ts';
+import { CHUNK_LEVEL, pagefindFile, readPagefindFile, rewriteChunks, type PageList } from './pagefind-files.ts';
 
 /** Places a word keeps in a page (see the top of this file for what it costs the ranking). */
 export const PLACES_KEPT = 2;
@@ -259,24 +256,11 @@ export function trimChunk(gzipped: Buffer, file: string, renumber: readonly numb
  */
 export function trimBundlePlaces(bundle: string, list: PageList, renumber: readonly number[]): void {
   const { file: metaFile, meta } = list;
-  const indexDir = path.join(bundle, 'index');
   const chunks = listOf(meta[2], metaFile, 'the page list’s chunks').map((item) => listOf(item, metaFile, 'a chunk of the page list'));
   const names = chunks.map(([, , name]) => {
     if (typeof name !== 'string') throw new Error(`${metaFile}: a chunk without a name`);
     return name;
   });
-  const listed = new Set(names);
-  const unlisted = readdirSync(indexDir).filter((file) => !listed.has(file.replace(/\.pf_index$/, '')));
-  if (unlisted.length) throw new Error(`${indexDir}: chunks the page list does not name: ${unlisted.slice(0, 3).join(', ')}`);
-  // Every chunk is read before any is written: a new name may be an old chunk's.
-  const taken = new Set<string>();
-  const written = names.map((name) => {
-    const file = path.join(indexDir, `${name}.pf_index`);
-    const bytes = trimChunk(readFileSync(file), file, renumber);
-    return [contentName(bytes, name.length - UNSTEMMED.length - 1, taken), bytes] as const;
-  });
-  rmSync(indexDir, { recursive: true });
-  mkdirSync(indexDir);
-  for (const [name, bytes] of written) writeFileSync(path.join(indexDir, `${name}.pf_index`), bytes);
-  meta[2] = chunks.map(([from, to, , ...rest], i) => [from, to, written[i]![0], ...rest]);
+  const renamed = rewriteChunks(bundle, 'index', names, '.pf_index', metaFile, (file, bytes) => trimChunk(bytes, file, renumber));
+  meta[2] = chunks.map(([from, to, , ...rest], i) => [from, to, renamed[i], ...rest]);
 }
