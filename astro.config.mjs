@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { distDir, archiveDir, articlesDir } from './src/config/archive.ts';
+import { distDir, archiveDir, articleRecordsDir } from './src/config/archive.ts';
 import { basePath as base, siteUrl as site } from './src/config/site.ts';
 import { incrementalPages } from './src/integrations/incremental-pages.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -29,7 +29,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Hands Astro only the pages whose data changed, and writes the sitemap of all of them.
-    incrementalPages({ articlesDir, sitemapCache: buildFiles(archiveDir).sitemapEntries }),
+    incrementalPages({ recordsDir: articleRecordsDir }),
     securityHeaders(),
     // The pages read the content store from its file instead of compiling it as a module.
     contentStoreFile(),

@@ -19,8 +19,6 @@ export function buildFiles(archive: string) {
     siteRecord: path.join(cache, 'site-output.json'),
     /** The fingerprint of what the last finished `astro build` read (src/build/render-skip.ts). */
     renderRecord: path.join(cache, 'astro-render.txt'),
-    /** What the sitemap read of each entry (src/lib/sitemap.ts). */
-    sitemapEntries: path.join(cache, 'sitemap-entries.json'),
     marker: path.join(archive, '.build-incomplete'),
   };
 }

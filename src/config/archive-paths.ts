@@ -1,6 +1,7 @@
 const ARTICLES = 'articles';
 const RAW = 'raw';
 const CACHE = '.cache';
+const ASTRO_CACHE = '.astro-cache';
 /** An entry file's name ends so; the rest of its path below `articles/` is the article id. */
 export const ENTRY_EXTENSION = '.json';
 
@@ -24,5 +25,7 @@ export const archivePaths = {
   dataCache: `${CACHE}/data`,
   searchPages: `${CACHE}/search-pages`,
   /** Astro's content store and the pages it restores. */
-  astroCache: '.astro-cache',
+  astroCache: ASTRO_CACHE,
+  /** The article records the pages list, beside Astro's store (src/lib/record-store.ts). */
+  articleRecords: `${ASTRO_CACHE}/article-records`,
 } as const;

@@ -13,6 +13,8 @@ export const archiveDir = path.resolve(root, process.env.ARCHIVE_DIR ?? 'content
 export const articlesDir = path.join(archiveDir, archivePaths.articles);
 export const rawCopiesDir = path.join(archiveDir, archivePaths.raw);
 export const defaultReportPath = path.join(archiveDir, archivePaths.report);
+/** The article records of Astro's content sync (src/lib/record-store.ts). */
+export const articleRecordsDir = path.join(archiveDir, archivePaths.articleRecords);
 
 /** The built site. */
 export const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');

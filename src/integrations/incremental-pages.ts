@@ -22,7 +22,8 @@ import type { AstroIntegration } from 'astro';
 import { astroGate } from '../build/astro-gate.ts';
 import { RENDER_CHANGED_ONLY, SITE_INTACT } from '../build/render-skip.ts';
 import { ASTRO_MANIFEST } from '../build/site-output.ts';
-import { readSitemapEntries, sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
+import { readRecords } from '../lib/record-store.ts';
+import { sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
 
 type BuildStart = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0];
 type Prerenderer = Exclude<Parameters<BuildStart['setPrerenderer']>[0], (...args: never[]) => unknown>;
@@ -50,10 +51,8 @@ function readAstroRecord(file: string): AstroRecord | undefined {
 const STATUS_PAGE = /^\/?(?:404|500)\/?$/;
 
 export interface IncrementalPagesOptions {
-  /** The archive's `articles/` folder, for the sitemap's language alternates. */
-  articlesDir: string;
-  /** Where the sitemap keeps what it read of each entry (src/lib/sitemap.ts). */
-  sitemapCache: string;
+  /** The record store this build's content sync left, for the sitemap's language alternates. */
+  recordsDir: string;
 }
 
 export function incrementalPages(options: IncrementalPagesOptions): AstroIntegration {
@@ -138,7 +137,8 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
           await writeFile(recordFile, JSON.stringify(record, null, '\t'));
         }
         const pages = allPaths.filter((entry) => entry.route.type === 'page' && !STATUS_PAGE.test(entry.pathname)).map((entry) => entry.pathname);
-        const alternates = sitemapAlternates(readSitemapEntries(options.articlesDir, options.sitemapCache), site, base);
+        const entries = [...readRecords(options.recordsDir).values()].map(({ record }) => record);
+        const alternates = sitemapAlternates(entries, site, base);
         const outFolder = fileURLToPath(dir);
         const files = sitemapFiles(pages, alternates, site, base);
         // Written on every build, as every page without a cache key is: the site folder's

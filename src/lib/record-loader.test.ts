@@ -1,48 +1,105 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryDigest, entryFile } from './archive-entries.ts';
 import { RECORD_FORMAT, articleRecords } from './record-loader.ts';
-import { assign, makeArticle } from '../../tests/unit/support/articles.ts';
-
-interface Stored {
-  id: string;
-  data: unknown;
-  digest?: string;
-}
+import { readRecords, shardOf, writeRecordShards } from './record-store.ts';
+import { assign, makeArticle, makeRecord } from '../../tests/unit/support/articles.ts';
 
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs the loader over `articlesDir` on a store that already holds `stored`; returns the store. */
-async function load(articlesDir: string, stored: Stored[]): Promise<Map<string, Stored>> {
-  const store = new Map(stored.map((entry) => [entry.id, entry]));
-  const context = {
-    store: { get: (id: string) => store.get(id), set: (entry: Stored) => store.set(entry.id, entry), keys: () => [...store.keys()], delete: (id: string) => store.delete(id) },
-    logger: { info: () => undefined },
-  };
-  await (articleRecords(articlesDir).load as (c: unknown) => Promise<void>)(context);
-  return store;
+/** An archive's `articles/` folder and a record store beside it. */
+function archive(): { articlesDir: string; storeDir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'records-'));
+  folders.push(dir);
+  mkdirSync(path.join(dir, 'articles', 'fr'), { recursive: true });
+  return { articlesDir: path.join(dir, 'articles'), storeDir: path.join(dir, 'store') };
 }
 
+/** Runs the loader; `astroStore` stands for Astro's own store, which must be left empty. */
+async function load(articlesDir: string, storeDir: string, astroStore = new Map<string, unknown>()): Promise<string[]> {
+  const lines: string[] = [];
+  const context = {
+    store: { keys: () => [...astroStore.keys()], clear: () => astroStore.clear() },
+    logger: { info: (line: string) => lines.push(line) },
+  };
+  await (articleRecords(articlesDir, storeDir).load as (c: unknown) => Promise<void>)(context);
+  return lines;
+}
+
+const digestOf = (articlesDir: string, id: string) => `${RECORD_FORMAT}:${entryDigest(entryFile(articlesDir, id))}`;
+
 describe('articleRecords', () => {
+  it('stores each entry as a record with its digest, and leaves Astro\'s own store empty', async () => {
+    const { articlesDir, storeDir } = archive();
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a', { topics: [assign('party')] })));
+    const astroStore = new Map<string, unknown>([['fr/old', { data: 'a record of an older layout' }]]);
+    expect(await load(articlesDir, storeDir, astroStore)).toEqual(['1 entries: 1 read, 0 removed, 0 unchanged']);
+    expect(astroStore.size).toBe(0);
+    expect(readRecords(storeDir)).toEqual(new Map([['fr/a', { digest: digestOf(articlesDir, 'fr/a'), record: makeRecord('fr/a', { topics: [assign('party')] }) }]]));
+  });
+
+  it('reads again only changed entries, rewrites only their shards, and forgets removed ones', async () => {
+    const { articlesDir, storeDir } = archive();
+    // Three ids in three different shards, so that what is rewritten can be told apart.
+    const ids: string[] = [];
+    for (let n = 0; ids.length < 3; n++) if (!ids.some((id) => shardOf(id) === shardOf(`fr/a${n}`))) ids.push(`fr/a${n}`);
+    const [changed, removed, kept] = ids as [string, string, string];
+    for (const id of ids) writeFileSync(entryFile(articlesDir, id), JSON.stringify(makeArticle(id)));
+    await load(articlesDir, storeDir);
+    const shardTime = (id: string) => statSync(path.join(storeDir, `${shardOf(id)}.json`)).mtimeMs;
+    const keptShard = shardTime(kept);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    writeFileSync(entryFile(articlesDir, changed), JSON.stringify(makeArticle(changed, { title: 'Changed' })));
+    rmSync(entryFile(articlesDir, removed));
+    expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 1 removed, 1 unchanged']);
+    const records = readRecords(storeDir);
+    expect([...records.keys()].sort()).toEqual([changed, kept].sort());
+    expect(records.get(changed)?.record.title).toBe('Changed');
+    expect(records.get(changed)?.digest).toBe(digestOf(articlesDir, changed));
+    expect(shardTime(kept)).toBe(keptShard);
+    expect(readdirSync(storeDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('reads again a record stored in another format, though its entry file is unchanged', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'records-'));
-    folders.push(dir);
-    mkdirSync(path.join(dir, 'fr'));
-    writeFileSync(entryFile(dir, 'fr/a'), JSON.stringify(makeArticle('fr/a', { topics: [assign('party')] })));
-    writeFileSync(entryFile(dir, 'fr/b'), JSON.stringify(makeArticle('fr/b', { topics: [assign('hcmc')] })));
-    const unchanged = `${RECORD_FORMAT}:${entryDigest(entryFile(dir, 'fr/b'))}`;
-    const store = await load(dir, [
-      // What an older code stored for fr/a, under the digest it gave then (the file's alone).
-      { id: 'fr/a', data: { id: 'fr/a', topics: [{ slug: 'party' }] }, digest: entryDigest(entryFile(dir, 'fr/a')) },
-      { id: 'fr/b', data: 'kept as stored', digest: unchanged },
-    ]);
-    expect(store.get('fr/a')?.data).toMatchObject({ id: 'fr/a', topics: ['party'] });
-    expect(store.get('fr/a')?.digest).toBe(`${RECORD_FORMAT}:${entryDigest(entryFile(dir, 'fr/a'))}`);
-    expect(store.get('fr/b')).toEqual({ id: 'fr/b', data: 'kept as stored', digest: unchanged });
+    const { articlesDir, storeDir } = archive();
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a', { topics: [assign('party')] })));
+    writeFileSync(entryFile(articlesDir, 'fr/b'), JSON.stringify(makeArticle('fr/b', { topics: [assign('hcmc')] })));
+    const unchanged = digestOf(articlesDir, 'fr/b');
+    const stale = { ...makeRecord('fr/b'), title: 'kept as stored' };
+    writeRecordShards(
+      storeDir,
+      new Map([
+        // What an older code stored for fr/a, under the digest it gave then (the file's alone).
+        ['fr/a', { digest: entryDigest(entryFile(articlesDir, 'fr/a')), record: { ...makeRecord('fr/a'), topics: [] } }],
+        ['fr/b', { digest: unchanged, record: stale }],
+      ]),
+      new Set([shardOf('fr/a'), shardOf('fr/b')]),
+    );
+    await load(articlesDir, storeDir);
+    const records = readRecords(storeDir);
+    expect(records.get('fr/a')).toEqual({ digest: digestOf(articlesDir, 'fr/a'), record: makeRecord('fr/a', { topics: [assign('party')] }) });
+    expect(records.get('fr/b')).toEqual({ digest: unchanged, record: stale });
+  });
+
+  it('reads again the entries of a shard that cannot be parsed', async () => {
+    const { articlesDir, storeDir } = archive();
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a')));
+    await load(articlesDir, storeDir);
+    const shard = path.join(storeDir, `${shardOf('fr/a')}.json`);
+    writeFileSync(shard, '{"fr/a": [');
+    expect(await load(articlesDir, storeDir)).toEqual(['1 entries: 1 read, 0 removed, 0 unchanged']);
+    expect(readRecords(storeDir).get('fr/a')?.record).toEqual(makeRecord('fr/a'));
+  });
+
+  it('fails on an invalid entry, naming its file', async () => {
+    const { articlesDir, storeDir } = archive();
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...makeArticle('fr/a'), lang: 'xx' }));
+    await expect(load(articlesDir, storeDir)).rejects.toThrow(/fr\/a\.json/);
   });
 });

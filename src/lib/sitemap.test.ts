@@ -1,8 +1,5 @@
-import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSitemapEntries, SITEMAP_URLS_PER_FILE, sitemapAlternates, sitemapFiles } from './sitemap.ts';
+import { SITEMAP_URLS_PER_FILE, sitemapAlternates, sitemapFiles } from './sitemap.ts';
 
 describe('sitemapAlternates', () => {
   const entries = [
@@ -21,38 +18,6 @@ describe('sitemapAlternates', () => {
   });
   it('gives an article without translations no alternates', () => {
     expect(sitemapAlternates(entries, 'https://ex.org', '/').has('https://ex.org/articles/el/b/')).toBe(false);
-  });
-});
-
-describe('readSitemapEntries', () => {
-  it('reads entries recursively and names a malformed file', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitemap-'));
-    mkdirSync(path.join(dir, 'fr'));
-    writeFileSync(path.join(dir, 'fr', 'a.json'), JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k', title: 't' }));
-    expect(readSitemapEntries(dir)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k' }]);
-    writeFileSync(path.join(dir, 'fr', 'b.json'), JSON.stringify({ id: 'fr/b' }));
-    expect(() => readSitemapEntries(dir)).toThrow(/b\.json: entry lacks/);
-  });
-  it('returns nothing when there is no archive yet', () => {
-    expect(readSitemapEntries('/nonexistent/articles')).toEqual([]);
-  });
-});
-
-describe('readSitemapEntries with a cache', () => {
-  it('reads again only the entries whose size or modification time changed', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitemap-cache-'));
-    const cache = path.join(mkdtempSync(path.join(os.tmpdir(), 'sitemap-cache-file-')), 'cache', 'entries.json');
-    mkdirSync(path.join(dir, 'fr'));
-    const file = path.join(dir, 'fr', 'a.json');
-    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k1' }));
-    utimesSync(file, 1_000_000, 1_000_000);
-    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k1' }]);
-    // Same size and time: the cache answers, even for bytes that would no longer parse.
-    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k2' }).replace('{', ' '));
-    utimesSync(file, 1_000_000, 1_000_000);
-    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k1' }]);
-    writeFileSync(file, JSON.stringify({ id: 'fr/a', lang: 'fr', translationKey: 'k22' }));
-    expect(readSitemapEntries(dir, cache)).toEqual([{ id: 'fr/a', lang: 'fr', translationKey: 'k22' }]);
   });
 });
 

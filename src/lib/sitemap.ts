@@ -1,10 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { entryDigest, entryFile, entryIds } from './archive-entries.ts';
 import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
 import { groupTranslations } from './translations.ts';
 
+/** What the sitemap needs of an article: the article records hold it (src/lib/record-store.ts). */
 interface SitemapEntry {
   id: string;
   lang: string;
@@ -30,43 +28,6 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
     for (const entry of group) alternates.set(pageUrl(entry.id), links);
   }
   return alternates;
-}
-
-/**
- * The fields the sitemap needs, read from the ingest's entries. With `cacheFile`, what was read
- * of each entry is kept there with the entry's digest (size and modification time), and only
- * entries whose digest changed are read again.
- */
-export function readSitemapEntries(articlesDir: string, cacheFile?: string): SitemapEntry[] {
-  let cached: Record<string, [digest: string, lang: string, translationKey: string]> = {};
-  if (cacheFile) {
-    try {
-      cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof cached;
-    } catch {
-      // No cache yet, or a damaged one: every entry is read.
-    }
-  }
-  const next: typeof cached = {};
-  const entries = entryIds(articlesDir).map((id) => {
-    const full = entryFile(articlesDir, id);
-    const digest = cacheFile ? entryDigest(full) : '';
-    const known = cached[id];
-    if (known && known[0] === digest) {
-      next[id] = known;
-      return { id, lang: known[1], translationKey: known[2] };
-    }
-    const data = JSON.parse(readFileSync(full, 'utf8')) as Partial<SitemapEntry>;
-    if (typeof data.id !== 'string' || typeof data.lang !== 'string' || typeof data.translationKey !== 'string') {
-      throw new Error(`${full}: entry lacks id, lang or translationKey`);
-    }
-    next[id] = [digest, data.lang, data.translationKey];
-    return { id: data.id, lang: data.lang, translationKey: data.translationKey };
-  });
-  if (cacheFile) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify(next));
-  }
-  return entries;
 }
 
 /** URLs per sitemap file, kept under the protocol's 50,000. */
