@@ -17,10 +17,11 @@ import { buildFiles } from './archive-files.ts';
 import { withCompileCache } from './compile-cache.ts';
 import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
-import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender } from './render-skip.ts';
+import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender, SITE_INTACT } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
 import { astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput } from './site-output.ts';
-import { BESIDE_ASTRO_NICENESS, searchBesideAstro, sideBySideBudget } from './stages.ts';
+import { isSearchWaiting, SEARCH_MEMORY, SEARCH_OPEN } from './search-gate.ts';
+import { BESIDE_ASTRO_NICENESS, searchMemoryBesideAstro, sideBySideBudget } from './stages.ts';
 
 export interface BuildOptions {
   /** Folder of raw files; the ingest's default when absent. */
@@ -96,8 +97,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const timings: StageTimes = [];
   const onSpawn = (pid: number) => lock.addStage(pid);
   const stop = new AbortController();
-  const stage = (args: string[], label: string, niceness?: number) =>
-    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}) }).catch((error: unknown) => {
+  const stage = (args: string[], label: string, niceness: number | undefined, more: Partial<RunOptions> = {}) =>
+    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}), ...more }).catch((error: unknown) => {
       stop.abort();
       throw error;
     });
@@ -158,6 +159,9 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // record while the ingest runs.
   const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord, options.verifySite));
   if (!intact) startAstro();
+  // The stages started from here take the site folder's files as the last build left them without reading each.
+  if (intact) env[SITE_INTACT] = '1';
+  else delete env[SITE_INTACT];
   try {
     timings.push(['ingest', await ingest]);
   } catch (error) {
@@ -185,23 +189,35 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     astro.answer = { astroGate: 'open', renderChangedOnly, siteIntact: intact };
     answerGate();
   }
-  const searchArgs = ['scripts/index-search.ts'];
   const articlesDir = path.join(archive, archivePaths.articles);
-  const entriesPerLang = LANGS.map((lang) => (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0));
-  // With Astro skipped, its memory is free: the index runs beside the data files whatever the size.
-  const searchBeside = skipAstro || searchBesideAstro(entriesPerLang, sideBySideBudget(os.totalmem()));
+  const entries = LANGS.reduce((sum, lang) => sum + (existsSync(path.join(articlesDir, lang)) ? readdirSync(path.join(articlesDir, lang)).length : 0), 0);
   // The stages beside Astro need only the entries and raw files, never its pages; at a lower
   // priority they take the time Astro leaves idle instead of slowing it. With Astro skipped
   // there is nothing to yield to, and on a busy machine a lower priority only starves them.
   const besideNiceness = skipAstro ? undefined : BESIDE_ASTRO_NICENESS;
+  const astroDone = skipAstro ? undefined : astro.done?.then((ms) => (recordRender(files.renderRecord, fingerprint), ms));
+  // The search index runs beside Astro within the memory Astro leaves; a bundle that needs
+  // more waits for Astro to finish (src/build/search-gate.ts). With Astro skipped, its memory is free.
+  const searchOutput = options.stageOutput?.('search index');
+  let searchChild: ChildProcess | undefined;
+  const searchEnv = astroDone ? { ...env, [SEARCH_MEMORY]: env[SEARCH_MEMORY] ?? String(searchMemoryBesideAstro(entries, sideBySideBudget(os.totalmem()))) } : env;
   const [astroMs, dataMs, searchMs] = await Promise.all([
-    skipAstro ? undefined : astro.done?.then((ms) => (recordRender(files.renderRecord, fingerprint), ms)),
+    astroDone,
     stage(['scripts/publish-data.ts'], 'data', besideNiceness),
-    searchBeside ? stage(searchArgs, 'search index', besideNiceness) : undefined,
+    stage(['scripts/index-search.ts'], 'search index', besideNiceness, {
+      env: searchEnv,
+      onChild: (child) => (searchChild = child),
+      onMessage: (message) => {
+        if (!isSearchWaiting(message)) return searchOutput?.onMessage?.(message);
+        // Astro failing stops the whole build, this stage with it.
+        void (astroDone ?? Promise.resolve()).then(
+          () => searchChild?.connected && searchChild.send(SEARCH_OPEN),
+          () => undefined,
+        );
+      },
+    }),
   ]);
-  timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs]);
-  if (searchMs !== undefined) timings.push(['search index (beside it)', searchMs]);
-  else timings.push(['search index', await run(node, searchArgs, { env, label: 'search index', onSpawn, ...options.stageOutput?.('search index') })]);
+  timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs], ['search index (beside it)', searchMs]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
   // (the search stage checked them), the raw copies whose source the archive still holds, the
   // citation files of the entries it still holds (src/dataset/data-pass.ts). With astro build

@@ -50,9 +50,10 @@ export interface RenderFingerprint {
 export const RENDER_CHANGED_ONLY = 'ARCHIVE_RENDER_CHANGED_ONLY';
 
 /**
- * Set for `astro build` when the site folder was found as the last build left it
- * (src/build/site-output.ts: every file it recorded is there, as far as the folders' change
- * times tell): a page in Astro's record is then in the site folder without a `stat` of its file.
+ * Set for `astro build` and the stages beside it when the site folder was found as the last
+ * build left it (src/build/site-output.ts: every file it recorded is there, as far as the
+ * folders' change times tell): a page in Astro's record, or a search bundle's file, is then in
+ * the site folder without a `stat` of its file.
  */
 export const SITE_INTACT = 'ARCHIVE_SITE_INTACT';
 

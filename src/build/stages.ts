@@ -1,12 +1,12 @@
 /**
- * Whether the search index is built while `astro build` runs. The two stages share nothing:
- * the index is made from the archive's entries, not from the built pages. At 10,000 files on
- * two cores, Astro alone took 81 s and the pair 76-77 s with the index at `nice` 10, against
- * 111-114 s one after the other, because Astro's main thread waits on its own file writes a
- * quarter of the time. Their memory adds up, though, so they run side by side only when both
- * peaks fit in the budget.
+ * How much memory the search index may take while `astro build` runs. The two stages share
+ * nothing: the index is made from the archive's entries, not from the built pages. At 10,000
+ * files on two cores, Astro alone took 81 s and the pair 76-77 s with the index at `nice` 10,
+ * against 111-114 s one after the other, because Astro's main thread waits on its own file
+ * writes a quarter of the time. Their memory adds up, though: the search stage always starts
+ * beside Astro, and a bundle whose indexing would not fit beside Astro's peak waits for Astro
+ * to finish (src/build/search-gate.ts). An update's deltas are small and never wait.
  */
-import { INDEX_BYTES_PER_PAGE, MAX_BUNDLE_PAGES } from '../search/bundles.ts';
 
 const GIB = 2 ** 30;
 /**
@@ -15,8 +15,6 @@ const GIB = 2 ** 30;
  */
 const ASTRO_BASE_BYTES = 0.87 * GIB;
 const ASTRO_BYTES_PER_ENTRY = 34 * 1024;
-/** The search stage's own Node process, beside Pagefind (163 MiB at 9,830 entries). */
-const SEARCH_BASE_BYTES = 0.2 * GIB;
 
 /** The priority (`nice`) of the stages beside Astro: they fill Astro's idle time and yield the cores otherwise. */
 export const BESIDE_ASTRO_NICENESS = 10;
@@ -24,15 +22,7 @@ export const BESIDE_ASTRO_NICENESS = 10;
 /** The memory both stages may take together: half the machine, leaving the rest to the system and its file cache. */
 export const sideBySideBudget = (totalMemoryBytes: number): number => totalMemoryBytes / 2;
 
-/**
- * True when `astro build` and the search index may run at the same time, given the number of
- * entries per language. The largest bundle is at most the largest language, and at most the
- * cap a language is cut at.
- */
-export function searchBesideAstro(entriesPerLang: readonly number[], budgetBytes: number): boolean {
-  const entries = entriesPerLang.reduce((sum, n) => sum + n, 0);
-  const largestBundle = Math.min(Math.max(0, ...entriesPerLang), MAX_BUNDLE_PAGES);
-  const astro = ASTRO_BASE_BYTES + entries * ASTRO_BYTES_PER_ENTRY;
-  const search = SEARCH_BASE_BYTES + largestBundle * INDEX_BYTES_PER_PAGE;
-  return astro + search <= budgetBytes;
+/** The bytes the search stage may take while `astro build` runs on an archive of `entries` entries: what Astro's peak leaves of the budget. */
+export function searchMemoryBesideAstro(entries: number, budgetBytes: number): number {
+  return Math.max(0, budgetBytes - (ASTRO_BASE_BYTES + entries * ASTRO_BYTES_PER_ENTRY));
 }

@@ -32,7 +32,7 @@ describe('search over a language cut into bundles', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'search-bundles-'));
     const dist = path.join(root, 'dist');
     await cp(testDistDir, dist, { recursive: true });
-    ({ bundles } = await buildSearchIndex(path.join(testArchiveDir, 'articles'), path.join(dist, 'pagefind'), path.join(root, 'scratch'), undefined, { maxBundlePages: 2 }));
+    ({ bundles } = await buildSearchIndex(path.join(testArchiveDir, 'articles'), path.join(dist, 'pagefind'), path.join(root, 'scratch'), { limits: { maxBundlePages: 2 } }));
     const unlisted = path.join(root, 'unlisted');
     await cp(dist, unlisted, { recursive: true });
     await writeFile(path.join(unlisted, 'pagefind/bundles.json'), JSON.stringify(bundles.map(({ foreign: _, ...bundle }) => bundle)));

@@ -56,7 +56,7 @@ describe('search over a delta lacking every word that starts with a query word',
 
     const incremental = { dist: path.join(root, 'incremental'), scratch: path.join(root, 'incremental-scratch'), state: path.join(root, 'state.json') };
     await cp(testDistDir, incremental.dist, { recursive: true });
-    const build = () => buildSearchIndex(entries, path.join(incremental.dist, 'pagefind'), incremental.scratch, incremental.state, limits);
+    const build = () => buildSearchIndex(entries, path.join(incremental.dist, 'pagefind'), incremental.scratch, { stateFile: incremental.state, limits });
     await build();
     await writeFile(sample.file, JSON.stringify({ ...sample.entry, body: [...sample.entry.body, { kind: 'paragraph', text: 'Ενημέρωση του κειμένου.' }] }));
     update = await build();

@@ -100,7 +100,7 @@ describe('search over bases, a delta and tombstones', () => {
     };
     const incremental = { dist: path.join(root, 'incremental'), scratch: path.join(root, 'incremental-scratch'), state: path.join(root, 'state.json') };
     await cp(testDistDir, incremental.dist, { recursive: true });
-    const update = async () => updates.push(await buildSearchIndex(entries, path.join(incremental.dist, 'pagefind'), incremental.scratch, incremental.state, limits));
+    const update = async () => updates.push(await buildSearchIndex(entries, path.join(incremental.dist, 'pagefind'), incremental.scratch, { stateFile: incremental.state, limits }));
 
     // The first build: two articles with words that a change and a removal take away.
     const [changed, removed] = [fr[0]!, fr[1]!];

@@ -16,6 +16,7 @@ import { generateCorpus } from '../../scripts/corpus/corpus.ts';
 import { loggedPages, unvisitedPages } from '../../src/build/astro-log.ts';
 import { indexedPages, SEARCH_DIR } from './support/search-index.ts';
 import { FRAGMENT_DIR } from '../../src/search/bundles.ts';
+import { SEARCH_MEMORY } from '../../src/build/search-gate.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-incremental');
@@ -28,7 +29,11 @@ const clean = { out: path.join(work, 'clean-archive'), dist: path.join(work, 'cl
 const CACHE_NAMES = new Set(['.cache', '.astro-cache', '.build-incomplete']);
 
 function build(target: { out: string; dist: string }, ...extra: string[]): string {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--verbose', '--input', input, '--out', target.out, '--dist', target.dist, ...extra], { encoding: 'utf8' });
+  return buildWith({}, target, ...extra);
+}
+
+function buildWith(env: NodeJS.ProcessEnv, target: { out: string; dist: string }, ...extra: string[]): string {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--verbose', '--input', input, '--out', target.out, '--dist', target.dist, ...extra], { encoding: 'utf8', env: { ...process.env, ...env } });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${output.slice(-3000)}`);
   return output;
@@ -57,11 +62,15 @@ function differences(a: string, b: string): string[] {
   return out.sort();
 }
 
-function expectSameAsClean(): void {
-  build(clean, '--clean');
+/** The search stage, allowed no memory beside Astro, must wait for it before indexing any bundle (src/build/search-gate.ts). */
+const SEARCH_WAITS = { [SEARCH_MEMORY]: '0' };
+
+function expectSameAsClean(): string {
+  const output = buildWith(SEARCH_WAITS, clean, '--clean');
   expect(differences(incremental.dist, clean.dist)).toEqual([]);
   expect(differences(incremental.out, clean.out)).toEqual([]);
   expect(indexedPages(incremental.dist)).toEqual(indexedPages(clean.dist));
+  return output;
 }
 
 /** Article pages Astro restored from its cache, and those it rendered. */
@@ -100,7 +109,14 @@ describe('an incremental build', () => {
     // counts is that unchanged ones are restored and that the result is right.
     expect(restored(output) + unvisitedPages(output)).toBeGreaterThan(0);
     expect(rendered(output)).toBeGreaterThan(0);
-    expectSameAsClean();
+    // The clean build's search stage, allowed no memory beside Astro, indexes once Astro is done.
+    const lines = expectSameAsClean().split('\n');
+    const waiting = lines.findIndex((line) => line.startsWith('search index: waiting for astro build to finish'));
+    const astroDone = lines.findIndex((line) => line.includes('[build] Complete!'));
+    const indexing = lines.indexOf('search index: astro build is done; indexing');
+    expect(waiting).toBeGreaterThanOrEqual(0);
+    expect(astroDone).toBeGreaterThanOrEqual(0);
+    expect(indexing).toBeGreaterThan(astroDone);
   });
 
   it('after one body alone changed, renders that page again', { timeout: 480_000 }, () => {
@@ -109,7 +125,9 @@ describe('an incremental build', () => {
     expect(rendered(output)).toBeGreaterThanOrEqual(1);
     // With the code unchanged, Astro is handed only the pages whose data changed.
     expect(unvisitedPages(output)).toBeGreaterThan(loggedPages(output).length);
-    // One language's search pages changed: its delta is written again, every base is kept.
+    // One language's search pages changed: its delta is written again, every base is kept,
+    // beside Astro: a delta fits in the memory Astro leaves.
+    expect(output).not.toContain('search index: waiting');
     expect(output).toMatch(/search index: .* pages; built (fr|ru|el)-delta, kept fr, ru, el(, \w+-delta)*; \d+ tombstoned/);
     expectSameAsClean();
   });

@@ -127,13 +127,13 @@ describe('buildSearchIndex with a state file', () => {
     };
     for (const article of [entry('fr/a', 'Réforme'), entry('ru/c', 'Съезд')]) await write(article);
     const scratch = path.join(root, 'scratch');
-    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['fr', 'ru']);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr', 'ru']);
     const ruBefore = await stat(path.join(out, 'ru', 'pagefind-entry.json'));
     const scratchPage = path.join(scratch, 'fr/undated/articles/fr/a/index.html');
     const pageBefore = await stat(scratchPage);
 
     await write(entry('fr/b', 'Congrès'));
-    const second = await buildSearchIndex(entries, out, scratch, state);
+    const second = await buildSearchIndex(entries, out, scratch, { stateFile: state });
     expect(second.rebuilt).toEqual(['fr']);
     expect(second.pages).toEqual({ fr: 2, ru: 1, el: 0 });
     expect((await stat(path.join(out, 'ru', 'pagefind-entry.json'))).mtimeMs).toBe(ruBefore.mtimeMs);
@@ -145,21 +145,41 @@ describe('buildSearchIndex with a state file', () => {
     expect(await files(out)).toEqual(await files(fresh));
     expect(existsSync(path.join(root, 'fresh-scratch'))).toBe(false);
 
-    // A changed entry's page is written again, and its bundle rebuilt.
+    // A changed entry's page is written again, and its bundle rebuilt; the pages of unchanged
+    // entries are not looked at until a bundle that holds them is written: then one deleted
+    // by hand is written again.
+    await rm(scratchPage);
     await write(entry('fr/b', 'Congrès extraordinaire'));
-    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['fr']);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr']);
+    expect(existsSync(scratchPage)).toBe(true);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
+    // With nothing changed, the state file is put back as it was read, not serialised again
+    // (indented here, so that serialising it again would show).
+    const indented = JSON.stringify(JSON.parse(await readFile(state, 'utf8')), null, 2);
+    await writeFile(state, indented);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual([]);
+    expect(await readFile(state, 'utf8')).toBe(indented);
+    // A state of another shape is no state: everything is built again, and equals a build from nothing.
+    const damaged = JSON.parse(indented) as { pages: Record<string, unknown[]> };
+    const [firstPage] = Object.values(damaged.pages);
+    firstPage![2] = 'xx';
+    await writeFile(state, JSON.stringify(damaged));
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr', 'ru']);
+    expect(await files(out)).toEqual(await files(fresh));
 
-    // A bundle that lost a file is built again, not trusted.
+    // A bundle that lost a file is built again, not trusted; unless the caller says the site
+    // folder is as the last build left it (the build knows from its record): then no bundle is
+    // read again to tell.
     const fragment = (await readdir(path.join(out, 'ru', FRAGMENT_DIR), { recursive: true })).find((name) => name.endsWith('.pf_fragment'))!;
     await rm(path.join(out, 'ru', FRAGMENT_DIR, fragment));
-    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual(['ru']);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state, bundlesIntact: true })).rebuilt).toEqual([]);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['ru']);
     expect(await files(out)).toEqual(await files(fresh));
 
     // Without French articles the Russian bundle is kept as it is: every bundle carries the engine.
     await rm(path.join(entries, 'fr'), { recursive: true });
-    expect((await buildSearchIndex(entries, out, scratch, state)).rebuilt).toEqual([]);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual([]);
     expect((await readdir(out)).sort()).toEqual(['bundles.json', 'pagefind.js', 'ru']);
     expect(existsSync(path.join(scratch, 'fr/undated/articles/fr/a'))).toBe(false);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
@@ -186,7 +206,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     const out = path.join(root, 'pagefind');
     const state = path.join(root, 'state.json');
     const scratch = path.join(root, 'scratch');
-    const first = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2 });
+    const first = await buildSearchIndex(entries, out, scratch, { stateFile: state, limits: { maxBundlePages: 2 } });
     expect(first.bundles.map(({ foreign: _, ...bundle }) => bundle)).toEqual([
       { name: 'fr-undated', lang: 'fr', pages: 1 },
       { name: 'fr-2024-01', lang: 'fr', pages: 2 },
@@ -199,7 +219,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     expect((await entryOf('fr-2024-01')).languages[UNSTEMMED]?.page_count).toBe(2);
 
     await write(dated('fr/f', '2024-03-28'));
-    const second = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2 });
+    const second = await buildSearchIndex(entries, out, scratch, { stateFile: state, limits: { maxBundlePages: 2 } });
     expect(second.rebuilt).toEqual(['fr-2024-03']);
     expect(second.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 2', 'fr-2024-03 2', 'ru 1']);
 
@@ -207,7 +227,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     await write(dated('fr/g', '2024-04-01'));
     await rm(path.join(entries, 'fr', 'b.json'));
     const segments = { maxBundlePages: 2, deltaPages: 5, staleShare: 1 };
-    const third = await buildSearchIndex(entries, out, scratch, state, segments);
+    const third = await buildSearchIndex(entries, out, scratch, { stateFile: state, limits: segments });
     expect(third.rebuilt).toEqual(['fr-delta']);
     expect(third.bundles.map(({ foreign: _, ...bundle }) => bundle)).toEqual([
       { name: 'fr-undated', lang: 'fr', pages: 1 },
@@ -228,10 +248,10 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     expect(Object.keys(values)).toEqual(ids);
     expect(values[ids[0]!]!.year).toEqual(['2024']);
     // The same update again writes nothing.
-    expect((await buildSearchIndex(entries, out, scratch, state, segments)).rebuilt).toEqual([]);
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state, limits: segments })).rebuilt).toEqual([]);
 
     // Past the limits, the delta's month becomes a base and the stale base is rebuilt.
-    const compacted = await buildSearchIndex(entries, out, scratch, state, { maxBundlePages: 2, deltaPages: 0, staleShare: 0.1 });
+    const compacted = await buildSearchIndex(entries, out, scratch, { stateFile: state, limits: { maxBundlePages: 2, deltaPages: 0, staleShare: 0.1 } });
     expect(compacted.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 1', 'fr-2024-01 1', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
     expect(compacted.rebuilt).toEqual(['fr-2024-01', 'fr-2024-04']);
     expect(compacted.tombstones).toBe(0);
@@ -240,7 +260,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
 
     // Without a state, as `--clean`, the cut a clean build makes.
     const fresh = path.join(root, 'fresh');
-    const clean = await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), undefined, { maxBundlePages: 2 });
+    const clean = await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'), { limits: { maxBundlePages: 2 } });
     expect(clean.bundles.map((bundle) => `${bundle.name} ${bundle.pages}`)).toEqual(['fr-undated 2', 'fr-2024-03 2', 'fr-2024-04 1', 'ru 1']);
   }, 60_000);
 });

@@ -14,12 +14,12 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
+import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, indexPeakBytes, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
 import { readForeignWords } from '../word-scripts-build.ts';
 import { LANGS, type Lang } from '../../schemas/article.ts';
 import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
 import { closePagefind, writeBundle } from './pagefind-run.ts';
-import { linkPages, monthDir, updateSearchPages, type PageState } from './search-pages.ts';
+import { linkPages, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
 import { planLanguage, type PlannedSegment, type SegmentState } from './segments.ts';
 
 export { SEARCH_STATE_FILE } from './index-state.ts';
@@ -57,26 +57,41 @@ function planAll(pages: Record<string, PageState>, previous: IndexState['langs']
   return LANGS.flatMap((lang) => planLanguage(lang, byLang.get(lang)!, previous[lang], limits, intact));
 }
 
+/** How buildSearchIndex builds: all optional. */
+export interface SearchIndexOptions {
+  /**
+   * The state file: with one, the scratch pages of unchanged entries are kept between runs
+   * and the last build's bundles are built on (kept, with tombstones, or written again,
+   * segments.ts). Without one, everything is built from nothing, as a clean build, and the
+   * scratch folder removed.
+   */
+  stateFile?: string | undefined;
+  /** The segment limits, for tests, which cut a small archive into segments. */
+  limits?: Partial<SegmentLimits> | undefined;
+  onProgress?: ((progress: SearchIndexProgress) => void) | undefined;
+  /**
+   * Awaited before each bundle is indexed, with the bytes that takes (indexPeakBytes): the
+   * build holds a large one while `astro build` runs.
+   */
+  waitForMemory?: ((bytes: number) => Promise<void>) | undefined;
+  /**
+   * The site folder is as the last build left it (src/build/site-output.ts): every bundle the
+   * state lists is there as written, and is not read again to tell.
+   */
+  bundlesIntact?: boolean | undefined;
+}
+
 /**
  * Builds the search index of the entries in `entriesDir` into `outputDir` (the site's
- * `pagefind/`), with `scratchDir` for the pages Pagefind reads. With a `stateFile`, the
- * scratch pages of unchanged entries are kept between runs and the last build's bundles are
- * built on: kept, with tombstones, or written again (segments.ts). Without one, everything is
- * built from nothing, as a clean build, and the scratch folder removed. Anything else in
- * `outputDir` goes. `limits` are for tests, which cut a small archive into segments.
+ * `pagefind/`), with `scratchDir` for the pages Pagefind reads. Anything else in `outputDir`
+ * goes.
  */
-export async function buildSearchIndex(
-  entriesDir: string,
-  outputDir: string,
-  scratchDir: string,
-  stateFile?: string,
-  limits: Partial<SegmentLimits> = {},
-  onProgress?: (progress: SearchIndexProgress) => void,
-): Promise<SearchIndexResult> {
+export async function buildSearchIndex(entriesDir: string, outputDir: string, scratchDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const { stateFile, limits = {}, onProgress, waitForMemory, bundlesIntact = false } = options;
   const fingerprint = builderFingerprint();
   const full: SegmentLimits = { ...DEFAULT_SEGMENT_LIMITS, ...limits };
-  const stored = takeState(stateFile);
-  const previous = stored?.fingerprint === fingerprint ? stored : undefined;
+  const taken = takeState(stateFile);
+  const previous = taken?.state.fingerprint === fingerprint ? taken.state : undefined;
   if (!previous) rmSync(scratchDir, { recursive: true, force: true });
   const next: IndexState = { fingerprint, limits: full, pages: {}, langs: {} };
   const summary = Object.fromEntries(LANGS.map((lang) => [lang, 0])) as SearchIndexSummary;
@@ -89,6 +104,7 @@ export async function buildSearchIndex(
     const before = previous?.limits.maxBundlePages === full.maxBundlePages ? previous.langs : {};
     const checked = new Map<string, boolean>();
     const intact = (segment: SegmentState): boolean => {
+      if (bundlesIntact) return true;
       let ok = checked.get(segment.name);
       if (ok === undefined) checked.set(segment.name, (ok = sameFiles(bundleFiles(path.join(outputDir, segment.name)), segment.files)));
       return ok;
@@ -101,7 +117,11 @@ export async function buildSearchIndex(
     const total = toBuild.reduce((sum, segment) => sum + segment.pages.length, 0);
     let done = 0;
     for (const segment of plan) {
-      if (!segment.kept) onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length + 1, bundles: toBuild.length });
+      if (!segment.kept) {
+        await waitForMemory?.(indexPeakBytes(segment.pages.length));
+        onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length + 1, bundles: toBuild.length });
+      }
+      if (!segment.kept) restorePages(entriesDir, scratchDir, next.pages, segment.pages);
       const state = segment.kept ?? (await writeSegment(segment, outputDir, scratchDir));
       if (!segment.kept) {
         rebuilt.push(segment.name);
@@ -142,8 +162,21 @@ export async function buildSearchIndex(
       writeFileSync(values, `${JSON.stringify(dead)}\n`);
     } else for (const file of [ids, values]) rmSync(file, { force: true });
   }
-  if (stateFile) writeState(stateFile, next);
+  if (stateFile) writeState(stateFile, previous && sameState(previous, next) ? previous : next, taken);
   return { pages: summary, bundles, rebuilt, tombstones: bundles.reduce((sum, bundle) => sum + (bundle.dead ?? 0), 0) };
+}
+
+/** Whether `next` holds what `previous` did: the same pages, limits and bundles, each bundle kept as it was. */
+function sameState(previous: IndexState, next: IndexState): boolean {
+  const { limits } = previous;
+  if (next.pages !== previous.pages || Object.entries(limits).some(([key, value]) => next.limits[key as keyof SegmentLimits] !== value)) return false;
+  const langs = Object.keys(previous.langs);
+  if (Object.keys(next.langs).length !== langs.length) return false;
+  return langs.every((lang) => {
+    const before = previous.langs[lang as Lang]!;
+    const after = next.langs[lang as Lang];
+    return after !== undefined && after.delta === before.delta && after.bases.length === before.bases.length && after.bases.every((base, i) => base === before.bases[i]);
+  });
 }
 
 /** Writes one planned bundle and returns its state. */

@@ -28,16 +28,31 @@ export const monthDir = (lang: Lang, unit: string): string => path.join(lang, un
 /** The folder a delta bundle is read from: links to its pages, under the same paths below it. */
 const DELTA_DIR = '.delta';
 
+/** Reads, validates and writes the search page of the entry `name` (relative to `entriesDir`); `digest` is its file's. */
+function writePage(entriesDir: string, scratchDir: string, name: string, digest: string, before: PageState | undefined): PageState {
+  const file = path.join(entriesDir, name);
+  const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
+  // Pagefind names a page by its path below the folder it reads: the article's page.
+  const unit = bundleUnit(entry.date);
+  const page = path.join(monthDir(entry.lang, unit), routes.article(entry.id), 'index.html');
+  if (before && before[1] !== page) rmSync(path.join(scratchDir, path.dirname(before[1])), { recursive: true, force: true });
+  const html = searchDocument(entry);
+  mkdirSync(path.join(scratchDir, path.dirname(page)), { recursive: true });
+  writeFileSync(path.join(scratchDir, page), html);
+  return [digest, page, entry.lang, unit, sha256(html)];
+}
+
 /**
  * Brings the scratch folder's search pages in step with the entries in `entriesDir`: one page
  * per entry, `<lang>/<month>/articles/<id>/index.html`, where `articles/<id>/` is the article's
  * own page, so Pagefind gives results the article's URL. An entry whose file is unchanged
- * since `previous` keeps its page unread; a changed or new one is read, validated and written
- * (an entry that does not match the article schema stops the build, naming its file); a
- * removed one's page is deleted. At 10,000 articles, reading and validating every entry took
- * 3.3-6.4 s, writing every page 0.9-1.4 s and deleting them all after the build 2.8-10.8 s
- * (two runs, on a busy machine), on every build. Synchronous: ten thousand small reads and
- * writes, each a thread-pool round trip or four otherwise.
+ * since `previous` keeps its page unread and unchecked (a bundle to write checks its own,
+ * `restorePages`); a changed or new one is read, validated and written (an entry that does not
+ * match the article schema stops the build, naming its file); a removed one's page is deleted.
+ * With nothing changed, answers `previous` itself. At 10,000 articles, reading and validating
+ * every entry took 3.3-6.4 s, writing every page 0.9-1.4 s and deleting them all after the
+ * build 2.8-10.8 s (two runs, on a busy machine), on every build. Synchronous: ten thousand
+ * small reads and writes, each a thread-pool round trip or four otherwise.
  */
 export function updateSearchPages(
   entriesDir: string,
@@ -52,30 +67,44 @@ export function updateSearchPages(
     names = [];
   }
   const next: Record<string, PageState> = {};
+  let kept = 0;
   for (const [index, name] of names.entries()) {
     onProgress?.(index, names.length);
-    const file = path.join(entriesDir, name);
-    const digest = entryDigest(file);
+    const digest = entryDigest(path.join(entriesDir, name));
     const before = previous[name];
-    if (before && before[0] === digest && existsSync(path.join(scratchDir, before[1]))) {
+    if (before && before[0] === digest) {
       next[name] = before;
+      kept++;
       continue;
     }
-    const entry = parseArticle(JSON.parse(readFileSync(file, 'utf8')), file);
-    // Pagefind names a page by its path below the folder it reads: the article's page.
-    const unit = bundleUnit(entry.date);
-    const page = path.join(monthDir(entry.lang, unit), routes.article(entry.id), 'index.html');
-    if (before && before[1] !== page) rmSync(path.join(scratchDir, path.dirname(before[1])), { recursive: true, force: true });
-    const html = searchDocument(entry);
-    mkdirSync(path.join(scratchDir, path.dirname(page)), { recursive: true });
-    writeFileSync(path.join(scratchDir, page), html);
-    next[name] = [digest, page, entry.lang, unit, sha256(html)];
+    next[name] = writePage(entriesDir, scratchDir, name, digest, before);
   }
   onProgress?.(names.length, names.length);
+  let removed = 0;
   for (const [name, [, page]] of Object.entries(previous)) {
-    if (!(name in next)) rmSync(path.join(scratchDir, path.dirname(page)), { recursive: true, force: true });
+    if (name in next) continue;
+    rmSync(path.join(scratchDir, path.dirname(page)), { recursive: true, force: true });
+    removed++;
   }
-  return next;
+  return kept === names.length && removed === 0 ? previous : next;
+}
+
+/**
+ * Writes again the pages of `wanted` missing from the scratch folder (deleted by hand, or by a
+ * disk cleaner), before Pagefind reads them: `pages` as updateSearchPages gave them. An entry
+ * unchanged in size and modification time gives the same page; one that does not was changed
+ * behind the build's back, and the build stops, naming it.
+ */
+export function restorePages(entriesDir: string, scratchDir: string, pages: Record<string, PageState>, wanted: readonly PageState[]): void {
+  const missing = wanted.filter(([, page]) => !existsSync(path.join(scratchDir, page)));
+  if (missing.length === 0) return;
+  const names = new Map(Object.entries(pages).map(([name, state]) => [state[1], name]));
+  for (const state of missing) {
+    const name = names.get(state[1]);
+    if (name === undefined) throw new Error(`search pages: no entry gives ${state[1]}`);
+    const again = writePage(entriesDir, scratchDir, name, state[0], state);
+    if (again[4] !== state[4]) throw new Error(`${path.join(entriesDir, name)}: changed while its size and modification time did not; build again with --clean`);
+  }
 }
 
 /**
