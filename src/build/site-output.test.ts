@@ -155,6 +155,38 @@ describe('finishOutput', () => {
   });
 });
 
+describe('finishOutput after a build that changed no file of the folder', () => {
+  it('moves only the record\'s time, and still writes it again once a file was deleted by hand', async () => {
+    put('articles/fr/a/index.html', 'a');
+    put('articles/fr/b/index.html', 'b');
+    await recordOutput();
+    // Indented, so that a record serialised again would show.
+    const indented = JSON.stringify(JSON.parse(readFileSync(record, 'utf8')), null, 2);
+    writeFileSync(record, indented);
+    await later();
+    const before = statSync(record).mtimeMs;
+    let { kept } = prepareOutput(dist, record);
+    let since = stagesStart();
+    put('articles/fr/a/index.html', 'a, written again in place');
+    finishOutput(dist, record, kept, () => true, since);
+    expect(readFileSync(record, 'utf8')).toBe(indented);
+    expect(statSync(record).mtimeMs).toBeGreaterThan(before);
+    await later();
+    expect(prepareOutput(dist, record).intact).toBe(true);
+
+    // A page deleted by hand, which no stage writes again: the record forgets it.
+    rmSync(path.join(dist, 'articles/fr/b/index.html'));
+    ({ kept } = prepareOutput(dist, record));
+    since = stagesStart();
+    finishOutput(dist, record, kept, () => true, since);
+    expect(readFileSync(record, 'utf8')).not.toBe(indented);
+    await later();
+    const next = prepareOutput(dist, record);
+    expect(next.intact).toBe(true);
+    expect(files(next.kept)).toEqual(['articles/fr/a/index.html']);
+  });
+});
+
 describe('a site folder of 150,000 files in one folder', () => {
   it('is recorded, and forgotten when the folder goes, however many files a folder holds', async () => {
     const many = 150_000;
