@@ -28,4 +28,6 @@ export const archivePaths = {
   astroCache: ASTRO_CACHE,
   /** The article records the pages list, beside Astro's store (src/lib/record-store.ts). */
   articleRecords: `${ASTRO_CACHE}/article-records`,
+  /** Each listing route's pages at the last build, by listing (src/lib/listing-pages.ts). */
+  listingPages: `${ASTRO_CACHE}/listing-pages`,
 } as const;

@@ -15,6 +15,8 @@ export const rawCopiesDir = path.join(archiveDir, archivePaths.raw);
 export const defaultReportPath = path.join(archiveDir, archivePaths.report);
 /** The article records of Astro's content sync (src/lib/record-store.ts). */
 export const articleRecordsDir = path.join(archiveDir, archivePaths.articleRecords);
+/** The listing routes' pages at the last build (src/lib/listing-pages.ts). */
+export const listingPagesDir = path.join(archiveDir, archivePaths.listingPages);
 
 /** The built site. */
 export const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');
