@@ -41,6 +41,16 @@ export async function fingerprintTree(root: string): Promise<Map<string, string>
   return prints;
 }
 
+/** What the site is built from in an archive folder: entries, raw copies and the report, by relative path. */
+export async function archiveState(dir: string): Promise<Map<string, string>> {
+  const state = new Map<string, string>();
+  for (const [file, print] of await fingerprintTree(dir)) {
+    const relative = path.relative(dir, file);
+    if (relative.startsWith('articles') || relative.startsWith('raw') || relative === 'ingest-report.json') state.set(relative, print);
+  }
+  return state;
+}
+
 interface IngestRun {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -1,12 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markDuplicates } from './dedupe.ts';
+import { byString } from '../lib/sort.ts';
+import { asDuplicate, dedupeRow, duplicateVerdicts } from './dedupe.ts';
+import type { FileOutcome } from './outcome.ts';
 import { ingestFile } from './pipeline.ts';
 
 const bytes = readFileSync('content/raw/003_736dc36327812824.txt');
 const text = bytes.toString('utf8');
 
-describe('markDuplicates', () => {
+/** The outcomes in path order, each duplicate marked as a run marks it. */
+function markDuplicates<A extends FileOutcome['article']>(outcomes: readonly FileOutcome<NonNullable<A>>[]): FileOutcome<NonNullable<A>>[] {
+  const sorted = [...outcomes].sort(byString((outcome) => outcome.file));
+  const verdicts = duplicateVerdicts(sorted.map(dedupeRow));
+  return sorted.map((outcome, index) => {
+    const verdict = verdicts[index];
+    return verdict ? asDuplicate(outcome, verdict) : outcome;
+  });
+}
+
+describe('duplicateVerdicts', () => {
   it('keeps one of the same bytes under two names: the path that sorts first', () => {
     const outcomes = markDuplicates([ingestFile(bytes, 'b/copy.txt', []), ingestFile(bytes, 'a/003.txt', [])]);
     expect(outcomes.map((outcome) => [outcome.file, outcome.status])).toEqual([

@@ -1,19 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markDuplicates } from './dedupe.ts';
+import { asDuplicate } from './dedupe.ts';
 import { ingestFile } from './pipeline.ts';
-import { buildReport, formatSummary, kindOf, reportText } from './report.ts';
+import { formatSummary, kindOf, mergeSummaries, recordLines, reportFrame, summarize, toRecord } from './report.ts';
+import type { FileOutcome } from './outcome.ts';
 
-describe('buildReport', () => {
+/** The report file's text of outcomes in path order, as a run joins its shards' lines. */
+const reportText = (outcomes: FileOutcome[], cut = 1): string => {
+  const { head, separator, tail } = reportFrame(summarize(outcomes), outcomes.length === 0);
+  const shards = [outcomes.slice(0, cut), outcomes.slice(cut)].filter((shard) => shard.length > 0);
+  return `${head}${shards.map(recordLines).join(separator)}${tail}`;
+};
+
+describe('the report', () => {
   const seed = readFileSync('content/raw/004_eccd677ccf18e2ae.txt');
-  const report = buildReport(
-    markDuplicates([
-      ingestFile(seed, 'b.txt', []),
-      ingestFile(seed, 'a.txt', []),
-      ingestFile(Buffer.alloc(0), 'c.txt', []),
-      ingestFile(readFileSync('tests/fixtures/ingest/impossible-date.txt'), 'd.txt', []),
-    ]),
-  );
+  const outcomes = [
+    ingestFile(seed, 'a.txt', []),
+    asDuplicate(ingestFile(seed, 'b.txt', []), { twin: 'a.txt', sameBytes: true }),
+    ingestFile(Buffer.alloc(0), 'c.txt', []),
+    ingestFile(readFileSync('tests/fixtures/ingest/impossible-date.txt'), 'd.txt', []),
+  ];
+  const report = JSON.parse(reportText(outcomes, 2)) as { summary: ReturnType<typeof summarize>; files: ReturnType<typeof toRecord>[] };
 
   it('has one record per file, in path order, with the kept article fields', () => {
     expect(report.files.map((record) => [record.file, record.status])).toEqual([
@@ -47,13 +54,20 @@ describe('buildReport', () => {
   });
 });
 
-describe('reportText', () => {
-  it('is the report as JSON, a record a line', () => {
-    const report = buildReport(markDuplicates([ingestFile(Buffer.alloc(0), 'c.txt', []), ingestFile(readFileSync('content/raw/004_eccd677ccf18e2ae.txt'), 'a.txt', [])]));
-    const text = reportText(report);
-    expect(JSON.parse(text)).toEqual(report);
+describe('the report file', () => {
+  it('is the report as JSON, a record a line, whatever the shards', () => {
+    const outcomes = [ingestFile(readFileSync('content/raw/004_eccd677ccf18e2ae.txt'), 'a.txt', []), ingestFile(Buffer.alloc(0), 'c.txt', [])];
+    const text = reportText(outcomes);
+    expect(reportText(outcomes, 2)).toBe(text);
+    expect(JSON.parse(text)).toEqual({ summary: summarize(outcomes), files: outcomes.map(toRecord) });
     expect(text.split('\n').slice(1, -2).map((line) => JSON.parse(line.replace(/,$/, '')).file)).toEqual(['a.txt', 'c.txt']);
-    expect(JSON.parse(reportText({ ...report, files: [] }))).toEqual({ ...report, files: [] });
+    expect(JSON.parse(reportText([]))).toEqual({ summary: summarize([]), files: [] });
+  });
+
+  it('counts as the sum of its shards', () => {
+    const seed = readFileSync('content/raw/004_eccd677ccf18e2ae.txt');
+    const outcomes = [ingestFile(seed, 'a.txt', []), ingestFile(Buffer.alloc(0), 'c.txt', []), ingestFile(readFileSync('tests/fixtures/ingest/impossible-date.txt'), 'd.txt', [])];
+    expect(mergeSummaries([summarize(outcomes.slice(0, 1)), summarize(outcomes.slice(1))])).toEqual(summarize(outcomes));
   });
 });
 

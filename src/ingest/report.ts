@@ -1,7 +1,7 @@
 import { routes } from '../lib/urls.ts';
-import type { Report, ReportRecord, Summary } from '../schemas/report.ts';
+import { OUTCOMES, type ReportRecord, type Summary } from '../schemas/report.ts';
 import type { FileOutcome } from './outcome.ts';
-import { byString, compareStrings } from '../lib/sort.ts';
+import { compareStrings } from '../lib/sort.ts';
 
 /** `date: impossible date …` -> `date`. */
 export function kindOf(message: string): string {
@@ -41,8 +41,8 @@ export function toRecord(outcome: FileOutcome): ReportRecord {
   return record;
 }
 
-/** The run's report: one record per input file, in path order, and counts; no timings, so reruns are identical. */
-export function buildReport(outcomes: readonly FileOutcome[]): Report {
+/** The counts of some outcomes; a run's summary merges those of its shards (`mergeSummaries`). */
+export function summarize(outcomes: readonly FileOutcome[]): Summary {
   const summary: Summary = { files: outcomes.length, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
   for (const outcome of outcomes) {
     summary.status[outcome.status]++;
@@ -50,21 +50,39 @@ export function buildReport(outcomes: readonly FileOutcome[]): Report {
     if (outcome.reason) count(summary.reasons, kindOf(outcome.reason));
     for (const warning of outcome.warnings) count(summary.warnings, kindOf(warning));
   }
-  summary.languages = sortedRecord(summary.languages);
-  summary.reasons = sortedRecord(summary.reasons);
-  summary.warnings = sortedRecord(summary.warnings);
-  const files = outcomes.map(toRecord).sort(byString((record) => record.file));
-  return { summary, files };
+  return mergeSummaries([summary]);
 }
 
+/** The counts of all the parts together, each kind's keys sorted. */
+export function mergeSummaries(parts: readonly Summary[]): Summary {
+  const total: Summary = { files: 0, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
+  const add = (into: Record<string, number>, from: Record<string, number>) => {
+    for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+  };
+  for (const part of parts) {
+    total.files += part.files;
+    for (const status of OUTCOMES) total.status[status] += part.status[status];
+    add(total.languages, part.languages);
+    add(total.reasons, part.reasons);
+    add(total.warnings, part.warnings);
+  }
+  total.languages = sortedRecord(total.languages);
+  total.reasons = sortedRecord(total.reasons);
+  total.warnings = sortedRecord(total.warnings);
+  return total;
+}
+
+/** The report's lines of some outcomes, in the order given: a part of the report file's text. */
+export const recordLines = (outcomes: readonly FileOutcome[]): string => outcomes.map((outcome) => JSON.stringify(toRecord(outcome))).join(',\n');
+
 /**
- * The report file's text: the summary, then one record a line. Not indented: at 100,000
- * files indenting made 76 MB instead of 45 and took 1.6 s of a run that changed one file,
- * and a record a line still reads and diffs line by line.
+ * The report file's text around its records' lines (`recordLines`, joined by `,\n`): the
+ * summary, then one record a line. Not indented: at 100,000 files indenting made 76 MB instead
+ * of 45 and took 1.6 s of a run that changed one file, and a record a line still reads and diffs
+ * line by line.
  */
-export function reportText(report: Report): string {
-  const files = report.files.map((record) => JSON.stringify(record)).join(',\n');
-  return `{"summary":${JSON.stringify(report.summary)},"files":[${files ? `\n${files}\n` : ''}]}\n`;
+export function reportFrame(summary: Summary, empty: boolean): { head: string; separator: string; tail: string } {
+  return { head: `{"summary":${JSON.stringify(summary)},"files":[${empty ? '' : '\n'}`, separator: ',\n', tail: `${empty ? '' : '\n'}]}\n` };
 }
 
 const line = (label: string, record: Record<string, number>): string =>

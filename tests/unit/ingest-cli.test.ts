@@ -149,7 +149,7 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     // cache and compared, it would be written empty.
     const cacheDir = path.join(archive, '.cache', 'ingest');
     let emptied = { file: '', record: '' };
-    for (const name of await readdir(cacheDir)) {
+    for (const name of (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name))) {
       const record = await readFile(path.join(cacheDir, name), 'utf8');
       if (record.startsWith('{"file":"samples/004_eccd677ccf18e2ae.txt"')) emptied = { file: path.join(cacheDir, name), record };
     }

@@ -2,7 +2,7 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/corpus/corpus.ts';
-import { fingerprintTree, runIngest, startIngest } from '../../scripts/fuzz/harness.ts';
+import { archiveState, fingerprintTree, runIngest, startIngest } from '../../scripts/fuzz/harness.ts';
 import { sha256Hex } from '../../src/ingest/steps/entry.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
@@ -14,16 +14,6 @@ const out = path.join(root, 'out');
 const TIMEOUT = 300_000;
 
 const ingest = (args: string[]) => runIngest({ args: [...args, '--quiet'], timeoutMs: TIMEOUT });
-
-/** What the site is built from: entries, raw copies and the report, by relative path. */
-async function archiveState(dir: string): Promise<Map<string, string>> {
-  const state = new Map<string, string>();
-  for (const [file, print] of await fingerprintTree(dir)) {
-    const relative = path.relative(dir, file);
-    if (relative.startsWith('articles') || relative.startsWith('raw') || relative === 'ingest-report.json') state.set(relative, print);
-  }
-  return state;
-}
 
 /** Every entry file parses and validates; returns how many there are. */
 async function validateEntries(dir: string): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * A whole run: a folder of raw files to the archive folder. Keys every file, skips the run
- * when nothing changed, takes unchanged files from the cache and sends the rest to the worker
- * pool, marks duplicates, then writes entries, raw copies, the report and the manifest. The
+ * when nothing changed, takes the shards of files unchanged since the last run from its record
+ * (shards.ts), looks the other files up in the cache or sends them to the worker pool, marks
+ * duplicates, then writes entries, raw copies, the report and the manifest. The
  * per-file decisions are the pipeline's (`ingestFile`, in the workers); the pure parts of the
  * run's own decisions are in `plan.ts`.
  */
@@ -10,14 +11,15 @@ import path from 'node:path';
 import { archivePaths } from '../../config/archive-paths.ts';
 import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
-import { markDuplicates } from '../dedupe.ts';
+import { asDuplicate, dedupeRow, duplicateVerdicts, type DedupeRow } from '../dedupe.ts';
 import type { FileOutcome } from '../outcome.ts';
-import { buildReport, reportText } from '../report.ts';
-import { parseReport, type Summary } from '../../schemas/report.ts';
+import { mergeSummaries, recordLines, reportFrame, summarize } from '../report.ts';
+import type { Summary } from '../../schemas/report.ts';
 import { sha256Hex } from '../steps/entry.ts';
 import { ingestCodeHash } from './code-hash.ts';
 import { fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, type KeyContext } from './plan.ts';
 import { IngestPool } from './pool.ts';
+import { cutShards, type ShardRecord } from './shards.ts';
 import {
   forgetLastRun,
   InputHasher,
@@ -30,11 +32,15 @@ import {
   readManifest,
   removeOrphanTemporaries,
   removeStale,
+  pruneShardLines,
+  readShardLines,
   ResultCache,
   stampOf,
   writeAtomic,
   writeLastRun,
   writeManifest,
+  writePending,
+  writeShardLines,
 } from './store.ts';
 import { errorMessage, errorReason } from '../../lib/errors.ts';
 
@@ -65,6 +71,14 @@ interface IngestFolderResult {
   cacheHits: number;
   /** The report's counts; read back from the last report when nothing changed. */
   summary(): Summary;
+}
+
+/** A shard as this run will record it; `reused`: its report lines, as the last run made them. */
+interface ShardPlan {
+  shard: number[];
+  inputs: string;
+  lines: string;
+  reused?: Buffer | undefined;
 }
 
 /** A run that cannot go on (bad input folder, unwritable output, bad taxonomy): the message says why. */
@@ -117,7 +131,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
 
   const inputs = listInputs(inputDir);
   const files = inputs.map((input) => input.path);
-  const cache = new ResultCache(outDir, useCache);
+  const cache = new ResultCache(outDir);
   const hasher = new InputHasher(cache.dir, inputDir, useCache && !options.hashAll);
   let toldWrites = false;
   const writes = () => {
@@ -145,40 +159,39 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     // Nothing this run would write differs from what is there.
     progress?.start(files.length);
     progress?.tick(files.length);
-    return { cacheHits: files.length, summary: () => parseReport(JSON.parse(readFileSync(reportPath, 'utf8')), reportPath).summary };
+    const counts = lastRun?.shards.map((shard) => shard.summary) ?? [];
+    return { cacheHits: files.length, summary: () => mergeSummaries(counts) };
   }
   writes();
 
   progress?.start(files.length);
   const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
-  const results: FileOutcome[] = new Array<FileOutcome>(files.length);
-  /**
-   * The cache record of each file with an entry. Only headers stay in memory: every entry is in
-   * the result cache (written even with --no-cache), and is read back from there when the
-   * archive is written and not as the last run left it, so a run's peak does not grow with the
-   * archive's bodies.
-   */
-  const recordKeys = new Map<string, string>();
+  /** The outcome of each file this run had to look at; the others are known from their shard's record. */
+  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
+  /** The key each file's outcome was made under, or why there is none: what a shard's record is checked against. */
+  const used: string[] = keys.map((known) => ('key' in known ? known.key : known.unread));
+  let misses = 0;
   /** Looks a file up in the cache, or sends it to a worker. */
   const settle = async (index: number): Promise<void> => {
+    if (outcomes[index] !== undefined) return;
     const file = files[index] as string;
     const known = keys[index] as FileKey;
-    if ('unread' in known) {
-      results[index] = { file, status: 'skipped', reason: known.unread, warnings: [], sha256: '' };
-      return;
-    }
+    const skipped = (reason: string): void => {
+      outcomes[index] = { file, status: 'skipped', reason, warnings: [], sha256: '' };
+      used[index] = reason;
+    };
+    if ('unread' in known) return skipped(known.unread);
     const cached = useCache ? cache.outcome(known.key) : undefined;
     if (cached) {
-      results[index] = cached.outcome;
-      if (cached.hasEntry) recordKeys.set(file, known.key);
+      outcomes[index] = cached;
       return;
     }
+    misses++;
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(inputDir, file));
     } catch (error) {
-      results[index] = { file, status: 'skipped', reason: unreadable(error), warnings: [], sha256: '' };
-      return;
+      return skipped(unreadable(error));
     }
     // The pipeline hashes what it reads, and the file may have changed since it was keyed:
     // the result is stored under the key of the bytes it was made from.
@@ -186,36 +199,120 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     const key = fileKey(context, file, processed.outcome.sha256);
     // A timeout depends on the machine's load, not on the file alone: try it again next run.
     if (!processed.outcome.reason?.startsWith('timeout:')) cache.set(key, processed);
-    results[index] = processed.outcome;
-    if (processed.entry !== undefined) recordKeys.set(file, key);
+    outcomes[index] = processed.outcome;
+    used[index] = key;
   };
+  const settleAll = async (indexes: readonly number[], tick?: () => void): Promise<void> => {
+    try {
+      // Two lanes per worker: one waits for its result while the other's file is being read.
+      await inLanes(indexes.length, jobs * 2, async (position) => {
+        await settle(indexes[position] as number);
+        tick?.();
+      });
+    } catch (error) {
+      throw new IngestFailure(`could not complete: ${errorMessage(error)}`);
+    }
+  };
+
+  // A shard whose files and keys are those of a shard of the last run has the same outcomes
+  // before the duplicate check: its kept files are known from that run's record, and its other
+  // files need not be looked at. The files of every other shard are looked up or processed.
+  const shards = cutShards(files);
+  const inputsOf = (shard: readonly number[]): string => sha256Hex(shard.map((index) => `${files[index]}\0${used[index]}`).join('\0'));
+  const lastShards = new Map((lastRun?.shards ?? []).map((shard) => [shard.inputs, shard]));
+  const known = shards.map((shard) => lastShards.get(inputsOf(shard)));
+  const pending = shards.flatMap((shard, index) => (known[index] ? [] : shard));
   // Files the last run wrote no entry from go first: the likely misses start a worker while
   // the others are looked up in the cache.
   const lastEntries = new LastRunEntries(lastRun);
-  const likelyNew = keys.map((known) => !('key' in known) || !lastEntries.wroteFrom(known.key));
-  const order = [...keys.keys()].sort((a, b) => Number(likelyNew[b]) - Number(likelyNew[a]));
+  const likelyNew = pending.map((index) => !lastEntries.wroteFrom(used[index] as string));
+  const order = [...pending.keys()].sort((a, b) => Number(likelyNew[b]) - Number(likelyNew[a])).map((position) => pending[position] as number);
+  progress?.tick(files.length - pending.length);
+
+  // A shard whose files, keys and duplicate verdicts are those of a shard of the last run has
+  // its report lines; the others are made again from their files' outcomes, looked up now. A
+  // file processed again then (its record gone) may have changed since it was keyed: the
+  // verdicts are found again until every file they were found from is settled.
+  /** The raw file's size of each file kept before the duplicate check. */
+  const rawBytes: number[] = new Array<number>(files.length);
+  const rows: DedupeRow[] = files.map((file) => ({ file, sha256: '' }));
+  const reusedLines = new Map<string, Buffer | undefined>();
+  let verdicts: ReturnType<typeof duplicateVerdicts>;
+  let plan: ShardPlan[];
   try {
-    // Two lanes per worker: one waits for its result while the other's file is being read.
-    await inLanes(files.length, jobs * 2, async (position) => {
-      await settle(order[position] as number);
-      progress?.tick();
-    });
-  } catch (error) {
-    throw new IngestFailure(`could not complete: ${errorMessage(error)}`);
+    await settleAll(order, () => progress?.tick());
+    for (;;) {
+      shards.forEach((shard, index) => {
+        const record = known[index];
+        for (const file of shard) {
+          const outcome = outcomes[file];
+          if (outcome === undefined) continue;
+          rows[file] = dedupeRow(outcome);
+          if (outcome.status === 'kept' && outcome.article) rawBytes[file] = outcome.article.raw.bytes;
+        }
+        if (!record) return;
+        for (const [position, id, bytes] of record.kept) {
+          const file = shard[position] as number;
+          if (outcomes[file] !== undefined) continue;
+          rows[file] = { file: files[file] as string, sha256: (keys[file] as { sha256: string }).sha256, id };
+          rawBytes[file] = bytes;
+        }
+      });
+      const found = duplicateVerdicts(rows);
+      verdicts = found;
+      const verdictText = (index: number): string => {
+        const verdict = found[index];
+        return verdict ? `${verdict.sameBytes ? 'b' : 'o'}${verdict.twin}` : '';
+      };
+      plan = shards.map((shard, index): ShardPlan => {
+        const inputs = inputsOf(shard);
+        const lines = sha256Hex(`${inputs}\0${shard.map(verdictText).join('\0')}`);
+        if (known[index]?.lines !== lines) return { shard, inputs, lines };
+        if (!reusedLines.has(lines)) reusedLines.set(lines, readShardLines(cache.dir, lines));
+        return { shard, inputs, lines, reused: reusedLines.get(lines) };
+      });
+      const unsettled = plan.flatMap(({ shard, reused }) => (reused ? [] : shard.filter((file) => outcomes[file] === undefined)));
+      if (unsettled.length === 0) break;
+      await settleAll(unsettled);
+    }
   } finally {
     await pool.close();
   }
+  const records: ShardRecord[] = [];
+  const shardLines: Buffer[] = [];
+  plan.forEach(({ shard, inputs, lines, reused }, index) => {
+    const kept = shard.flatMap((file, position): ShardRecord['kept'] => {
+      const id = rows[file]?.id;
+      return id === undefined ? [] : [[position, id, rawBytes[file] as number]];
+    });
+    const last = known[index];
+    if (reused && last) {
+      records.push({ inputs, lines, kept, summary: last.summary });
+      shardLines.push(reused);
+      return;
+    }
+    const final = shard.map((file) => {
+      const verdict = verdicts[file];
+      const outcome = outcomes[file] as FileOutcome;
+      return verdict ? asDuplicate(outcome, verdict) : outcome;
+    });
+    const text = Buffer.from(recordLines(final));
+    records.push({ inputs, lines, kept, summary: summarize(final) });
+    shardLines.push(text);
+  });
+  const summary = mergeSummaries(records.map((record) => record.summary));
+  const frame = reportFrame(summary, files.length === 0);
+  const separator = Buffer.from(frame.separator);
+  const reportBytes = Buffer.concat([Buffer.from(frame.head), ...shardLines.flatMap((lines, index) => (index === 0 ? [lines] : [separator, lines])), Buffer.from(frame.tail)]);
 
-  const outcomes = markDuplicates(results);
-  const report = buildReport(outcomes);
-  const kept = outcomes.flatMap((outcome) => (outcome.status === 'kept' && outcome.article ? [{ file: outcome.file, id: outcome.article.id, sha256: outcome.sha256, bytes: outcome.article.raw.bytes }] : []));
+  const kept = rows.flatMap((row, file) => (row.id !== undefined && !verdicts[file] ? [{ file: row.file, id: row.id, sha256: row.sha256, bytes: rawBytes[file] as number, key: used[file] as string }] : []));
   const { articles, planned } = planWrites(kept, outDir, reportPath);
   /** What the last-run record will say of the files written or found as they should be. */
   const left = new Map<string, LeftFile>();
   try {
     forgetLastRun(cache.dir);
-    cache.forgetIndex();
-    const previous = readManifest(outDir);
+    const { listed, pending } = readManifest(outDir);
+    const previous = [...listed, ...pending];
     const previousSet = new Set(previous);
     // The archive's folders are written only after the last-run record is forgotten: with the
     // record read, the last run that wrote them completed, and only the cache may hold a
@@ -223,9 +320,10 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     removeOrphanTemporaries(outDir, lastRun ? [path.relative(outDir, cache.dir)] : [archivePaths.articles, archivePaths.raw, path.relative(outDir, cache.dir)]);
     // The manifest names what we are about to write before we write it, so files from a run
     // interrupted half-way are still ours to clean up next time.
-    if (planned.some((file) => !previousSet.has(file))) writeManifest(outDir, [...previous, ...planned]);
+    const added = planned.filter((file) => !previousSet.has(file));
+    if (added.length > 0) writePending(outDir, [...pending, ...added]);
     articles.forEach((article, index) => {
-      const key = recordKeys.get(article.file) ?? '';
+      const key = kept[index]?.key ?? '';
       const entryFile = path.join(outDir, article.entryPath);
       let stamp = lastEntries.unchanged(outDir, article.entryPath, key);
       if (stamp === undefined) {
@@ -245,19 +343,28 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
       left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
     });
-    writeAtomic(reportPath, reportText(report));
+    if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer));
+    writeAtomic(reportPath, reportBytes);
     removeStale(outDir, previous, planned);
-    if (planned.length !== previousSet.size || planned.some((file) => !previousSet.has(file))) writeManifest(outDir, planned);
+    const listedSet = new Set(listed);
+    writeManifest(outDir, planned, { changed: planned.length !== listedSet.size || planned.some((file) => !listedSet.has(file)) });
     if (useCache) {
-      cache.prune();
+      const live = new Set(used);
+      // When some shard is as the last complete run left it, the key context is the same and
+      // the records that run used are those of the input record: only the records of inputs
+      // changed or gone since are dropped, without listing the cache folder. Otherwise (the
+      // code changed, a run was killed, another input folder, --hash-all) every record this
+      // run did not use is.
+      if (lastRun && hasher.continues && known.some((record) => record !== undefined)) cache.forget(hasher.gone().map(([file, sha256]) => fileKey(context, file, sha256)).filter((key) => !live.has(key)));
+      else cache.prune(live);
+      pruneShardLines(cache.dir, new Set(records.map((record) => record.lines)));
       // A timed-out file gets another chance next run, so such a run is not one to repeat.
-      const timedOut = results.some((result) => result.reason?.startsWith('timeout:'));
-      if (!timedOut) cache.saveIndex();
-      if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath], left);
+      const timedOut = outcomes.some((outcome) => outcome?.reason?.startsWith('timeout:'));
+      if (!timedOut) writeLastRun(cache.dir, fingerprint, outDir, [...planned, MANIFEST_NAME, reportPath], left, records);
     }
   } catch (error) {
     const failedPath = (error as NodeJS.ErrnoException).path;
     throw new IngestFailure(`could not write the archive${failedPath ? ` at ${failedPath}` : ` in ${outDir}`}: ${errorMessage(error)}`);
   }
-  return { cacheHits: cache.hits, summary: () => report.summary };
+  return { cacheHits: files.length - misses - keys.filter((known) => 'unread' in known).length, summary: () => summary };
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../steps/entry.ts';
-import { forgetLastRun, InputHasher, LastRunEntries, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, stampOf, writeAtomic, writeLastRun, writeManifest } from './store.ts';
+import { forgetLastRun, InputHasher, LastRunEntries, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, stampOf, writeAtomic, writeLastRun, writeManifest, writePending } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -52,7 +52,7 @@ describe('manifest and stale files', () => {
     await mkdir(path.join(dir, 'articles', 'fr'), { recursive: true });
     for (const file of ['articles/fr/old.json', 'articles/fr/kept.json', 'articles/fr/someone-elses.json']) await writeFile(path.join(dir, file), '{}');
     writeManifest(dir, ['articles/fr/old.json', 'articles/fr/kept.json', '../outside.txt']);
-    const previous = readManifest(dir);
+    const previous = readManifest(dir).listed;
     expect(previous).toEqual(['../outside.txt', 'articles/fr/kept.json', 'articles/fr/old.json']);
     await writeFile(path.join(dir, '..', 'outside.txt'), 'not ours').catch(() => undefined);
     expect(removeStale(dir, previous, ['articles/fr/kept.json'])).toEqual(['articles/fr/old.json']);
@@ -71,9 +71,17 @@ describe('manifest and stale files', () => {
   });
 
   it('reads a missing or broken manifest as empty', async () => {
-    expect(readManifest(dir)).toEqual([]);
+    expect(readManifest(dir)).toEqual({ listed: [], pending: [] });
     await writeFile(path.join(dir, '.ingest-manifest.json'), '{not json');
-    expect(readManifest(dir)).toEqual([]);
+    expect(readManifest(dir)).toEqual({ listed: [], pending: [] });
+  });
+
+  it('lists the paths a run is about to write apart, until a complete run writes the manifest', async () => {
+    writeManifest(dir, ['articles/fr/a.json']);
+    writePending(dir, ['articles/fr/b.json', 'raw/b.txt']);
+    expect(readManifest(dir)).toEqual({ listed: ['articles/fr/a.json'], pending: ['articles/fr/b.json', 'raw/b.txt'] });
+    writeManifest(dir, ['articles/fr/a.json'], { changed: false });
+    expect(readManifest(dir)).toEqual({ listed: ['articles/fr/a.json'], pending: [] });
   });
 });
 
@@ -82,53 +90,29 @@ describe('ResultCache', () => {
   const kept = { outcome: { file: 'a.txt', status: 'kept' as const, warnings: [], sha256: 'a' }, entry: article };
   const skipped = { outcome: { file: 'b.txt', status: 'skipped' as const, reason: 'empty: no bytes', warnings: [], sha256: 'b' } };
 
-  it('returns what was stored, counts hits, prunes what a run did not use', async () => {
+  it('returns what was stored, prunes what a run did not use and what older code left', async () => {
     const first = new ResultCache(dir);
     first.set('a'.repeat(64), kept);
     first.set('b'.repeat(64), skipped);
     await writeFile(path.join(first.dir, `${'c'.repeat(64)}.json`), '{}');
+    await writeFile(path.join(first.dir, 'outcomes.txt'), `${'a'.repeat(64)}\t1\t{}\n`);
     const second = new ResultCache(dir);
-    expect(second.outcome('a'.repeat(64))).toEqual({ outcome: kept.outcome, hasEntry: true });
+    expect(second.outcome('a'.repeat(64))).toEqual(kept.outcome);
     expect(second.entry('a'.repeat(64))).toBe(article);
     expect(second.outcome('c'.repeat(64))).toBeUndefined();
-    expect(second.hits).toBe(1);
-    second.prune();
+    second.prune(new Set(['a'.repeat(64), 'c'.repeat(64)]));
     expect(await readdir(second.dir)).toEqual([`${'a'.repeat(64)}.txt`]);
   });
 
-  it('reads an outcome whole however long its line, and knows a record without an entry', async () => {
+  it('reads an outcome whole however long its line', async () => {
     // Longer than a read-ahead chunk, with multi-byte characters across its boundaries.
     const long = { outcome: { ...kept.outcome, warnings: Array.from({ length: 900 }, (_, i) => `προειδοποίηση ${i}`) }, entry: article };
     const cache = new ResultCache(dir);
     cache.set('f'.repeat(64), long);
     cache.set('b'.repeat(64), skipped);
     expect(JSON.stringify(long.outcome).length).toBeGreaterThan(16_384);
-    expect(cache.outcome('f'.repeat(64))).toEqual({ outcome: long.outcome, hasEntry: true });
-    expect(cache.outcome('b'.repeat(64))).toEqual({ outcome: skipped.outcome, hasEntry: false });
-  });
-
-  it('reads the outcome lines a complete run used from its index, and from the records without one', async () => {
-    const first = new ResultCache(dir);
-    first.set('a'.repeat(64), kept);
-    first.set('b'.repeat(64), skipped);
-    first.saveIndex();
-    // A record's first line changed behind the cache's back: the index, not the record, is read.
-    const changed = { ...kept.outcome, warnings: ['title: changed by hand'] };
-    await writeFile(path.join(first.dir, `${'a'.repeat(64)}.txt`), `${JSON.stringify(changed)}\n${article}`);
-    const second = new ResultCache(dir);
-    expect(second.outcome('a'.repeat(64))).toEqual({ outcome: kept.outcome, hasEntry: true });
-    expect(second.outcome('b'.repeat(64))).toEqual({ outcome: skipped.outcome, hasEntry: false });
-    // Without the index (forgotten while a run writes, or --no-cache) every record is read.
-    expect(new ResultCache(dir, false).outcome('a'.repeat(64))).toEqual({ outcome: changed, hasEntry: true });
-    second.forgetIndex();
-    expect(new ResultCache(dir).outcome('a'.repeat(64))).toEqual({ outcome: changed, hasEntry: true });
-    // The next index holds what this run used, whether read or stored.
-    const third = new ResultCache(dir);
-    third.outcome('b'.repeat(64));
-    third.set('c'.repeat(64), kept);
-    third.saveIndex();
-    const lines = (await readFile(path.join(dir, '.cache', 'ingest', 'outcomes.txt'), 'utf8')).split('\n').map((line) => line.slice(0, 66));
-    expect(lines).toEqual([`${'b'.repeat(64)}\t0`, `${'c'.repeat(64)}\t1`, '']);
+    expect(cache.outcome('f'.repeat(64))).toEqual(long.outcome);
+    expect(cache.outcome('b'.repeat(64))).toEqual(skipped.outcome);
   });
 
   it('keeps the entry text byte for byte and reads a damaged record as a miss', async () => {
@@ -137,7 +121,6 @@ describe('ResultCache', () => {
     expect(await readFile(path.join(cache.dir, `${'d'.repeat(64)}.txt`), 'utf8')).toBe(`${JSON.stringify(kept.outcome)}\n${article}`);
     await writeFile(path.join(cache.dir, `${'e'.repeat(64)}.txt`), '{"outcome": trunc');
     expect(cache.outcome('e'.repeat(64))).toBeUndefined();
-    expect(cache.hits).toBe(0);
   });
 });
 
@@ -199,11 +182,17 @@ describe('the last run record', () => {
     const cacheDir = path.join(dir, 'cache');
     await mkdir(cacheDir);
     for (const files of [[['a', 1]], [['a', 1, 2, 3]], [{ file: 'a' }], 'a']) {
-      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files }));
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files, shards: [] }));
       expect(readLastRun(cacheDir)).toBeUndefined();
     }
-    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']] }));
-    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']] });
+    const summary = { files: 2, status: { kept: 1, skipped: 1, duplicate: 0 }, languages: { fr: 1 }, reasons: { empty: 1 }, warnings: {} };
+    const shard = { inputs: 'i', lines: 'l', kept: [[0, 'fr/x', 120]], summary };
+    for (const shards of [undefined, [{ ...shard, kept: [[0, 'fr/x']] }], [{ ...shard, summary: { ...summary, languages: { fr: '1' } } }], [{ ...shard, lines: 3 }]]) {
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [], shards }));
+      expect(readLastRun(cacheDir)).toBeUndefined();
+    }
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] }));
+    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] });
   });
 });
 
@@ -235,6 +224,20 @@ describe('InputHasher', () => {
     await writeFile(path.join(input(), 'a.txt'), 'FIRST');
     utimesSync(path.join(input(), 'a.txt'), mtime, mtime);
     expect(run(['a.txt', 'b.txt'])).toEqual({ hashes: [sha256Hex('FIRST'), sha256Hex('second')], hashed: 1 });
+  });
+
+  it('names the files whose recorded bytes are gone: changed or deleted', async () => {
+    run(['a.txt', 'b.txt']);
+    await writeFile(path.join(input(), 'a.txt'), 'changed');
+    const hasher = new InputHasher(cache(), input(), true, Date.now() + 60_000);
+    hasher.sha256('a.txt');
+    expect(hasher.continues).toBe(true);
+    expect(hasher.gone()).toEqual([
+      ['a.txt', sha256Hex('first')],
+      ['b.txt', sha256Hex('second')],
+    ]);
+    expect(new InputHasher(cache(), path.join(dir, 'other'), true).continues).toBe(false);
+    expect(new InputHasher(cache(), input(), false).continues).toBe(false);
   });
 
   it('reads every file when told not to trust the stats, or for another input folder', async () => {

@@ -12,6 +12,7 @@ import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString } from '../../lib/sort.ts';
 import { archivePaths } from '../../config/archive-paths.ts';
 import { sha256Hex } from '../steps/entry.ts';
+import { isShardRecord, type ShardRecord } from './shards.ts';
 
 interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -97,25 +98,44 @@ export function removeOrphanTemporaries(outDir: string, folders: readonly string
 }
 
 export const MANIFEST_NAME = '.ingest-manifest.json';
+/**
+ * The paths a run is about to write that the manifest does not name yet, written before them:
+ * a run killed half-way leaves them listed, so they are still ours to clean up next time, and
+ * a run that adds one file does not rewrite the whole manifest twice.
+ */
+const PENDING_NAME = '.ingest-manifest-pending.json';
 
-/** The files (relative to the archive folder) a previous run wrote; none when unreadable. */
-export function readManifest(outDir: string): string[] {
+const readList = (file: string): string[] => {
   try {
-    const data: unknown = JSON.parse(readFileSync(path.join(outDir, MANIFEST_NAME), 'utf8'));
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof data === 'object' && data !== null && 'files' in data && Array.isArray(data.files)) {
-      return data.files.filter((file): file is string => typeof file === 'string');
+      return data.files.filter((name): name is string => typeof name === 'string');
     }
   } catch {
-    // No manifest yet: nothing of ours to clean up.
+    // None yet: nothing of ours to clean up.
   }
   return [];
+};
+
+/**
+ * The files (relative to the archive folder) previous runs wrote: `listed` by the manifest of
+ * the last complete run, `pending` by runs that did not complete. None when unreadable.
+ */
+export function readManifest(outDir: string): { listed: string[]; pending: string[] } {
+  return { listed: readList(path.join(outDir, MANIFEST_NAME)), pending: readList(path.join(outDir, PENDING_NAME)) };
 }
 
-export function writeManifest(outDir: string, files: readonly string[]): void {
+/** Records that `files` are about to be written (with the paths still pending from killed runs). */
+export function writePending(outDir: string, files: readonly string[]): void {
+  writeAtomic(path.join(outDir, PENDING_NAME), `${JSON.stringify({ files: [...new Set(files)].sort() }, null, 2)}\n`, { compare: false });
+}
+
+/** Writes the manifest of a complete run, which then has nothing pending. */
+export function writeManifest(outDir: string, files: readonly string[], { changed = true } = {}): void {
   // The default order is compareStrings' (code units), without a call per comparison: sorting
   // 200,000 paths with it took 0.5 s.
-  const sorted = [...new Set(files)].sort();
-  writeAtomic(path.join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: sorted }, null, 2)}\n`);
+  if (changed) writeAtomic(path.join(outDir, MANIFEST_NAME), `${JSON.stringify({ files: [...new Set(files)].sort() }, null, 2)}\n`, { compare: false });
+  rmSync(path.join(outDir, PENDING_NAME), { force: true });
 }
 
 /**
@@ -144,10 +164,10 @@ const LINE_CHUNK = 4096;
 let lineBuffer = Buffer.allocUnsafe(LINE_CHUNK);
 
 /**
- * The first line of `file` (UTF-8) and whether anything follows its newline; none when the
- * file cannot be read. Reads only as far as the newline.
+ * The first line of `file` (UTF-8); none when the file cannot be read. Reads only as far as
+ * the newline.
  */
-function readFirstLine(file: string): { line: string; more: boolean } | undefined {
+function readFirstLine(file: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -166,8 +186,8 @@ function readFirstLine(file: string): { line: string; more: boolean } | undefine
       // A UTF-8 multi-byte sequence never holds the byte 0x0a, so this is the line's end.
       const newline = lineBuffer.subarray(0, length + read).indexOf(10, length);
       length += read;
-      if (newline !== -1) return { line: lineBuffer.toString('utf8', 0, newline), more: true };
-      if (read === 0) return { line: lineBuffer.toString('utf8', 0, length), more: false };
+      if (newline !== -1) return lineBuffer.toString('utf8', 0, newline);
+      if (read === 0) return lineBuffer.toString('utf8', 0, length);
     }
   } catch {
     return undefined;
@@ -179,24 +199,14 @@ function readFirstLine(file: string): { line: string; more: boolean } | undefine
 /**
  * Outcomes of unchanged files, keyed by a hash of everything the outcome depends on. A record
  * is the outcome (with the article's header) as one JSON line, then the entry file's text as
- * it is: no escaping to write, no second parse to read it back.
- *
- * A complete run also leaves an index of the outcome lines it used (`outcomes.txt`: a key, a
- * flag saying whether an entry follows in the record, the line), read in one go by the next
- * run: opening 100,000 records to read their first lines took 2.4 s, the index 0.3 s. A key
- * missing from the index is looked up in its record.
+ * it is: no escaping to write, no second parse to read it back. A run reads the outcome lines
+ * only of the files whose report lines it has to make again (`shards.ts`).
  */
 export class ResultCache {
   readonly dir: string;
-  hits = 0;
-  /** The outcome lines of this run's keys, for the next run's index. */
-  private readonly lines = new Map<string, { line: string; hasEntry: boolean }>();
-  private readonly index: Map<string, string>;
 
-  /** `useIndex`: false looks every key up in its own record. */
-  constructor(outDir: string, useIndex = true) {
+  constructor(outDir: string) {
     this.dir = ingestCacheDir(outDir);
-    this.index = useIndex ? readOutcomeIndex(this.dir) : new Map();
   }
 
   /** A record's two parts: the outcome's JSON line, and the entry text when there is one. */
@@ -212,19 +222,14 @@ export class ResultCache {
   }
 
   /**
-   * A record's outcome, and whether an entry follows it. Only the outcome's line is read (from
-   * the index when it holds the key): the entry is read when the archive is written, and only
-   * if it has to be.
+   * A record's outcome. Only the outcome's line is read: the entry is read when the archive is
+   * written, and only if it has to be.
    */
-  outcome(key: string): { outcome: FileOutcome; hasEntry: boolean } | undefined {
-    const indexed = this.index.get(key);
-    const head = indexed !== undefined ? { line: indexed.slice(2), more: indexed[0] === '1' } : readFirstLine(path.join(this.dir, `${key}.txt`));
-    if (!head) return undefined;
+  outcome(key: string): FileOutcome | undefined {
+    const line = readFirstLine(path.join(this.dir, `${key}.txt`));
+    if (line === undefined) return undefined;
     try {
-      const outcome = JSON.parse(head.line) as FileOutcome;
-      this.hits++;
-      this.lines.set(key, { line: head.line, hasEntry: head.more });
-      return { outcome, hasEntry: head.more };
+      return JSON.parse(line) as FileOutcome;
     } catch {
       // A damaged record is a miss: the file is processed again and the record rewritten.
       return undefined;
@@ -238,12 +243,16 @@ export class ResultCache {
 
   set(key: string, processed: Processed): void {
     const line = JSON.stringify(processed.outcome);
-    this.lines.set(key, { line, hasEntry: processed.entry !== undefined });
-    writeAtomic(path.join(this.dir, `${key}.txt`), processed.entry === undefined ? line : `${line}\n${processed.entry}`);
+    writeAtomic(path.join(this.dir, `${key}.txt`), processed.entry === undefined ? line : `${line}\n${processed.entry}`, { compare: false });
   }
 
-  /** Drops entries this run did not use (older versions, deleted or changed files). */
-  prune(): void {
+  /** Drops the records of `keys`. */
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) rmSync(path.join(this.dir, `${key}.txt`), { force: true });
+  }
+
+  /** Drops the records of keys not in `live` (older versions, deleted or changed files), and what older code left. */
+  prune(live: ReadonlySet<string>): void {
     let names: string[];
     try {
       names = readdirSync(this.dir);
@@ -251,44 +260,11 @@ export class ResultCache {
       return;
     }
     for (const name of names) {
-      // `.json` records are an earlier format this code never reads.
+      // `.json` records and the one-file outcome index are earlier formats this code never reads.
       const [, key, extension] = /^([0-9a-f]{64})\.(txt|json)$/.exec(name) ?? [];
-      if (key && (extension === 'json' || !this.lines.has(key))) rmSync(path.join(this.dir, name), { force: true });
+      if ((key && (extension === 'json' || !live.has(key))) || name === 'outcomes.txt') rmSync(path.join(this.dir, name), { force: true });
     }
   }
-
-  /**
-   * Writes the index of this run's outcome lines, once the run is complete. Not compared with
-   * the last index first (70 MB at 100,000 files): nothing watches its modification time.
-   */
-  saveIndex(): void {
-    const lines = Array.from(this.lines, ([key, { line, hasEntry }]) => `${key}\t${hasEntry ? 1 : 0}\t${line}\n`);
-    writeAtomic(path.join(this.dir, OUTCOME_INDEX_NAME), lines.join(''), { compare: false });
-  }
-
-  /** Forgets the index, before a run starts changing the records and the archive. */
-  forgetIndex(): void {
-    rmSync(path.join(this.dir, OUTCOME_INDEX_NAME), { force: true });
-  }
-}
-
-const OUTCOME_INDEX_NAME = 'outcomes.txt';
-const KEY_LENGTH = 64;
-
-/** The index's lines by key (the flag, a tab and the outcome line); empty when there is none. */
-function readOutcomeIndex(cacheDir: string): Map<string, string> {
-  const index = new Map<string, string>();
-  let text: string;
-  try {
-    text = readFileSync(path.join(cacheDir, OUTCOME_INDEX_NAME), 'utf8');
-  } catch {
-    return index;
-  }
-  // By position, not by a pattern: a pattern over 70 MB of lines took a second.
-  for (const line of text.split('\n')) {
-    if (line[KEY_LENGTH] === '\t' && line[KEY_LENGTH + 2] === '\t' && (line[KEY_LENGTH + 1] === '0' || line[KEY_LENGTH + 1] === '1')) index.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
-  }
-  return index;
 }
 
 /**
@@ -302,6 +278,8 @@ function readOutcomeIndex(cacheDir: string): Map<string, string> {
 interface LastRun {
   fingerprint: string;
   files: LastRunFile[];
+  /** The run's shards, in path order. */
+  shards: ShardRecord[];
 }
 type LastRunFile = [file: string, bytes: number, mtimeMs: number, key?: string];
 
@@ -328,7 +306,9 @@ const isLastRunFile = (file: unknown): file is LastRunFile =>
 export function readLastRun(cacheDir: string): LastRun | undefined {
   try {
     const data = JSON.parse(readFileSync(path.join(cacheDir, LAST_RUN_NAME), 'utf8')) as Partial<LastRun>;
-    return typeof data.fingerprint === 'string' && Array.isArray(data.files) && data.files.every(isLastRunFile) ? (data as LastRun) : undefined;
+    return typeof data.fingerprint === 'string' && Array.isArray(data.files) && data.files.every(isLastRunFile) && Array.isArray(data.shards) && data.shards.every(isShardRecord)
+      ? (data as LastRun)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -389,18 +369,28 @@ export interface LeftFile {
 
 /**
  * Records a complete run; `files` are relative to `outDir` or absolute. `known` gives what the
- * run knows of some of them; the others are stamped now.
+ * run knows of some of them; the others are stamped now. `shards`: the run's report shards.
  */
-export function writeLastRun(cacheDir: string, fingerprint: string, outDir: string, files: readonly string[], known: ReadonlyMap<string, LeftFile> = new Map()): void {
+export function writeLastRun(
+  cacheDir: string,
+  fingerprint: string,
+  outDir: string,
+  files: readonly string[],
+  known: ReadonlyMap<string, LeftFile> = new Map(),
+  shards: readonly ShardRecord[] = [],
+): void {
   const record: LastRun = {
     fingerprint,
+    shards: [...shards],
     files: files.map((file): LastRunFile => {
       const { key, stamp } = known.get(file) ?? {};
       const { size, mtimeMs } = stamp ?? stampOf(path.resolve(outDir, file));
       return key === undefined ? [file, size, mtimeMs] : [file, size, mtimeMs, key];
     }),
   };
-  writeAtomic(path.join(cacheDir, LAST_RUN_NAME), JSON.stringify(record));
+  // Not compared with the last record first: a run that writes has changed something, and
+  // nothing watches this file's modification time.
+  writeAtomic(path.join(cacheDir, LAST_RUN_NAME), JSON.stringify(record), { compare: false });
 }
 
 /** Forgets the last run, before a run starts changing what it wrote. */
@@ -451,6 +441,12 @@ export class InputHasher {
   private readonly startedMs: number;
   /** Files read and hashed; the others were known by their stats. */
   hashed = 0;
+  /** Files too recent to be recorded. */
+  private unrecorded = 0;
+  /** Whether the record of the last run's hashes of this input folder was trusted and read. */
+  readonly continues: boolean;
+  private readonly seen = new Set<string>();
+  private readonly replaced: [file: string, sha256: string][] = [];
   /**
    * Told, once, of the first file whose hash differs from the one recorded for it: the run will
    * write the archive. (A file the record does not hold may be new, or only too recent to be
@@ -468,6 +464,7 @@ export class InputHasher {
     this.inputDir = inputDir;
     // None yet, or unreadable: every file is hashed and the record written again.
     const known = trust ? readInputStats(this.file) : undefined;
+    this.continues = known?.input === inputDir;
     this.known = known?.input === inputDir ? known.files : {};
   }
 
@@ -477,11 +474,13 @@ export class InputHasher {
     const stats = statSync(full);
     const now: [number, number, number, number, number] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino];
     const before = this.known[file];
+    this.seen.add(file);
     let sha256: string;
     if (before && now.every((value, index) => value === before[index])) sha256 = before[5];
     else {
       sha256 = sha256Hex(readFileSync(full));
       this.hashed++;
+      if (before && before[5] !== sha256) this.replaced.push([file, before[5]]);
       if (before && before[5] !== sha256 && this.onChanged) {
         const told = this.onChanged;
         this.onChanged = undefined;
@@ -489,11 +488,53 @@ export class InputHasher {
       }
     }
     if (this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS) this.next[file] = [...now, sha256];
+    else this.unrecorded++;
     return sha256;
   }
 
-  /** Records the files hashed or known in this run (written only when it differs). */
-  save(): void {
-    writeAtomic(this.file, JSON.stringify({ input: this.inputDir, files: this.next } satisfies InputStats));
+  /**
+   * The files the record held with other bytes than they have now, or that are gone, each
+   * with the SHA-256 recorded: the cache records of what they were are no longer used.
+   */
+  gone(): [file: string, sha256: string][] {
+    const removed = Object.entries(this.known).flatMap(([file, stat]): [string, string][] => (this.seen.has(file) ? [] : [[file, stat[5]]]));
+    return [...this.replaced, ...removed];
   }
+
+  /**
+   * Records the files hashed or known in this run. Not written when every file was known by
+   * its stats and the same files are recorded: the record would be the same.
+   */
+  save(): void {
+    if (this.hashed === 0 && this.unrecorded === 0 && Object.keys(this.next).length === Object.keys(this.known).length) return;
+    writeAtomic(this.file, JSON.stringify({ input: this.inputDir, files: this.next } satisfies InputStats), { compare: false });
+  }
+}
+
+/** Where the report lines of each shard (`shards.ts`) are kept, by name. */
+const LINES_DIR = 'report-lines';
+const linesFile = (cacheDir: string, name: string): string => path.join(cacheDir, LINES_DIR, `${name}.txt`);
+
+/** A shard's report lines as the last run wrote them; none when they are gone. */
+export function readShardLines(cacheDir: string, name: string): Buffer | undefined {
+  try {
+    return readFileSync(linesFile(cacheDir, name));
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeShardLines(cacheDir: string, name: string, lines: Buffer): void {
+  writeAtomic(linesFile(cacheDir, name), lines, { compare: false });
+}
+
+/** Deletes the report lines of shards not in `live`. */
+export function pruneShardLines(cacheDir: string, live: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(cacheDir, LINES_DIR));
+  } catch {
+    return;
+  }
+  for (const name of names) if (!live.has(name.replace(/\.txt$/, ''))) rmSync(path.join(cacheDir, LINES_DIR, name), { force: true });
 }

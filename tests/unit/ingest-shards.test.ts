@@ -1,0 +1,87 @@
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/corpus/corpus.ts';
+import { archiveState, runIngest } from '../../scripts/fuzz/harness.ts';
+
+const root = path.resolve('.cache/test-shards');
+const input = path.join(root, 'input');
+const out = path.join(root, 'out');
+const TIMEOUT = 300_000;
+
+const ingest = async (inputDir: string, outDir: string): Promise<void> => {
+  const run = await runIngest({ args: ['--input', inputDir, '--out', outDir, '--quiet'], timeoutMs: TIMEOUT });
+  expect(run.code, run.stderr).toBe(0);
+};
+
+/** The report lines the cache holds, one file per shard. */
+const shardLines = async (): Promise<string[]> => (await readdir(path.join(out, '.cache', 'ingest', 'report-lines'))).sort();
+
+/** Ingests `input` into `out`, and into a fresh folder: the two must be equal byte for byte. */
+async function ingestAndCompare(): Promise<void> {
+  await ingest(input, out);
+  const clean = path.join(root, 'clean');
+  await rm(clean, { recursive: true, force: true });
+  await ingest(input, clean);
+  expect([...(await archiveState(out))]).toEqual([...(await archiveState(clean))]);
+}
+
+type Report = { summary: { files: number; status: Record<string, number> }; files: { file: string; status: string; duplicateOf?: string }[] };
+const report = async (): Promise<Report> => JSON.parse(await readFile(path.join(out, 'ingest-report.json'), 'utf8')) as Report;
+
+describe('the ingest report in shards', () => {
+  let names: string[];
+
+  beforeAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await mkdir(input, { recursive: true });
+    names = [];
+    for (const file of generateCorpus({ articles: 600, seed: 3 })) {
+      await writeFile(path.join(input, file.name), file.bytes);
+      names.push(file.name);
+    }
+    names.sort();
+    await ingest(input, out);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('remakes only the shards whose files or duplicate verdicts changed, and equals a clean ingest', { timeout: TIMEOUT }, async () => {
+    const before = await shardLines();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+
+    // One file's body changes: one shard's lines are made again, the others are kept.
+    const changed = path.join(input, names[Math.floor(names.length / 2)] as string);
+    await writeFile(`${changed}.new`, `${await readFile(changed, 'utf8')}\nUne phrase ajoutée à la fin.\n`);
+    await rename(`${changed}.new`, changed);
+    await ingestAndCompare();
+    const afterOne = await shardLines();
+    expect(afterOne.filter((name) => !before.includes(name))).toHaveLength(1);
+    expect(afterOne).toHaveLength(before.length);
+
+    // A copy of the first kept file, named to sort last: a duplicate in the last shard.
+    const first = (await report()).files.find((record) => record.status === 'kept')?.file as string;
+    await cp(path.join(input, first), path.join(input, 'zzz-copy.txt'));
+    await ingestAndCompare();
+    expect((await report()).files.at(-1)).toMatchObject({ file: 'zzz-copy.txt', status: 'duplicate', duplicateOf: first });
+
+    // The original goes: its copy, in a shard whose files are unchanged, is kept in its place.
+    const beforeRemoval = await shardLines();
+    await rm(path.join(input, first));
+    await ingestAndCompare();
+    expect((await report()).files.at(-1)).toMatchObject({ file: 'zzz-copy.txt', status: 'kept' });
+    const afterRemoval = await shardLines();
+    expect(afterRemoval.filter((name) => !beforeRemoval.includes(name)).length).toBeLessThanOrEqual(3);
+
+    // One cache record per input file: those of the changed and removed files' old bytes are gone.
+    const records = (await readdir(path.join(out, '.cache', 'ingest'))).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name));
+    expect(records).toHaveLength((await readdir(input)).length);
+
+    // The shards' counts add up to the report's.
+    const { summary, files } = await report();
+    expect(summary.files).toBe(files.length);
+    expect(summary.status.kept).toBe(files.filter((record) => record.status === 'kept').length);
+  });
+});
