@@ -278,5 +278,12 @@ describe('InputHasher', () => {
     expect(run(['a.txt', 'b.txt'], true, input(), Date.now()).hashed).toBe(2);
     expect(run(['a.txt', 'b.txt']).hashed).toBe(2);
     expect(run(['a.txt', 'b.txt']).hashed).toBe(0);
+    // Its bytes are still known: once it changes, the record tells what it held.
+    run(['a.txt', 'b.txt'], true, input(), Date.now());
+    await put('a.txt', 'changed');
+    const hasher = new InputHasher(cache(), input(), true, Date.now() + 60_000);
+    hasher.sha256('a.txt');
+    hasher.sha256('b.txt');
+    expect(hasher.gone()).toEqual([['a.txt', sha256Hex('first')]]);
   });
 });

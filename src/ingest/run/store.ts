@@ -441,8 +441,6 @@ export class InputHasher {
   private readonly startedMs: number;
   /** Files read and hashed; the others were known by their stats. */
   hashed = 0;
-  /** Files too recent to be recorded. */
-  private unrecorded = 0;
   /** Whether the record of the last run's hashes of this input folder was trusted and read. */
   readonly continues: boolean;
   private readonly seen = new Set<string>();
@@ -487,8 +485,9 @@ export class InputHasher {
         told();
       }
     }
-    if (this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS) this.next[file] = [...now, sha256];
-    else this.unrecorded++;
+    // A file written too close to the run's start is recorded with times no file has: it is
+    // hashed again next run, and what it held is still known then.
+    this.next[file] = this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS ? [...now, sha256] : [stats.size, -1, -1, stats.dev, stats.ino, sha256];
     return sha256;
   }
 
@@ -506,7 +505,7 @@ export class InputHasher {
    * its stats and the same files are recorded: the record would be the same.
    */
   save(): void {
-    if (this.hashed === 0 && this.unrecorded === 0 && Object.keys(this.next).length === Object.keys(this.known).length) return;
+    if (this.hashed === 0 && Object.keys(this.next).length === Object.keys(this.known).length) return;
     writeAtomic(this.file, JSON.stringify({ input: this.inputDir, files: this.next } satisfies InputStats), { compare: false });
   }
 }
