@@ -97,11 +97,15 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const timings: StageTimes = [];
   const onSpawn = (pid: number) => lock.addStage(pid);
   const stop = new AbortController();
-  const stage = (args: string[], label: string, niceness: number | undefined, more: Partial<RunOptions> = {}) =>
-    run(node, args, { env, label, onSpawn, signal: stop.signal, ...options.stageOutput?.(label), ...(niceness !== undefined ? { niceness } : {}), ...more }).catch((error: unknown) => {
+  type StageOutput = ReturnType<NonNullable<BuildOptions['stageOutput']>> | undefined;
+  // `more` is given the stage's output, which is asked for once: each call adds a progress line.
+  const stage = (args: string[], label: string, niceness: number | undefined, more: (output: StageOutput) => Partial<RunOptions> = () => ({})) => {
+    const output = options.stageOutput?.(label);
+    return run(node, args, { env, label, onSpawn, signal: stop.signal, ...output, ...(niceness !== undefined ? { niceness } : {}), ...more(output) }).catch((error: unknown) => {
       stop.abort();
       throw error;
     });
+  };
 
   // Astro starts beside the ingest once it is sure to run, and waits at the gate before it
   // reads the archive (src/build/astro-gate.ts): at once with the code changed, a clean build
@@ -198,24 +202,23 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const astroDone = skipAstro ? undefined : astro.done?.then((ms) => (recordRender(files.renderRecord, fingerprint), ms));
   // The search index runs beside Astro within the memory Astro leaves; a bundle that needs
   // more waits for Astro to finish (src/build/search-gate.ts). With Astro skipped, its memory is free.
-  const searchOutput = options.stageOutput?.('search index');
   let searchChild: ChildProcess | undefined;
   const searchEnv = astroDone ? { ...env, [SEARCH_MEMORY]: env[SEARCH_MEMORY] ?? String(searchMemoryBesideAstro(entries, sideBySideBudget(os.totalmem()))) } : env;
   const [astroMs, dataMs, searchMs] = await Promise.all([
     astroDone,
     stage(['scripts/publish-data.ts'], 'data', besideNiceness),
-    stage(['scripts/index-search.ts'], 'search index', besideNiceness, {
+    stage(['scripts/index-search.ts'], 'search index', besideNiceness, (output) => ({
       env: searchEnv,
       onChild: (child) => (searchChild = child),
       onMessage: (message) => {
-        if (!isSearchWaiting(message)) return searchOutput?.onMessage?.(message);
+        if (!isSearchWaiting(message)) return output?.onMessage?.(message);
         // Astro failing stops the whole build, this stage with it.
         void (astroDone ?? Promise.resolve()).then(
           () => searchChild?.connected && searchChild.send(SEARCH_OPEN),
           () => undefined,
         );
       },
-    }),
+    })),
   ]);
   timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs], ['search index (beside it)', searchMs]);
   // What a build keeps without writing it again: the pages Astro skipped, the search bundles
