@@ -10,7 +10,7 @@ import type { Article } from '../schemas/article.ts';
 import { archiveWork } from '../cite/archive-work.ts';
 import { CITATION_FORMATS } from '../cite/formats.ts';
 import { csvField, csvHeader, csvRow } from './csv.ts';
-import { listEntries, type EntryListing } from './entry-listing.ts';
+import { listEntries, type EntryListing } from '../lib/entry-listing.ts';
 import { articleJsonSchema } from './schema.ts';
 
 /**
@@ -36,7 +36,7 @@ const STATE_FORMAT = 1;
 type MemberRecord = [key: string, count: number, gzipBytes: number, csvBytes: number];
 
 /**
- * What a pass leaves for the next: the entries it read (entry-listing.ts) and its members, the
+ * What a pass leaves for the next: the entries it read (src/lib/entry-listing.ts) and its members, the
  * site folder it wrote into and when it started. The site folder then holds every citation
  * file of those entries as this code writes it.
  */
@@ -247,7 +247,7 @@ function listedFiles(): (file: string) => boolean {
  *
  * What is done again follows what changed since the last pass (its record is `pass.json` in
  * the cache folder):
- * - The entries are listed and stat'ed only in folders changed since (entry-listing.ts).
+ * - The entries are listed and stat'ed only in folders changed since (src/lib/entry-listing.ts).
  * - A member whose key (its entries' ids and digests, and `codeKey`) is in the cache is taken
  *   from there: its gzip bytes and CSV rows. A member made again (an entry of it added,
  *   changed or removed) reads only its new and changed entries: the others' lines and rows

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * Waits until the file system's clock, which moves in ticks of a few milliseconds, has ticked
  * since the writes before: a stage that trusts a folder unchanged since it last looked
- * (src/dataset/entry-listing.ts) reads again one changed in the tick it starts in, and a
+ * (src/lib/entry-listing.ts) reads again one changed in the tick it starts in, and a
  * build's stages start ticks after the ingest's last write.
  */
 export function afterClockTick(dir: string): void {

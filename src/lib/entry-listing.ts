@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ENTRY_EXTENSION } from '../config/archive-paths.ts';
-import { entryDigest } from '../lib/archive-entries.ts';
-import { compareStrings } from '../lib/sort.ts';
+import { entryDigest } from './archive-entries.ts';
+import { compareStrings } from './sort.ts';
 
 /** The entries below an articles folder, as a pass saw them. */
 export interface EntryListing {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { afterClockTick } from '../../tests/unit/support/fs-clock.ts';
-import { entryDigest, entryFile, entryIds } from '../lib/archive-entries.ts';
+import { entryDigest, entryFile, entryIds } from './archive-entries.ts';
 import { listEntries, type LastListing } from './entry-listing.ts';
 
 const dirs: string[] = [];
