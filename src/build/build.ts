@@ -19,7 +19,8 @@ import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
 import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender, SITE_INTACT } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
-import { astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput } from './site-output.ts';
+import { existsByListing } from '../lib/exists-by-listing.ts';
+import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
 import { isSearchWaiting, SEARCH_MEMORY, SEARCH_OPEN } from './search-gate.ts';
 import { BESIDE_ASTRO_NICENESS, searchMemoryBesideAstro, sideBySideBudget } from './stages.ts';
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASTRO_MANIFEST, astroPages, emptyOutput, existsByListing, finishOutput, prepareOutput, SiteFiles } from './site-output.ts';
+import { existsByListing } from '../lib/exists-by-listing.ts';
+import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, SiteFiles } from './site-output.ts';
 
 let root: string;
 let dist: string;

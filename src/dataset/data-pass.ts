@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { readArticle } from '../lib/article-record.ts';
 import { entryFile } from '../lib/archive-entries.ts';
+import { existsByListing } from '../lib/exists-by-listing.ts';
 import { chunk } from '../lib/paginate.ts';
 import { routes } from '../lib/urls.ts';
 import type { Article } from '../schemas/article.ts';
@@ -226,20 +227,6 @@ export function isCitationFileOfEntry(articlesDir: string, file: string, exists:
   return extension !== undefined && exists(entryFile(articlesDir, file.slice(prefix.length, -extension.length)));
 }
 
-/** Whether a file is there, from its folder's listing, each folder read once. */
-function listedFiles(): (file: string) => boolean {
-  const listings = new Map<string, Set<string>>();
-  return (file) => {
-    const folder = path.dirname(file);
-    let names = listings.get(folder);
-    if (names === undefined) {
-      names = new Set(existsSync(folder) ? readdirSync(folder) : []);
-      listings.set(folder, names);
-    }
-    return names.has(path.basename(file));
-  };
-}
-
 /**
  * Writes what researchers take away: the dump (`articles.jsonl.gz`, every entry whole, one a
  * line, in id order), its JSON Schema, the metadata CSV, and the BibTeX, RIS and CSL-JSON
@@ -310,7 +297,7 @@ export function writeArchiveData(options: DataPassOptions): DataPassResult {
   // them there; with the folder intact, as it wrote them.
   const sameSite = last?.dist === dist;
   const trusted = sameSite && siteIntact;
-  const exists = listedFiles();
+  const exists = existsByListing();
 
   const members: MemberRecord[] = [];
   let rebuilt = 0;
