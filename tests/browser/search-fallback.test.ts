@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { watchErrors } from './support/browser.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { serveCleanAndUpdated, type SearchSites } from './support/search-sites.ts';
+import { writeEntryFile } from '../unit/support/articles.ts';
 
 interface Answer {
   status: string;
@@ -58,7 +59,7 @@ describe('search over a delta lacking every word that starts with a query word',
     await cp(testDistDir, incremental.dist, { recursive: true });
     const build = () => buildSearchIndex(entries, path.join(incremental.dist, 'pagefind'), incremental.scratch, { stateFile: incremental.state, limits });
     await build();
-    await writeFile(sample.file, JSON.stringify({ ...sample.entry, body: [...sample.entry.body, { kind: 'paragraph', text: 'Ενημέρωση του κειμένου.' }] }));
+    writeEntryFile(sample.file, { ...sample.entry, body: [...sample.entry.body, { kind: 'paragraph', text: 'Ενημέρωση του κειμένου.' }] });
     update = await build();
 
     sites = await serveCleanAndUpdated(root, entries, incremental.dist);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { watchErrors } from './support/browser.ts';
 import { testArchiveDir, testDistDir } from './support/paths.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { serveCleanAndUpdated, type SearchSites } from './support/search-sites.ts';
+import { writeEntryFile } from '../unit/support/articles.ts';
 
 interface Answer {
   status: string;
@@ -91,7 +92,7 @@ describe('search over bases, a delta and tombstones', () => {
     const ofLang = (lang: string) => names.filter((name) => name.startsWith(`${lang}${path.sep}`));
     const [fr, ru, el] = [ofLang('fr'), ofLang('ru'), ofLang('el')];
     const read = async (name: string) => JSON.parse(await readFile(path.join(entries, name), 'utf8')) as Article;
-    const write = (name: string, entry: Article) => writeFile(path.join(entries, name), JSON.stringify(entry));
+    const write = (name: string, entry: Article) => writeEntryFile(path.join(entries, name), entry);
     const withText = (entry: Article, text: string): Article => ({ ...entry, body: [...entry.body, { kind: 'paragraph', text }] });
     const copyOf = async (name: string, date: string): Promise<[string, Article]> => {
       const entry = await read(name);

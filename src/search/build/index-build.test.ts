@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeArticle } from '../../../tests/unit/support/articles.ts';
+import { makeArticle, writeEntryFile } from '../../../tests/unit/support/articles.ts';
 import type { Article } from '../../schemas/article.ts';
 import { FRAGMENT_DIR, SHARED_LANGUAGE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE } from '../bundles.ts';
 import { UNSTEMMED } from '../terms.ts';
@@ -34,8 +34,7 @@ describe('buildSearchIndex', () => {
     scratch = path.join(root, 'scratch');
     site = path.join(root, 'site');
     for (const article of [entry('fr/a', 'Réforme'), entry('fr/b', 'Congrès'), entry('ru/c', 'Съезд')]) {
-      await mkdir(path.join(entries, article.lang), { recursive: true });
-      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+      writeEntryFile(path.join(entries, `${article.id}.json`), article);
     }
     // What a previous build left there is replaced, not merged.
     await mkdir(path.join(site, 'pagefind', 'el'), { recursive: true });
@@ -128,8 +127,7 @@ describe('buildSearchIndex with a state file', () => {
     const out = path.join(root, 'pagefind');
     const state = path.join(root, 'state.json');
     const write = async (article: Article) => {
-      await mkdir(path.join(entries, article.lang), { recursive: true });
-      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+      writeEntryFile(path.join(entries, `${article.id}.json`), article);
     };
     for (const article of [entry('fr/a', 'Réforme'), entry('ru/c', 'Съезд')]) await write(article);
     const scratch = path.join(root, 'scratch');
@@ -205,8 +203,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'index-search-split-'));
     const entries = path.join(root, 'articles');
     const write = async (article: Article) => {
-      await mkdir(path.join(entries, article.lang), { recursive: true });
-      await writeFile(path.join(entries, `${article.id}.json`), JSON.stringify(article));
+      writeEntryFile(path.join(entries, `${article.id}.json`), article);
     };
     for (const article of [dated('fr/a', undefined), dated('fr/b', '2024-01-05'), dated('fr/c', '2024-01-20'), dated('fr/d', '2024-03-02'), dated('ru/e', '2024-02-01')]) await write(article);
     const out = path.join(root, 'pagefind');

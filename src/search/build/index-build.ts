@@ -12,14 +12,15 @@
  * directory (search-pages.ts). For 10,000 articles that took 29 s against 37 s for the built
  * site, and handing Pagefind the same pages one message at a time (`addHTMLFile`) 43 s.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, indexPeakBytes, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
 import { readForeignWords } from '../word-scripts-build.ts';
 import { LANGS, type Lang } from '../../schemas/article.ts';
 import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
 import { closePagefind, writeBundle } from './pagefind-run.ts';
-import { linkPages, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
+import { linkPages, listedEntries, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
+import { listEntries } from '../../lib/entry-listing.ts';
 import { planLanguage, type PlannedSegment, type SegmentState } from './segments.ts';
 
 export { SEARCH_STATE_FILE } from './index-state.ts';
@@ -93,12 +94,18 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
   const taken = takeState(stateFile);
   const previous = taken?.state.fingerprint === fingerprint ? taken.state : undefined;
   if (!previous) rmSync(scratchDir, { recursive: true, force: true });
-  const next: IndexState = { fingerprint, limits: full, pages: {}, langs: {} };
+  // The pass's start on the file system's clock: an entries folder changed since is listed again next time.
+  mkdirSync(scratchDir, { recursive: true });
+  const startFile = path.join(scratchDir, PASS_START_FILE);
+  writeFileSync(startFile, '');
+  const startedMs = statSync(startFile).mtimeMs;
+  const listing = listEntries(entriesDir, previous && { entries: listedEntries(previous.pages), folders: previous.folders, startedMs: previous.startedMs });
+  const next: IndexState = { fingerprint, limits: full, startedMs, folders: listing.folders, pages: {}, langs: {} };
   const summary = Object.fromEntries(LANGS.map((lang) => [lang, 0])) as SearchIndexSummary;
   const rebuilt: string[] = [];
   let plan: PlannedSegment[] = [];
   try {
-    next.pages = updateSearchPages(entriesDir, scratchDir, previous?.pages ?? {}, onProgress && ((done, total) => onProgress({ step: 'pages', done, total })));
+    next.pages = updateSearchPages(entriesDir, scratchDir, previous?.pages ?? {}, listing, onProgress && ((done, total) => onProgress({ step: 'pages', done, total })));
     for (const [, , lang] of Object.values(next.pages)) summary[lang] += 1;
     // Bases cut at another cap are not built on.
     const before = previous?.limits.maxBundlePages === full.maxBundlePages ? previous.langs : {};
@@ -166,10 +173,17 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
   return { pages: summary, bundles, rebuilt, tombstones: bundles.reduce((sum, bundle) => sum + (bundle.dead ?? 0), 0) };
 }
 
-/** Whether `next` holds what `previous` did: the same pages, limits and bundles, each bundle kept as it was. */
+/** The file whose time is when a pass started, in the scratch folder. */
+const PASS_START_FILE = '.pass-start';
+
+/**
+ * Whether `next` holds what `previous` did: the same pages, entries folders, limits and
+ * bundles, each bundle kept as it was. The pass's start may stay the earlier one: a folder
+ * unchanged since that is unchanged since this one.
+ */
 function sameState(previous: IndexState, next: IndexState): boolean {
   const { limits } = previous;
-  if (next.pages !== previous.pages || Object.entries(limits).some(([key, value]) => next.limits[key as keyof SegmentLimits] !== value)) return false;
+  if (next.pages !== previous.pages || next.folders !== previous.folders || Object.entries(limits).some(([key, value]) => next.limits[key as keyof SegmentLimits] !== value)) return false;
   const langs = Object.keys(previous.langs);
   if (Object.keys(next.langs).length !== langs.length) return false;
   return langs.every((lang) => {

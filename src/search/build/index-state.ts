@@ -14,6 +14,9 @@ import type { LanguageSegments } from './segments.ts';
 export interface IndexState {
   fingerprint: string;
   limits: SegmentLimits;
+  /** When the pass that wrote this started, and the entries' folders it saw (src/lib/entry-listing.ts). */
+  startedMs: number;
+  folders: [folder: string, ctimeMs: number][];
   pages: Record<string, PageState>;
   langs: Partial<Record<Lang, LanguageSegments>>;
 }
@@ -25,6 +28,7 @@ const everyValue = (record: Record<string, unknown>, check: (value: unknown) => 
   for (const key in record) if (!check(record[key])) return false;
   return true;
 };
+const isFolder = (value: unknown): boolean => Array.isArray(value) && value.length === 2 && isString(value[0]) && typeof value[1] === 'number';
 const isLang = (value: unknown): value is Lang => (LANGS as readonly unknown[]).includes(value);
 const isPageState = (value: unknown): boolean =>
   Array.isArray(value) && value.length === 5 && isString(value[0]) && isString(value[1]) && isLang(value[2]) && isString(value[3]) && isString(value[4]);
@@ -46,6 +50,7 @@ const isSegment = (value: unknown): boolean =>
  */
 function isIndexState(value: unknown): value is IndexState {
   if (!isRecord(value) || !isString(value.fingerprint) || !isRecord(value.limits) || !isRecord(value.pages) || !isRecord(value.langs)) return false;
+  if (typeof value.startedMs !== 'number' || !Array.isArray(value.folders) || !value.folders.every(isFolder)) return false;
   const { limits, langs } = value;
   if (!['maxBundlePages', 'deltaPages', 'staleShare'].every((key) => typeof limits[key] === 'number')) return false;
   if (!everyValue(value.pages, isPageState)) return false;

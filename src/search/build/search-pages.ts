@@ -3,12 +3,14 @@
  * (`searchDocument`), kept between builds for the entries that did not change.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleUnit } from '../bundles.ts';
 import { searchDocument } from '../record.ts';
 import { parseArticle, type Lang } from '../../schemas/article.ts';
-import { entryDigest } from '../../lib/archive-entries.ts';
+import { ENTRY_EXTENSION } from '../../config/archive-paths.ts';
+import type { NewListing } from '../../lib/entry-listing.ts';
+import { compareStrings } from '../../lib/sort.ts';
 import { routes } from '../../lib/urls.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
@@ -43,10 +45,11 @@ function writePage(entriesDir: string, scratchDir: string, name: string, digest:
 }
 
 /**
- * Brings the scratch folder's search pages in step with the entries in `entriesDir`: one page
- * per entry, `<lang>/<month>/articles/<id>/index.html`, where `articles/<id>/` is the article's
- * own page, so Pagefind gives results the article's URL. An entry whose file is unchanged
- * since `previous` keeps its page unread and unchecked (a bundle to write checks its own,
+ * Brings the scratch folder's search pages in step with `listing`, the entries in
+ * `entriesDir` (src/lib/entry-listing.ts): one page per entry,
+ * `<lang>/<month>/articles/<id>/index.html`, where `articles/<id>/` is the article's own page,
+ * so Pagefind gives results the article's URL. An entry whose digest is unchanged since
+ * `previous` keeps its page unread and unchecked (a bundle to write checks its own,
  * `restorePages`); a changed or new one is read, validated and written (an entry that does not
  * match the article schema stops the build, naming its file); a removed one's page is deleted.
  * With nothing changed, answers `previous` itself. At 10,000 articles, reading and validating
@@ -58,19 +61,19 @@ export function updateSearchPages(
   entriesDir: string,
   scratchDir: string,
   previous: Record<string, PageState>,
+  listing: NewListing,
   onProgress?: (done: number, total: number) => void,
 ): Record<string, PageState> {
-  let names: string[];
-  try {
-    names = readdirSync(entriesDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
-  } catch {
-    names = [];
+  const { entries } = listing;
+  if (listing.unchanged) {
+    onProgress?.(entries.length, entries.length);
+    return previous;
   }
   const next: Record<string, PageState> = {};
   let kept = 0;
-  for (const [index, name] of names.entries()) {
-    onProgress?.(index, names.length);
-    const digest = entryDigest(path.join(entriesDir, name));
+  for (const [index, [id, digest]] of entries.entries()) {
+    onProgress?.(index, entries.length);
+    const name = `${id}${ENTRY_EXTENSION}`;
     const before = previous[name];
     if (before && before[0] === digest) {
       next[name] = before;
@@ -79,14 +82,21 @@ export function updateSearchPages(
     }
     next[name] = writePage(entriesDir, scratchDir, name, digest, before);
   }
-  onProgress?.(names.length, names.length);
+  onProgress?.(entries.length, entries.length);
   let removed = 0;
   for (const [name, [, page]] of Object.entries(previous)) {
     if (name in next) continue;
     rmSync(path.join(scratchDir, path.dirname(page)), { recursive: true, force: true });
     removed++;
   }
-  return kept === names.length && removed === 0 ? previous : next;
+  return kept === entries.length && removed === 0 ? previous : next;
+}
+
+/** The entries as the pages `previous` were made from, for listEntries: ids and digests, in id order. */
+export function listedEntries(pages: Record<string, PageState>): [id: string, digest: string][] {
+  return Object.entries(pages)
+    .map(([name, [digest]]): [string, string] => [name.slice(0, -ENTRY_EXTENSION.length), digest])
+    .sort((a, b) => compareStrings(a[0], b[0]));
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Entries and topics the unit tests of src/lib, src/schemas and src/search build on. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Article } from '../../../src/schemas/article.ts';
 import { documentTopicSlug } from '../../../src/schemas/topic.ts';
 import type { TopicInfo } from '../../../src/lib/archive-model.ts';
@@ -39,3 +41,13 @@ export const documentTopicFor = (ref: string): TopicInfo => ({
   labels: { en: ref, fr: ref, ru: ref, el: ref },
   description: `Document ${ref}`,
 });
+
+/**
+ * Writes an entry file as the ingest does, a new file renamed over the old one, so that its
+ * folder's change time moves (src/lib/entry-listing.ts).
+ */
+export function writeEntryFile(file: string, article: Article): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(article));
+  renameSync(`${file}.tmp`, file);
+}
