@@ -18,28 +18,8 @@ import type { Lang } from '../../schemas/article.ts';
 // Pagefind writes its ready-made UIs into every bundle; the search page has its own.
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-const WORKER_SCRIPT = 'pagefind-worker.js';
 // The engine: the same bytes in every bundle, since none has a stemmer.
-const ENGINE_SCRIPTS = [ENGINE_MODULE, WORKER_SCRIPT];
-
-/** Pagefind's wait for a bundle to be ready (`getPtr`): a sleep of 50 ms between looks. */
-const READY_POLL = /(throw this\.initError;await )(\w+)\(50\)/g;
-/** How long the worker sleeps between looks instead. */
-const READY_POLL_MS = 4;
-
-/**
- * Pagefind's worker answers a search asked before the bundle's page list and WebAssembly are
- * ready by looking every 50 ms whether they are: the first search of a visit then waits for the
- * next look, 25 ms on average and up to 50, once for each bundle, and a language's bundles open
- * one after the other (bundleOpener in client/pagefind.ts). The worker looks every 4 ms instead.
- * Fails the build when Pagefind's code no longer has that one wait, naming the file, so that
- * an upgrade of Pagefind cannot silently drop it.
- */
-function pollSooner(code: string, file: string): string {
-  const found = code.match(READY_POLL)?.length ?? 0;
-  if (found !== 1) throw new Error(`${file}: expected Pagefind's one 50 ms wait for a ready index, found ${found}: the search page's first answer would wait for it`);
-  return code.replace(READY_POLL, `$1$2(${READY_POLL_MS})`);
-}
+const ENGINE_SCRIPTS = [ENGINE_MODULE, 'pagefind-worker.js'];
 // The WebAssembly file the shared language names: Pagefind's 12-byte signature and no module.
 const SHARED_WASM = 'shared';
 
@@ -58,8 +38,7 @@ const SHARED_WASM = 'shared';
 function shareEngine(bundle: string): void {
   for (const name of ENGINE_SCRIPTS) {
     const file = path.join(bundle, name);
-    const code = transformSync(readFileSync(file, 'utf8'), { loader: 'js', minify: true }).code;
-    writeFileSync(file, name === WORKER_SCRIPT ? pollSooner(code, file) : code);
+    writeFileSync(file, transformSync(readFileSync(file, 'utf8'), { loader: 'js', minify: true }).code);
   }
   const entryFile = path.join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };

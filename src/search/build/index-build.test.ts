@@ -97,12 +97,6 @@ describe('buildSearchIndex', () => {
     expect(await readFile(path.join(site, 'pagefind/pagefind.js'), 'utf8')).toMatch(/export\s*\{[^}]*createInstance/);
   });
 
-  it('has the worker look every 4 ms, not 50, whether a bundle it is asked about is ready', async () => {
-    const worker = await readFile(path.join(site, 'pagefind/fr/pagefind-worker.js'), 'utf8');
-    expect(worker).toMatch(/throw this\.initError;await \w+\(4\)/);
-    expect(worker).not.toMatch(/throw this\.initError;await \w+\(50\)/);
-  });
-
   it('leaves no scratch pages behind', () => {
     expect(existsSync(scratch)).toBe(false);
   });

@@ -27,12 +27,13 @@ export interface PagefindResponse {
 
 /** One index, made by `createInstance` of Pagefind's module. */
 interface PagefindInstance extends SearchEngine<PagefindResult> {
+  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: EngineOptions): Promise<PagefindResponse | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string; excerptLength: number; ranking: { diacriticSimilarity: number } }): PagefindInstance;
+  createInstance(options: { basePath: string }): PagefindInstance;
 }
 
 type Engines = Map<Lang, SearchEngine<PagefindResult>>;
@@ -133,11 +134,9 @@ function fetchedOnce<J, T>(base: string, bundle: ListedBundle, file: string, rea
 function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
   let engine: Promise<unknown> | undefined;
   const create = async (bundle: ListedBundle, language: string) => {
-    // Options given as the instance is made, not by `options()` after: that call waits until
-    // the bundle's page list is loaded, polling for it (getPtr, below).
+    const instance = asLanguage(language, () => module.createInstance({ basePath: `${base}pagefind/${bundle.name}/` }));
     // Queries arrive folded (see terms.ts), so no accented form may outrank another.
-    const options = { basePath: `${base}pagefind/${bundle.name}/`, excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } };
-    const instance = asLanguage(language, () => module.createInstance(options));
+    await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
     // No filter data yet: a key's data loads when a search filters on it or a reader
     // opens its filter (countFilter in query.ts).
     await instance.init();
