@@ -34,7 +34,8 @@ export interface GateOpen {
 /** What the ingest sends once it knows it will write the archive: Astro will run. */
 export const INGEST_WRITES = { ingest: 'writes' } as const;
 
-const isObject = (message: unknown): message is Record<string, unknown> => typeof message === 'object' && message !== null;
+/** Whether an IPC message is an object whose fields may be read (the search stage's gate reads them too). */
+export const isObject = (message: unknown): message is Record<string, unknown> => typeof message === 'object' && message !== null;
 export const isGateWaiting = (message: unknown): boolean => isObject(message) && message.astroGate === GATE_WAITING.astroGate;
 export const isIngestWrites = (message: unknown): boolean => isObject(message) && message.ingest === INGEST_WRITES.ingest;
 const isGateOpen = (message: unknown): message is GateOpen =>

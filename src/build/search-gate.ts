@@ -6,6 +6,8 @@
  * (alone, or with Astro skipped) never waits.
  */
 
+import { isObject } from './astro-gate.ts';
+
 /** Set for a search stage beside Astro: the bytes it may take while Astro runs. */
 export const SEARCH_MEMORY = 'ARCHIVE_SEARCH_MEMORY';
 
@@ -15,7 +17,6 @@ export const SEARCH_WAITING = { searchGate: 'waiting' } as const;
 /** What the build answers once Astro is done: the stage may take what it needs. */
 export const SEARCH_OPEN = { searchGate: 'open' } as const;
 
-const isObject = (message: unknown): message is Record<string, unknown> => typeof message === 'object' && message !== null;
 export const isSearchWaiting = (message: unknown): boolean => isObject(message) && message.searchGate === SEARCH_WAITING.searchGate;
 const isSearchOpen = (message: unknown): boolean => isObject(message) && message.searchGate === SEARCH_OPEN.searchGate;
 
