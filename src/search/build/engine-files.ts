@@ -23,6 +23,14 @@ const ENGINE_SCRIPTS = [ENGINE_MODULE, 'pagefind-worker.js'];
 // The WebAssembly file the shared language names: Pagefind's 12-byte signature and no module.
 const SHARED_WASM = 'shared';
 
+// Every bundle of a run carries the same scripts: each is minified once (0.4 s of CPU).
+const minifiedScripts = new Map<string, string>();
+function minified(script: string): string {
+  let code = minifiedScripts.get(script);
+  if (code === undefined) minifiedScripts.set(script, (code = transformSync(script, { loader: 'js', minify: true }).code));
+  return code;
+}
+
 /**
  * Readies a bundle to run in the page's one engine. The page imports `pagefind/pagefind.js`
  * once and opens every bundle it asks with `createInstance`, all in one worker, where
@@ -38,7 +46,7 @@ const SHARED_WASM = 'shared';
 function shareEngine(bundle: string): void {
   for (const name of ENGINE_SCRIPTS) {
     const file = path.join(bundle, name);
-    writeFileSync(file, transformSync(readFileSync(file, 'utf8'), { loader: 'js', minify: true }).code);
+    writeFileSync(file, minified(readFileSync(file, 'utf8')));
   }
   const entryFile = path.join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { wasm: string | null }> };
@@ -58,10 +66,10 @@ export function finishBundle(bundle: string, lang: Lang): string[] {
   // First: the shared language copies the entry's name of the page list, which this renames.
   const list = readPageList(bundle);
   const renumber = pageOrder(list);
-  trimBundlePlaces(bundle, list, renumber);
+  const words = trimBundlePlaces(bundle, list, renumber);
   const ids = compactPageList(bundle, list, renumber);
   list.write();
   shareEngine(bundle);
-  writeForeignWords(bundle, lang);
+  writeForeignWords(bundle, lang, words);
   return ids;
 }

@@ -77,6 +77,7 @@ describe('trimChunk', () => {
 describe('trimBundlePlaces on a bundle Pagefind wrote', () => {
   let root: string;
   let before: Map<string, number[][]>;
+  let returned: string[];
 
   /** Each word of the bundle's chunks and, per page, its places as Pagefind encodes them. */
   async function words(bundle: string): Promise<Map<string, number[][]>> {
@@ -102,7 +103,7 @@ describe('trimBundlePlaces on a bundle Pagefind wrote', () => {
     await index.deleteIndex();
     before = await words(root);
     const list = readPageList(root);
-    trimBundlePlaces(root, list, SAME);
+    returned = trimBundlePlaces(root, list, SAME);
     list.write();
   }, 60_000);
 
@@ -119,6 +120,11 @@ describe('trimBundlePlaces on a bundle Pagefind wrote', () => {
       expect(pages.map(([page]) => page)).toEqual(before.get(word)!.map(([page]) => page));
       for (const [, ...places] of pages) expect(places.filter((value) => value >= 0).length).toBeLessThanOrEqual(PLACES_KEPT);
     }
+  });
+
+  it('returns every word of the chunks, as Pagefind indexed them, for the bundle’s foreign words', () => {
+    expect(returned).toEqual([...before.keys()]);
+    expect(returned).toContain('congres');
   });
 
   it('gives the trimmed files names of their own, and the entry names the new page list', async () => {

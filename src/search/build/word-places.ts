@@ -88,6 +88,8 @@ class ChunkCopy {
   private readonly input: Buffer;
   private readonly file: string;
   private readonly renumber: readonly number[];
+  /** The chunk's words as Pagefind indexed them (not their variants), in chunk order. */
+  readonly words: string[] = [];
 
   constructor(input: Buffer, file: string, renumber: readonly number[]) {
     this.input = input;
@@ -106,7 +108,10 @@ class ChunkCopy {
 
   private word(): void {
     const fields = this.arrayHead('a word');
-    this.passItem();
+    const length = this.readHead(3, 'a word’s text');
+    this.words.push(this.input.toString('utf8', this.at, this.at + length));
+    this.put(this.input.subarray(this.at, this.at + length));
+    this.at += length;
     this.pages();
     if (fields >= 3) this.eachOf(this.arrayHead('a word’s variants'), () => this.variant());
     for (let i = 3; i < fields; i++) this.passItem();
@@ -243,24 +248,31 @@ class ChunkCopy {
 
 /**
  * An index chunk's bytes with every word's places trimmed (its variants' too: other
- * diacritics of the word), and page `n` renumbered `renumber[n]` (page-list.ts).
+ * diacritics of the word), and page `n` renumbered `renumber[n]` (page-list.ts); each of its
+ * words is handed to `onWord`.
  */
-export function trimChunk(gzipped: Buffer, file: string, renumber: readonly number[]): Buffer {
-  return pagefindFile(new ChunkCopy(readPagefindFile(file, gzipped), file, renumber).copy(), CHUNK_LEVEL);
+export function trimChunk(gzipped: Buffer, file: string, renumber: readonly number[], onWord: (word: string) => void = () => {}): Buffer {
+  const chunk = new ChunkCopy(readPagefindFile(file, gzipped), file, renumber);
+  const bytes = pagefindFile(chunk.copy(), CHUNK_LEVEL);
+  for (const word of chunk.words) onWord(word);
+  return bytes;
 }
 
 /**
  * Trims the places of every word of a bundle Pagefind has just written (see the top of this
  * file), its pages renumbered as `renumber` says: its chunks are written again, and `list`
- * names them; the caller writes the list.
+ * names them; the caller writes the list. Returns the bundle's words, as Pagefind indexed
+ * them, read on the way (a second decoding of every chunk cost as much as the trimming).
  */
-export function trimBundlePlaces(bundle: string, list: PageList, renumber: readonly number[]): void {
+export function trimBundlePlaces(bundle: string, list: PageList, renumber: readonly number[]): string[] {
   const { file: metaFile, meta } = list;
   const chunks = listOf(meta[2], metaFile, 'the page list’s chunks').map((item) => listOf(item, metaFile, 'a chunk of the page list'));
   const names = chunks.map(([, , name]) => {
     if (typeof name !== 'string') throw new Error(`${metaFile}: a chunk without a name`);
     return name;
   });
-  const renamed = rewriteChunks(bundle, 'index', names, '.pf_index', metaFile, (file, bytes) => trimChunk(bytes, file, renumber));
+  const words: string[] = [];
+  const renamed = rewriteChunks(bundle, 'index', names, '.pf_index', metaFile, (file, bytes) => trimChunk(bytes, file, renumber, (word) => words.push(word)));
   meta[2] = chunks.map(([from, to, , ...rest], i) => [from, to, renamed[i], ...rest]);
+  return words;
 }
