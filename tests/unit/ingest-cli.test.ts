@@ -248,4 +248,18 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(intoInput.code).toBe(1);
     expect(intoInput.stderr).toMatch(/is inside the input folder/);
   });
+
+  it('stops at a bad taxonomy even when the last run read a good one', async () => {
+    // The taxonomy's YAML is parsed only when the last complete run did not read the same text
+    // with the same code: an edit that breaks it must still stop the run before any work.
+    const topics = path.join(dir, 'topics.yaml');
+    const archive = path.join(dir, 'out-topics');
+    await cp('content/topics.yaml', topics);
+    expect((await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet')).code).toBe(0);
+    expect((await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet')).code).toBe(0);
+    await writeFile(topics, `${await readFile(topics, 'utf8')}\n- [unclosed\n`);
+    const broken = await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.startsWith(`ingest: ${topics}: not valid YAML`), broken.stderr).toBe(true);
+  });
 });

@@ -19,6 +19,9 @@ export function fileKey(context: KeyContext, file: string, sha256: string): stri
   return sha256Hex(`${context.version}\0${context.codeHash}\0${context.taxonomyHash}\0${context.maxBytes}\0${file}\0${sha256}`);
 }
 
+/** The key context's own hash: the last-run record keeps it, to tell whether its context was this one. */
+export const contextHash = (context: KeyContext): string => sha256Hex(`${context.version}\0${context.codeHash}\0${context.taxonomyHash}\0${context.maxBytes}`);
+
 /** A file's cache key, or why it could not be read. */
 export type FileKey = { key: string; sha256: string } | { unread: string };
 

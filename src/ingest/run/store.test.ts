@@ -131,13 +131,13 @@ describe('the last run record', () => {
     const elsewhere = path.join(dir, 'report.json');
     await writeFile(elsewhere, '{}');
     const cacheDir = path.join(dir, '.cache', 'ingest');
-    writeLastRun(cacheDir, 'f1', dir, ['articles/a.json', elsewhere]);
+    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, ['articles/a.json', elsewhere]);
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(true);
     expect(lastRunHolds(readLastRun(cacheDir), 'f2', dir)).toBe(false);
 
     await writeFile(path.join(dir, 'articles', 'a.json'), 'two');
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
-    writeLastRun(cacheDir, 'f1', dir, ['articles/a.json', elsewhere]);
+    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, ['articles/a.json', elsewhere]);
     await rm(elsewhere);
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
 
@@ -152,7 +152,7 @@ describe('the last run record', () => {
     const cacheDir = path.join(dir, '.cache', 'ingest');
     const files = ['articles/a.json', 'articles/b.json', 'articles/c.json'];
     const aStamp = stampOf(path.join(dir, 'articles', 'a.json'));
-    writeLastRun(cacheDir, 'f1', dir, files, new Map([
+    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, files, new Map([
       ['articles/a.json', { key: 'k-a', stamp: aStamp }],
       ['articles/b.json', { key: 'k-b' }],
     ]));
@@ -182,17 +182,20 @@ describe('the last run record', () => {
     const cacheDir = path.join(dir, 'cache');
     await mkdir(cacheDir);
     for (const files of [[['a', 1]], [['a', 1, 2, 3]], [{ file: 'a' }], 'a']) {
-      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files, shards: [] }));
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files, shards: [] }));
       expect(readLastRun(cacheDir)).toBeUndefined();
     }
     const summary = { files: 2, status: { kept: 1, skipped: 1, duplicate: 0 }, languages: { fr: 1 }, reasons: { empty: 1 }, warnings: {} };
     const shard = { inputs: 'i', lines: 'l', kept: [[0, 'fr/x', 120]], summary };
     for (const shards of [undefined, [{ ...shard, kept: [[0, 'fr/x']] }], [{ ...shard, summary: { ...summary, languages: { fr: '1' } } }], [{ ...shard, lines: 3 }]]) {
-      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [], shards }));
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files: [], shards }));
       expect(readLastRun(cacheDir)).toBeUndefined();
     }
-    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] }));
-    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] });
+    // A record of code that kept no key context.
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [], shards: [shard] }));
+    expect(readLastRun(cacheDir)).toBeUndefined();
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] }));
+    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', context: 'c', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] });
   });
 });
 
