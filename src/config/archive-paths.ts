@@ -30,4 +30,6 @@ export const archivePaths = {
   articleRecords: `${ASTRO_CACHE}/article-records`,
   /** Each listing route's pages at the last build, by listing (src/lib/listing-pages.ts). */
   listingPages: `${ASTRO_CACHE}/listing-pages`,
+  /** Each route's paths and keys at the last build, by group (src/lib/route-table.ts). */
+  routeTables: `${ASTRO_CACHE}/route-tables`,
 } as const;

@@ -17,6 +17,8 @@ export const defaultReportPath = path.join(archiveDir, archivePaths.report);
 export const articleRecordsDir = path.join(archiveDir, archivePaths.articleRecords);
 /** The listing routes' pages at the last build (src/lib/listing-pages.ts). */
 export const listingPagesDir = path.join(archiveDir, archivePaths.listingPages);
+/** Each route's paths and keys at the last build (src/lib/route-table.ts). */
+export const routeTablesDir = path.join(archiveDir, archivePaths.routeTables);
 
 /** The built site. */
 export const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');

@@ -22,7 +22,8 @@ import type { AstroIntegration } from 'astro';
 import { astroGate } from '../build/astro-gate.ts';
 import { RENDER_CHANGED_ONLY, SITE_INTACT } from '../build/render-skip.ts';
 import { ASTRO_MANIFEST } from '../build/site-output.ts';
-import { readRecords } from '../lib/record-store.ts';
+import { storedRecords } from '../lib/record-store.ts';
+import { routeTablesTally } from '../lib/route-table.ts';
 import { sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
 
 type BuildStart = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0];
@@ -120,6 +121,8 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
             setup: async () => {
               await prerenderer.setup?.();
               allPaths = await prerenderer.getStaticPaths();
+              const tables = routeTablesTally();
+              logger.info(`route tables: ${tables.made} of ${tables.made + tables.kept} groups of paths made, the others kept (${tables.routes} routes)`);
               given = choosePaths(logger);
             },
             getStaticPaths: async () => given,
@@ -137,7 +140,7 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
           await writeFile(recordFile, JSON.stringify(record, null, '\t'));
         }
         const pages = allPaths.filter((entry) => entry.route.type === 'page' && !STATUS_PAGE.test(entry.pathname)).map((entry) => entry.pathname);
-        const entries = [...readRecords(options.recordsDir).values()].map(({ record }) => record);
+        const entries = [...storedRecords(options.recordsDir).values()].map(({ record }) => record);
         const alternates = sitemapAlternates(entries, site, base);
         const outFolder = fileURLToPath(dir);
         const files = sitemapFiles(pages, alternates, site, base);

@@ -1,20 +1,23 @@
 import { getCollection } from 'astro:content';
-import { articleRecordsDir } from '../config/archive.ts';
+import { articleRecordsDir, routeTablesDir } from '../config/archive.ts';
 import type { ArticleRecord } from './article-record.ts';
 import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
+import { cacheKey } from './cache-key.ts';
 import { documentTopic } from './document-topics.ts';
-import { readRecords, type StoredRecord } from './record-store.ts';
+import { recordsDigest, storedRecords, type StoredRecord } from './record-store.ts';
+import { routePaths, type KeyedPath, type RouteSource } from './route-table.ts';
 
 /**
  * The one place pages get articles from. Astro renders every page in one process, so these
- * module-level promises read the record store and build the indexes once per build however
- * many pages ask. The store is what this build's content sync left (src/lib/record-loader.ts).
+ * module-level promises take the records and build the indexes once per build however many
+ * pages ask. The records are what this build's content sync left (src/lib/record-loader.ts).
  */
-let stored: Map<string, StoredRecord> | undefined;
+let stored: ReadonlyMap<string, StoredRecord> | undefined;
 let cached: Promise<ArchiveIndex> | undefined;
 let digests: Map<string, string> | undefined;
+let key: Promise<string> | undefined;
 
-const records = (): Map<string, StoredRecord> => (stored ??= readRecords(articleRecordsDir));
+const records = (): ReadonlyMap<string, StoredRecord> => (stored ??= storedRecords(articleRecordsDir));
 
 export function archiveIndex(): Promise<ArchiveIndex> {
   cached ??= load();
@@ -27,13 +30,31 @@ export function entryDigests(): Promise<Map<string, string>> {
   return Promise.resolve(digests);
 }
 
+/**
+ * A digest of what the index is made of: every record (recordsDigest) and the curated topics.
+ * Given the code, whatever the pages make of the index is a function of these, so pages made
+ * from an equal key are equal but for the entries they read themselves (src/lib/route-table.ts).
+ */
+export function archiveKey(): Promise<string> {
+  key ??= curatedTopics().then((curated) => cacheKey(recordsDigest(records()), curated));
+  return key;
+}
+
+async function curatedTopics(): Promise<TopicInfo[]> {
+  return (await getCollection('topics')).map(({ data }) => ({ slug: data.slug, kind: data.kind, labels: data.labels, description: data.description }));
+}
+
 async function load(): Promise<ArchiveIndex> {
   const articles: ArticleRecord[] = [...records().values()].map(({ record }) => record);
-  const curated: TopicInfo[] = (await getCollection('topics')).map(({ data }) => ({
-    slug: data.slug,
-    kind: data.kind,
-    labels: data.labels,
-    description: data.description,
-  }));
-  return buildArchiveIndex(articles, curated, documentTopic);
+  return buildArchiveIndex(articles, await curatedTopics(), documentTopic);
+}
+
+/**
+ * A route's getStaticPaths() entries over the archive, from its table of the last build where
+ * the archive's records are unchanged (src/lib/route-table.ts). `reuse`: the code is as at the
+ * last build that ran Astro (src/build/render-skip.ts).
+ */
+export async function archiveRoutePaths<Params, Props>(name: string, reuse: boolean, source: RouteSource<Params, Props>): Promise<KeyedPath<Params, Props>[]> {
+  const [inputs, digests] = await Promise.all([archiveKey(), entryDigests()]);
+  return routePaths(name, { dir: routeTablesDir, inputs, digests, reuse }, source);
 }

@@ -92,6 +92,9 @@ describe('buildArchiveIndex', () => {
         .map(({ other }) => other.id);
       expect(built.relatedTo(one.id).map((a) => a.id), one.id).toEqual(expected);
     });
+    // Each list is made when first asked for: asked for in another order, the lists are the same.
+    const backwards = buildArchiveIndex(mixed, curated, documentTopic);
+    for (const one of [...backwards.all].reverse()) expect(backwards.relatedTo(one.id), one.id).toEqual(built.relatedTo(one.id));
   });
 
   it('names the article when a topic is undefined or ids collide', () => {

@@ -39,7 +39,7 @@ export interface ArchiveIndex {
   undated: ArticleRecord[];
   /** The other language versions of an article (same translationKey), in LANGS order. */
   translationsOf: (id: string) => ArticleRecord[];
-  /** A few articles sharing topics with this one, computed once for the whole archive. */
+  /** A few articles sharing topics with this one, each list made once, when first asked for. */
   relatedTo: (id: string) => ArticleRecord[];
   dateRange?: { from: string; to: string };
 }
@@ -61,7 +61,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const emptyCounts = (): Record<Lang, number> => perLang(() => 0);
 
 /**
- * Every index the pages need, built in one pass (plus one bounded pass for "related"), so no
+ * Every index the pages need, built in one pass (related articles when asked for), so no
  * page ever scans the whole archive. `curated` are the topics of content/topics.yaml;
  * `documentTopic` makes a topic from a document reference such as `18-NQ/TW`.
  */
@@ -116,7 +116,7 @@ export function buildArchiveIndex(
   const publisherById = new Map<string, PublisherSummary>();
   for (const publisher of byPublisher.values()) for (const article of publisher.articles) publisherById.set(article.id, publisher);
 
-  const related = buildRelated(all, byTopic);
+  const relatedTo = relatedFinder(all, byTopic);
   const dated = all.filter((a) => a.date !== undefined);
   const newest = dated[0]?.date;
   const oldest = dated[dated.length - 1]?.date;
@@ -137,7 +137,7 @@ export function buildArchiveIndex(
       if (!article) return [];
       return (byTranslationKey.get(article.translationKey) ?? []).filter((a) => a.id !== id);
     },
-    relatedTo: (id) => related.get(id) ?? [],
+    relatedTo,
     ...(newest && oldest ? { dateRange: { from: oldest, to: newest } } : {}),
   };
 }
@@ -150,8 +150,23 @@ export function buildArchiveIndex(
  * Only articles older than this one are candidates, and a topic's weight is counted among
  * them too: an article's related list depends on nothing newer than itself, so adding the
  * day's articles never changes an existing article's page.
+ *
+ * Each article's list is made when first asked for: a build that renders a few article pages
+ * and reuses the other pages' keys (src/lib/route-table.ts) asks for a few lists, not for
+ * every article's (at 100,000 articles, 6 s).
  */
-function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): Map<string, ArticleRecord[]> {
+function relatedFinder(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): (id: string) => ArticleRecord[] {
+  const related = new Map<string, ArticleRecord[]>();
+  let find: ((id: string) => ArticleRecord[]) | undefined;
+  return (id) => {
+    let list = related.get(id);
+    if (!list) related.set(id, (list = (find ??= relatedScan(all, byTopic))(id)));
+    return list;
+  };
+}
+
+/** The scan behind relatedFinder: what every article's list needs, made once, and the list of one article. */
+function relatedScan(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): (id: string) => ArticleRecord[] {
   // `all` is dated newest first, then undated by id. Undated articles relate only to each
   // other (by id, "older" meaning later): an undated text can arrive at any time and must not
   // change the pages of dated ones, and no dated arrival changes theirs.
@@ -174,8 +189,10 @@ function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, Articl
     if (n === undefined) originals.set(a.translationKey, (n = originals.size));
     return n;
   });
-  const related = new Map<string, ArticleRecord[]>();
-  order.forEach((article, own) => {
+  return (id) => {
+    const own = rank.get(id);
+    if (own === undefined) return [];
+    const article = order[own] as ArticleRecord;
     const original = originalOf[own];
     const touched: number[] = [];
     const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
@@ -194,10 +211,10 @@ function buildRelated(all: readonly ArticleRecord[], byTopic: Map<string, Articl
         scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    related.set(article.id, topRanks(touched, scores, RELATED_COUNT).map((r) => order[r] as ArticleRecord));
+    const best = topRanks(touched, scores, RELATED_COUNT).map((r) => order[r] as ArticleRecord);
     for (const r of touched) scores[r] = 0;
-  });
-  return related;
+    return best;
+  };
 }
 
 /** The first index whose value is at least `value`, in an ascending array. */

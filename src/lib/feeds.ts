@@ -32,6 +32,6 @@ export function feedItems(articles: readonly ArticleRecord[], read: (id: string)
  * A feed's cache key: its articles' records and entry digests (each item's summary is read
  * from the entry) and whatever else the channel shows.
  */
-export function feedKey(articles: readonly ArticleRecord[], digests: ReadonlyMap<string, string>, ...channel: unknown[]): string {
-  return cacheKey(articles, articles.map((a) => digests.get(a.id) ?? null), ...channel);
+export function feedKey(articles: readonly ArticleRecord[], digestOf: (id: string) => string | undefined, ...channel: unknown[]): string {
+  return cacheKey(articles, articles.map((a) => digestOf(a.id) ?? null), ...channel);
 }

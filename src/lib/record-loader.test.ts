@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryDigest, entryFile } from './archive-entries.ts';
 import { RECORD_FORMAT, articleRecords } from './record-loader.ts';
-import { readRecords, shardOf, writeRecordShards } from './record-store.ts';
+import { readRecords, recordsDigest, shardOf, storedRecords, writeRecordShards } from './record-store.ts';
 import { assign, makeArticle, makeRecord } from '../../tests/unit/support/articles.ts';
 
 const folders: string[] = [];
@@ -95,6 +95,39 @@ describe('articleRecords', () => {
     writeFileSync(shard, '{"fr/a": [');
     expect(await load(articlesDir, storeDir)).toEqual(['1 entries: 1 read, 0 removed, 0 unchanged']);
     expect(readRecords(storeDir).get('fr/a')?.record).toEqual(makeRecord('fr/a'));
+  });
+
+  it('leaves the records it wrote to the rest of the process, which reads no shard again', async () => {
+    const { articlesDir, storeDir } = archive();
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a')));
+    await load(articlesDir, storeDir);
+    writeFileSync(entryFile(articlesDir, 'fr/b'), JSON.stringify(makeArticle('fr/b')));
+    await load(articlesDir, storeDir);
+    // A shard damaged after the loader ran is not read: the process has what the loader wrote.
+    writeFileSync(path.join(storeDir, `${shardOf('fr/a')}.json`), '{');
+    expect([...storedRecords(storeDir).keys()].sort()).toEqual(['fr/a', 'fr/b']);
+    expect(storedRecords(storeDir).get('fr/b')?.digest).toBe(digestOf(articlesDir, 'fr/b'));
+  });
+
+  it('gives the records a digest that an entry\'s body alone does not change, and any record does', async () => {
+    const { articlesDir, storeDir } = archive();
+    const article = makeArticle('fr/a', { topics: [assign('party')] });
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(article));
+    writeFileSync(entryFile(articlesDir, 'fr/b'), JSON.stringify(makeArticle('fr/b')));
+    await load(articlesDir, storeDir);
+    const first = recordsDigest(storedRecords(storeDir));
+    // The body changed, and the entry's digest with it (another size and time).
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, body: [...article.body, { kind: 'paragraph', text: 'Một đoạn nữa.' }] }));
+    utimesSync(entryFile(articlesDir, 'fr/a'), new Date(), new Date(Date.now() + 5000));
+    expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 0 removed, 1 unchanged']);
+    expect(recordsDigest(storedRecords(storeDir))).toBe(first);
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled' }));
+    await load(articlesDir, storeDir);
+    const retitled = recordsDigest(storedRecords(storeDir));
+    expect(retitled).not.toBe(first);
+    rmSync(entryFile(articlesDir, 'fr/b'));
+    await load(articlesDir, storeDir);
+    expect(recordsDigest(storedRecords(storeDir))).not.toBe(retitled);
   });
 
   it('fails on an invalid entry, naming its file', async () => {

@@ -1,7 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { readArticle, toRecord } from './article-record.ts';
 import { entryDigest, entryFile, entryIds } from './archive-entries.ts';
-import { readRecords, shardOf, writeRecordShards } from './record-store.ts';
+import { leaveRecords, readRecords, shardOf, writeRecordShards } from './record-store.ts';
 
 /**
  * The shape of a stored record (articleRecordSchema), part of every record's digest: the record
@@ -48,6 +48,7 @@ export function articleRecords(articlesDir: string, storeDir: string): Loader {
         removed++;
       }
       writeRecordShards(storeDir, records, changed);
+      leaveRecords(storeDir, records);
       logger.info(`${ids.length} entries: ${read} read, ${removed} removed, ${ids.length - read} unchanged`);
     },
   };

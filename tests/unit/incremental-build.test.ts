@@ -80,6 +80,13 @@ const articlePages = (output: string) => loggedPages(output).filter((page) => pa
 const restored = (output: string): number => articlePages(output).filter((page) => page.restored).length;
 const rendered = (output: string): number => articlePages(output).filter((page) => !page.restored).length;
 
+/** Groups of paths the routes made, and all their groups (src/lib/route-table.ts). */
+function routeGroups(output: string): { made: number; all: number } {
+  const match = /route tables: (\d+) of (\d+) groups of paths made/.exec(stripVTControlCharacters(output));
+  if (!match) throw new Error('the build logged no route tables');
+  return { made: Number(match[1]), all: Number(match[2]) };
+}
+
 /** Doubles a file's first sentence after its title: a changed body, in any language. */
 function changeBody(file: string): void {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -111,6 +118,9 @@ describe('an incremental build', () => {
     // counts is that unchanged ones are restored and that the result is right.
     expect(restored(output) + unvisitedPages(output)).toBeGreaterThan(0);
     expect(rendered(output)).toBeGreaterThan(0);
+    // Records were added and removed: no route's table of paths can be kept.
+    const groups = routeGroups(output);
+    expect(groups.made).toBe(groups.all);
     // The clean build's search stage, allowed no memory beside Astro, indexes once Astro is done.
     // Astro colours its log when the environment says CI.
     const lines = stripVTControlCharacters(expectSameAsClean(SEARCH_WAITS)).split('\n');
@@ -128,6 +138,11 @@ describe('an incremental build', () => {
     expect(rendered(output)).toBeGreaterThanOrEqual(1);
     // With the code unchanged, Astro is handed only the pages whose data changed.
     expect(unvisitedPages(output)).toBeGreaterThan(loggedPages(output).length);
+    // Every record is as it was: the routes keep their tables and make again only the groups
+    // that read the changed entry (its article page, feeds, a side-by-side page).
+    const groups = routeGroups(output);
+    expect(groups.made).toBeGreaterThanOrEqual(1);
+    expect(groups.made).toBeLessThan(groups.all / 4);
     // One language's search pages changed: its delta is written again, every base is kept,
     // beside Astro: a delta fits in the memory Astro leaves.
     expect(output).not.toContain('search index: waiting');

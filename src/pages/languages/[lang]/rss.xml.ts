@@ -1,18 +1,22 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro';
-import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
+import { archiveIndex, archiveRoutePaths } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
 import { readArticle } from '../../../lib/article-record.ts';
 import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
-import { LANGS } from '../../../schemas/article.ts';
+import { LANGS, type Lang } from '../../../schemas/article.ts';
+import { RENDER_CHANGED_ONLY } from '../../../build/render-skip.ts';
 
 export const getStaticPaths = (async () => {
-  const [index, digests] = await Promise.all([archiveIndex(), entryDigests()]);
-  return LANGS.map((lang) => {
-    const articles = (index.byLang.get(lang) ?? []).slice(0, FEED_SIZE);
-    return { params: { lang }, props: { articles }, cacheKey: feedKey(articles, digests) };
+  const index = await archiveIndex();
+  return archiveRoutePaths('language-feeds', process.env[RENDER_CHANGED_ONLY] === '1', {
+    groups: () => LANGS,
+    paths: (lang, digestOf) => {
+      const articles = (index.byLang.get(lang as Lang) ?? []).slice(0, FEED_SIZE);
+      return [{ params: { lang: lang as Lang }, props: { articles }, cacheKey: feedKey(articles, digestOf) }];
+    },
   });
 }) satisfies GetStaticPaths;
 

@@ -1,18 +1,24 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { archiveIndex, entryDigests } from '../../../lib/archive-index.ts';
+import { archiveIndex, archiveRoutePaths } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
 import { readArticle } from '../../../lib/article-record.ts';
 import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
+import type { TopicSummary } from '../../../lib/archive-model.ts';
+import { RENDER_CHANGED_ONLY } from '../../../build/render-skip.ts';
 
 export const getStaticPaths = (async () => {
-  const [index, digests] = await Promise.all([archiveIndex(), entryDigests()]);
-  return [...index.topics.values()].map(({ slug, labels, description }) => {
-    const articles = (index.byTopic.get(slug) ?? []).slice(0, FEED_SIZE);
-    const topic = { title: labels.en, description };
-    return { params: { slug }, props: { articles, topic }, cacheKey: feedKey(articles, digests, topic) };
+  const index = await archiveIndex();
+  return archiveRoutePaths('topic-feeds', process.env[RENDER_CHANGED_ONLY] === '1', {
+    groups: () => index.topics.keys(),
+    paths: (slug, digestOf) => {
+      const { labels, description } = index.topics.get(slug) as TopicSummary;
+      const articles = (index.byTopic.get(slug) ?? []).slice(0, FEED_SIZE);
+      const topic = { title: labels.en, description };
+      return [{ params: { slug }, props: { articles, topic }, cacheKey: feedKey(articles, digestOf, topic) }];
+    },
   });
 }) satisfies GetStaticPaths;
 
