@@ -59,6 +59,25 @@ describe('buildSearchIndex', () => {
     });
   });
 
+  it('indexes the smallest bundle first, so one that must wait for memory holds no other back, and lists them in their order', async () => {
+    const asked: number[] = [];
+    const started: string[] = [];
+    const again = await buildSearchIndex(entries, path.join(root, 'site-ordered', 'pagefind'), path.join(root, 'scratch-ordered'), {
+      waitForMemory: async (bytes) => void asked.push(bytes),
+      onProgress: (progress) => {
+        if (progress.step === 'bundles' && started.at(-1) !== progress.name) started.push(progress.name);
+      },
+    });
+    expect(started).toEqual(['ru', 'fr']);
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toBeLessThan(asked[1] as number);
+    expect(again.bundles.map((bundle) => bundle.name)).toEqual(['fr', 'ru']);
+    expect(again.rebuilt).toEqual(['fr', 'ru']);
+    const [ordered, first] = await Promise.all([files(path.join(root, 'site-ordered', 'pagefind')), files(path.join(site, 'pagefind'))]);
+    expect([...ordered.keys()].sort()).toEqual([...first.keys()].filter((name) => !name.startsWith('el/')).sort());
+    for (const [name, bytes] of ordered) expect(bytes.equals(first.get(name) as Buffer), name).toBe(true);
+  });
+
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
     expect(JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8'))).toEqual(summary.bundles);
     expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['bundles.json', 'fr', 'pagefind.js', 'ru']);

@@ -21,6 +21,7 @@ import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type
 import { closePagefind, writeBundle } from './pagefind-run.ts';
 import { linkPages, listedEntries, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
 import { listEntries } from '../../lib/entry-listing.ts';
+import { compareStrings } from '../../lib/sort.ts';
 import { planLanguage, type PlannedSegment, type SegmentState } from './segments.ts';
 
 export { SEARCH_STATE_FILE } from './index-state.ts';
@@ -120,21 +121,23 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
     mkdirSync(outputDir, { recursive: true });
     const names = new Set(plan.map((segment) => segment.name));
     for (const name of readdirSync(outputDir)) if (!names.has(name) && name !== ENGINE_MODULE) rmSync(path.join(outputDir, name), { recursive: true, force: true });
-    const toBuild = plan.filter((segment) => !segment.kept);
+    // Smallest first: a bundle that fits beside Astro is not held behind one that must wait
+    // for it (search-gate.ts); at 100,000 articles the smaller bases are indexed while Astro
+    // renders. Each bundle is written alone, so the order changes no byte.
+    const toBuild = plan.filter((segment) => !segment.kept).sort((a, b) => a.pages.length - b.pages.length || compareStrings(a.name, b.name));
     const total = toBuild.reduce((sum, segment) => sum + segment.pages.length, 0);
-    let done = 0;
+    const written = new Map<PlannedSegment, SegmentState>();
+    for (const segment of toBuild) {
+      await waitForMemory?.(indexPeakBytes(segment.pages.length));
+      onProgress?.({ step: 'bundles', done: sumPages(written.keys()), total, name: segment.name, bundle: written.size + 1, bundles: toBuild.length });
+      restorePages(entriesDir, scratchDir, next.pages, segment.pages);
+      written.set(segment, await writeSegment(segment, outputDir, scratchDir));
+      onProgress?.({ step: 'bundles', done: sumPages(written.keys()), total, name: segment.name, bundle: written.size, bundles: toBuild.length });
+    }
     for (const segment of plan) {
-      if (!segment.kept) {
-        await waitForMemory?.(indexPeakBytes(segment.pages.length));
-        onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length + 1, bundles: toBuild.length });
-      }
-      if (!segment.kept) restorePages(entriesDir, scratchDir, next.pages, segment.pages);
-      const state = segment.kept ?? (await writeSegment(segment, outputDir, scratchDir));
-      if (!segment.kept) {
-        rebuilt.push(segment.name);
-        done += segment.pages.length;
-        onProgress?.({ step: 'bundles', done, total, name: segment.name, bundle: rebuilt.length, bundles: toBuild.length });
-      }
+      const state = segment.kept ?? written.get(segment);
+      if (!state) throw new Error(`search index: bundle ${segment.name} was neither kept nor written`);
+      if (!segment.kept) rebuilt.push(segment.name);
       const lang = (next.langs[segment.lang] ??= { bases: [] });
       if (segment.delta) lang.delta = state;
       else lang.bases.push(state);
@@ -194,6 +197,12 @@ function sameState(previous: IndexState, next: IndexState): boolean {
 }
 
 /** Writes one planned bundle and returns its state. */
+const sumPages = (segments: Iterable<PlannedSegment>): number => {
+  let pages = 0;
+  for (const segment of segments) pages += segment.pages.length;
+  return pages;
+};
+
 async function writeSegment(segment: PlannedSegment, outputDir: string, scratchDir: string): Promise<SegmentState> {
   const bundle = path.join(outputDir, segment.name);
   const dirs = segment.delta
