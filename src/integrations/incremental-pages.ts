@@ -14,7 +14,7 @@
  * The sitemap needs every page, so it is written here from the full list of paths rather than
  * from the pages Astro rendered.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ import { RENDER_CHANGED_ONLY, SITE_INTACT } from '../build/render-skip.ts';
 import { ASTRO_MANIFEST } from '../build/site-output.ts';
 import { storedRecords } from '../lib/record-store.ts';
 import { routeTablesTally } from '../lib/route-table.ts';
-import { sitemapAlternates, sitemapFiles } from '../lib/sitemap.ts';
+import { sitemapAlternates, sitemapFiles, sitemapKey } from '../lib/sitemap.ts';
 
 type BuildStart = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:start']>>[0];
 type Prerenderer = Exclude<Parameters<BuildStart['setPrerenderer']>[0], (...args: never[]) => unknown>;
@@ -48,6 +48,47 @@ function readAstroRecord(file: string): AstroRecord | undefined {
   }
 }
 
+/** Where the last build's sitemap files are kept, below Astro's cache folder, with `key.json` naming them. */
+const SITEMAP_CACHE = 'sitemap/';
+
+/**
+ * Writes the sitemap's files into `outFolder`: copies of the last build's (kept in `cacheFolder`)
+ * when they were made from the same inputs (`key`, sitemapKey), else made by `make` and kept.
+ * Every page's URL parsed and sorted by a collator, and every translated article's alternates,
+ * cost about a second at 10,000 articles, for a list that changes only when a page comes or
+ * goes or a translation is added. They are written on every build either way, as every page
+ * without a cache key is: the site folder's record keeps what a build wrote
+ * (src/build/site-output.ts). Returns the files' names and whether they were copied.
+ */
+export function writeSitemap(outFolder: string, cacheFolder: string, key: string, make: () => Map<string, string>): { names: string[]; copied: boolean } {
+  const keyFile = path.join(cacheFolder, 'key.json');
+  let kept: { key?: unknown; names?: unknown } | undefined;
+  try {
+    kept = JSON.parse(readFileSync(keyFile, 'utf8')) as typeof kept;
+  } catch {
+    kept = undefined;
+  }
+  if (kept?.key === key && Array.isArray(kept.names) && kept.names.every((name) => typeof name === 'string')) {
+    const names = kept.names as string[];
+    try {
+      for (const name of names) copyFileSync(path.join(cacheFolder, name), path.join(outFolder, name));
+      return { names, copied: true };
+    } catch {
+      // A kept file is gone: the sitemap is made again.
+    }
+  }
+  // Forgotten before the copies are rewritten, so a killed build leaves no key over other files.
+  rmSync(keyFile, { force: true });
+  const files = make();
+  mkdirSync(cacheFolder, { recursive: true });
+  for (const [name, xml] of files) {
+    writeFileSync(path.join(outFolder, name), xml);
+    writeFileSync(path.join(cacheFolder, name), xml);
+  }
+  writeFileSync(keyFile, JSON.stringify({ key, names: [...files.keys()] }));
+  return { names: [...files.keys()], copied: false };
+}
+
 /** Error pages answer for addresses that do not exist: they are not addresses to list. */
 const STATUS_PAGE = /^\/?(?:404|500)\/?$/;
 
@@ -61,6 +102,7 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
   let base = '/';
   let recordFile = '';
   let outDir: URL | undefined;
+  let sitemapCache = '';
   /** Every path of this build, handed to Astro or not. */
   let allPaths: PathWithRoute[] = [];
   /** The record's entries of the pages kept without Astro, by route. */
@@ -106,6 +148,7 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
         base = config.base;
         recordFile = fileURLToPath(new URL(ASTRO_MANIFEST, config.cacheDir));
         outDir = config.outDir;
+        sitemapCache = fileURLToPath(new URL(SITEMAP_CACHE, config.cacheDir));
       },
       'astro:build:start': async ({ setPrerenderer, logger }) => {
         // The articles loader waits at the gate; should Astro not have run it, nothing past
@@ -141,13 +184,9 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
         }
         const pages = allPaths.filter((entry) => entry.route.type === 'page' && !STATUS_PAGE.test(entry.pathname)).map((entry) => entry.pathname);
         const entries = [...storedRecords(options.recordsDir).values()].map(({ record }) => record);
-        const alternates = sitemapAlternates(entries, site, base);
-        const outFolder = fileURLToPath(dir);
-        const files = sitemapFiles(pages, alternates, site, base);
-        // Written on every build, as every page without a cache key is: the site folder's
-        // record keeps what a build wrote (src/build/site-output.ts).
-        for (const [name, xml] of files) await writeFile(path.join(outFolder, name), xml);
-        logger.info(`sitemap: ${pages.length} pages in ${files.size} file(s)`);
+        const key = sitemapKey(pages, entries, site, base);
+        const written = writeSitemap(fileURLToPath(dir), sitemapCache, key, () => sitemapFiles(pages, sitemapAlternates(entries, site, base), site, base));
+        logger.info(`sitemap: ${pages.length} pages in ${written.names.length} file(s)${written.copied ? ', as the last build made them' : ''}`);
       },
     },
   };

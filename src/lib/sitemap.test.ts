@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SITEMAP_URLS_PER_FILE, sitemapAlternates, sitemapFiles } from './sitemap.ts';
+import { SITEMAP_URLS_PER_FILE, sitemapAlternates, sitemapFiles, sitemapKey } from './sitemap.ts';
 
 describe('sitemapAlternates', () => {
   const entries = [
@@ -52,5 +52,28 @@ describe('sitemapFiles', () => {
     expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
     expect(files.get('sitemap-1.xml')).toContain(`<loc>https://ex.org/p/${SITEMAP_URLS_PER_FILE}/</loc>`);
     expect(files.get('sitemap-index.xml')?.match(/<sitemap>/g)).toHaveLength(2);
+  });
+});
+
+describe('sitemapKey', () => {
+  const entries = [
+    { id: 'fr/a', lang: 'fr', translationKey: 'k1' },
+    { id: 'ru/a', lang: 'ru', translationKey: 'k1' },
+    { id: 'el/b', lang: 'el', translationKey: 'k2' },
+  ];
+  const pages = ['/', '/articles/fr/a/', '/articles/ru/a/', '/articles/el/b/'];
+  const key = sitemapKey(pages, entries, 'https://example.org', '/');
+
+  it('changes with whatever the sitemap is made of', () => {
+    expect(sitemapKey([...pages, '/topics/party/'], entries, 'https://example.org', '/')).not.toBe(key);
+    expect(sitemapKey(pages.slice(1), entries, 'https://example.org', '/')).not.toBe(key);
+    // el/b becomes a translation of fr/a: new alternates, with the same pages.
+    expect(sitemapKey(pages, [...entries.slice(0, 2), { id: 'el/b', lang: 'el', translationKey: 'k1' }], 'https://example.org', '/')).not.toBe(key);
+    expect(sitemapKey(pages, entries, 'https://example.net', '/')).not.toBe(key);
+    expect(sitemapKey(pages, entries, 'https://example.org', '/archive/')).not.toBe(key);
+  });
+
+  it('does not depend on the order the records were read in', () => {
+    expect(sitemapKey(pages, [...entries].reverse(), 'https://example.org', '/')).toBe(key);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { joinBase, routes } from './urls.ts';
 import { compareStrings } from './sort.ts';
 import { groupTranslations } from './translations.ts';
@@ -28,6 +29,18 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
     for (const entry of group) alternates.set(pageUrl(entry.id), links);
   }
   return alternates;
+}
+
+/**
+ * A digest of everything sitemapFiles makes the sitemap of: the pages (in the order given), the
+ * articles' languages and translation keys (in id order: the alternates do not depend on the
+ * records' order), the site's address and base path.
+ */
+export function sitemapKey(pages: readonly string[], entries: readonly SitemapEntry[], site: string, base: string): string {
+  const hash = createHash('sha256').update(`${JSON.stringify([site, base, pages.length])}\n`);
+  for (const page of pages) hash.update(`${page}\n`);
+  for (const { id, lang, translationKey } of [...entries].sort((a, b) => compareStrings(a.id, b.id))) hash.update(`${JSON.stringify([id, lang, translationKey])}\n`);
+  return hash.digest('base64url');
 }
 
 /** URLs per sitemap file, kept under the protocol's 50,000. */
