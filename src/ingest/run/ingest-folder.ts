@@ -25,6 +25,7 @@ import {
   InputHasher,
   LastRunEntries,
   lastRunHolds,
+  lastRunLine,
   type LeftFile,
   listInputs,
   MANIFEST_NAME,
@@ -35,6 +36,7 @@ import {
   pruneShardLines,
   readShardLines,
   ResultCache,
+  samePart,
   stampOf,
   writeAtomic,
   writeLastRun,
@@ -293,7 +295,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     });
     const last = known[index];
     if (reused && last) {
-      records.push({ inputs, lines, kept, summary: last.summary });
+      records.push({ inputs, lines, kept, summary: last.summary, written: [] });
       shardLines.push(reused);
       return;
     }
@@ -303,7 +305,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       return verdict ? asDuplicate(outcome, verdict) : outcome;
     });
     const text = Buffer.from(recordLines(final));
-    records.push({ inputs, lines, kept, summary: summarize(final) });
+    records.push({ inputs, lines, kept, summary: summarize(final), written: [] });
     shardLines.push(text);
   });
   const summary = mergeSummaries(records.map((record) => record.summary));
@@ -311,7 +313,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const separator = Buffer.from(frame.separator);
   const reportBytes = Buffer.concat([Buffer.from(frame.head), ...shardLines.flatMap((lines, index) => (index === 0 ? [lines] : [separator, lines])), Buffer.from(frame.tail)]);
 
-  const kept = rows.flatMap((row, file) => (row.id !== undefined && !verdicts[file] ? [{ file: row.file, id: row.id, sha256: row.sha256, bytes: rawBytes[file] as number, key: used[file] as string }] : []));
+  const kept = rows.flatMap((row, file) => (row.id !== undefined && !verdicts[file] ? [{ index: file, file: row.file, id: row.id, sha256: row.sha256, bytes: rawBytes[file] as number, key: used[file] as string }] : []));
   const { articles, planned } = planWrites(kept, outDir, reportPath);
   /** What the last-run record will say of the files written or found as they should be. */
   const left = new Map<string, LeftFile>();
@@ -366,7 +368,21 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       pruneShardLines(cache.dir, new Set(records.map((record) => record.lines)));
       // A timed-out file gets another chance next run, so such a run is not one to repeat.
       const timedOut = outcomes.some((outcome) => outcome?.reason?.startsWith('timeout:'));
-      if (!timedOut) writeLastRun(cache.dir, { fingerprint, context: contextHash(context) }, outDir, [...planned, MANIFEST_NAME, reportPath], left, records);
+      if (!timedOut) {
+        // Each shard keeps the files its kept inputs led to; an unchanged shard's part is the last run's.
+        const shardOf = new Int32Array(files.length);
+        shards.forEach((shard, index) => shard.forEach((file) => (shardOf[file] = index)));
+        articles.forEach((article, index) => {
+          const { written } = records[shardOf[kept[index]?.index as number] as number] as ShardRecord;
+          written.push(lastRunLine(outDir, article.entryPath, left.get(article.entryPath)));
+          if (article.firstCopy) written.push(lastRunLine(outDir, article.rawPath, left.get(article.rawPath)));
+        });
+        records.forEach((record, index) => {
+          const last = known[index];
+          if (last?.part !== undefined && samePart(record, last)) record.part = last.part;
+        });
+        writeLastRun(cache.dir, { fingerprint, context: contextHash(context) }, outDir, [...planned.filter((file) => !left.has(file)), MANIFEST_NAME, reportPath], left, records);
+      }
     }
   } catch (error) {
     const failedPath = (error as NodeJS.ErrnoException).path;

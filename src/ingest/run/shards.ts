@@ -29,6 +29,10 @@ export interface ShardRecord {
   kept: [position: number, id: string, bytes: number][];
   /** The counts of its files' outcomes. */
   summary: Summary;
+  /** The files its kept inputs led to, as the run left them: entries (with their keys), first raw copies. */
+  written: [file: string, bytes: number, mtimeMs: number, key?: string][];
+  /** The name of the part of the last-run record it was read from (store.ts). */
+  part?: string;
 }
 
 const isCounts = (value: unknown): value is Record<string, number> => typeof value === 'object' && value !== null && Object.values(value).every((n) => typeof n === 'number');
@@ -50,5 +54,14 @@ const isKept = (kept: unknown): kept is ShardRecord['kept'][number] =>
 /** Checked by hand, not with a schema: the record is read on every run. */
 export const isShardRecord = (shard: unknown): shard is ShardRecord => {
   const record = shard as Partial<ShardRecord> | null;
-  return typeof record === 'object' && record !== null && typeof record.inputs === 'string' && typeof record.lines === 'string' && Array.isArray(record.kept) && record.kept.every(isKept) && isSummary(record.summary);
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.inputs === 'string' &&
+    typeof record.lines === 'string' &&
+    Array.isArray(record.kept) &&
+    record.kept.every(isKept) &&
+    Array.isArray(record.written) &&
+    isSummary(record.summary)
+  );
 };

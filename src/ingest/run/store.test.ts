@@ -4,15 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../steps/entry.ts';
-import { forgetLastRun, InputHasher, LastRunEntries, lastRunHolds, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, stampOf, writeAtomic, writeLastRun, writeManifest, writePending } from './store.ts';
+import type { ShardRecord } from './shards.ts';
+import { forgetLastRun, InputHasher, LastRunEntries, lastRunHolds, lastRunLine, listInputs, readLastRun, readManifest, removeOrphanTemporaries, removeStale, ResultCache, samePart, stampOf, writeAtomic, writeLastRun, writeManifest, writePending } from './store.ts';
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ingest-store-'));
 });
+// Deleting the 150,000 files of the listing test takes over 10 s on a busy machine.
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('listInputs', () => {
   it('lists a subfolder of 150,000 files', async () => {
@@ -125,19 +127,26 @@ describe('ResultCache', () => {
 });
 
 describe('the last run record', () => {
-  it('holds while the fingerprint and every file it names are unchanged', async () => {
+  const summary = { files: 2, status: { kept: 1, skipped: 1, duplicate: 0 }, languages: { fr: 1 }, reasons: { empty: 1 }, warnings: {} };
+  /** A shard of the record whose kept input led to `written`. */
+  const shard = (inputs: string, written: ShardRecord['written']): ShardRecord => ({ inputs, lines: `l-${inputs}`, kept: [[0, 'fr/x', 120]], summary, written });
+  const parts = async (cacheDir: string): Promise<string[]> => (await readdir(path.join(cacheDir, 'last-run'))).sort();
+
+  it('holds while the fingerprint and every file it names, in the index or a shard, are unchanged', async () => {
     await mkdir(path.join(dir, 'articles'), { recursive: true });
     await writeFile(path.join(dir, 'articles', 'a.json'), 'one');
     const elsewhere = path.join(dir, 'report.json');
     await writeFile(elsewhere, '{}');
     const cacheDir = path.join(dir, '.cache', 'ingest');
-    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, ['articles/a.json', elsewhere]);
+    const record = () => writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, [elsewhere], new Map(), [shard('i', [lastRunLine(dir, 'articles/a.json', { key: 'k' })])]);
+    record();
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(true);
     expect(lastRunHolds(readLastRun(cacheDir), 'f2', dir)).toBe(false);
 
     await writeFile(path.join(dir, 'articles', 'a.json'), 'two');
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
-    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, ['articles/a.json', elsewhere]);
+    record();
+    expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(true);
     await rm(elsewhere);
     expect(lastRunHolds(readLastRun(cacheDir), 'f1', dir)).toBe(false);
 
@@ -150,17 +159,14 @@ describe('the last run record', () => {
     await mkdir(path.join(dir, 'articles'), { recursive: true });
     for (const name of ['a', 'b', 'c']) await writeFile(path.join(dir, 'articles', `${name}.json`), `{"id": "${name}"}`);
     const cacheDir = path.join(dir, '.cache', 'ingest');
-    const files = ['articles/a.json', 'articles/b.json', 'articles/c.json'];
     const aStamp = stampOf(path.join(dir, 'articles', 'a.json'));
-    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, files, new Map([
-      ['articles/a.json', { key: 'k-a', stamp: aStamp }],
-      ['articles/b.json', { key: 'k-b' }],
-    ]));
-    expect(readLastRun(cacheDir)?.files).toEqual([
+    const written = [lastRunLine(dir, 'articles/a.json', { key: 'k-a', stamp: aStamp }), lastRunLine(dir, 'articles/b.json', { key: 'k-b' }), lastRunLine(dir, 'articles/c.json', undefined)];
+    expect(written).toEqual([
       ['articles/a.json', aStamp.size, aStamp.mtimeMs, 'k-a'],
       ['articles/b.json', ...Object.values(stampOf(path.join(dir, 'articles', 'b.json'))), 'k-b'],
       ['articles/c.json', ...Object.values(stampOf(path.join(dir, 'articles', 'c.json')))],
     ]);
+    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, [], new Map(), [shard('i', written.slice(0, 1)), shard('j', written.slice(1))]);
     // Edited to the same size, its modification time moved on.
     const later = new Date(aStamp.mtimeMs + 5000);
     await writeFile(path.join(dir, 'articles', 'b.json'), '{"id": "B"}');
@@ -178,24 +184,54 @@ describe('the last run record', () => {
     expect(entries.unchanged(dir, 'articles/a.json', 'k-a')).toBeUndefined();
   });
 
-  it('reads a damaged record as none', async () => {
+  it('writes the part of a shard only when it is not the last run\'s, and deletes the parts no index names', async () => {
+    const cacheDir = path.join(dir, '.cache', 'ingest');
+    const shards = [shard('i', [['articles/a.json', 1, 2, 'k-a']]), shard('j', [['articles/b.json', 1, 2, 'k-b']])];
+    writeLastRun(cacheDir, { fingerprint: 'f1', context: 'c' }, dir, [], new Map(), shards);
+    const first = await parts(cacheDir);
+    expect(first).toHaveLength(2);
+    const last = readLastRun(cacheDir) as NonNullable<ReturnType<typeof readLastRun>>;
+    expect(last.shards.map(({ part: _part, ...rest }) => rest)).toEqual(shards);
+    // Shard i as the last run left it: its part is that run's, never written again.
+    const [keptPart] = last.shards.map((record) => record.part as string);
+    await writeFile(path.join(cacheDir, 'last-run', `${keptPart}.json`), JSON.stringify({ kept: [], written: [] }));
+    expect(samePart(shards[0] as ShardRecord, last.shards[0] as ShardRecord)).toBe(true);
+    expect(samePart(shards[0] as ShardRecord, shard('i', [['articles/a.json', 1, 3, 'k-a']]))).toBe(false);
+    writeLastRun(cacheDir, { fingerprint: 'f2', context: 'c' }, dir, [], new Map(), [{ ...(shards[0] as ShardRecord), part: keptPart as string }, shard('j', [['articles/b.json', 1, 3, 'k-b']])]);
+    const second = await parts(cacheDir);
+    expect(second).toHaveLength(2);
+    expect(second).toContain(`${keptPart}.json`);
+    expect(await readFile(path.join(cacheDir, 'last-run', `${keptPart}.json`), 'utf8')).toBe(JSON.stringify({ kept: [], written: [] }));
+    expect(second.filter((name) => !first.includes(name))).toHaveLength(1);
+  });
+
+  it('reads a damaged record, or one with a damaged or missing part, as none', async () => {
     const cacheDir = path.join(dir, 'cache');
     await mkdir(cacheDir);
     for (const files of [[['a', 1]], [['a', 1, 2, 3]], [{ file: 'a' }], 'a']) {
       await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files, shards: [] }));
       expect(readLastRun(cacheDir)).toBeUndefined();
     }
-    const summary = { files: 2, status: { kept: 1, skipped: 1, duplicate: 0 }, languages: { fr: 1 }, reasons: { empty: 1 }, warnings: {} };
-    const shard = { inputs: 'i', lines: 'l', kept: [[0, 'fr/x', 120]], summary };
-    for (const shards of [undefined, [{ ...shard, kept: [[0, 'fr/x']] }], [{ ...shard, summary: { ...summary, languages: { fr: '1' } } }], [{ ...shard, lines: 3 }]]) {
-      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files: [], shards }));
+    writeLastRun(cacheDir, { fingerprint: 'f', context: 'c' }, dir, [], new Map(), [shard('i', [['a', 1, 2]])]);
+    const index = JSON.parse(await readFile(path.join(cacheDir, 'last-run.json'), 'utf8')) as { shards: { part: string }[] };
+    const part = path.join(cacheDir, 'last-run', `${index.shards[0]?.part}.json`);
+    const good = await readFile(part, 'utf8');
+    const indexed = index.shards[0] as object;
+    for (const shards of [undefined, [{ ...indexed, part: 3 }], [{ ...indexed, summary: { ...summary, languages: { fr: '1' } } }], [{ ...indexed, lines: 3 }]]) {
+      await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ ...index, shards }));
       expect(readLastRun(cacheDir)).toBeUndefined();
     }
     // A record of code that kept no key context.
-    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', files: [], shards: [shard] }));
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ ...index, context: undefined }));
     expect(readLastRun(cacheDir)).toBeUndefined();
-    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify({ fingerprint: 'f', context: 'c', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] }));
-    expect(readLastRun(cacheDir)).toEqual({ fingerprint: 'f', context: 'c', files: [['a', 1, 2], ['b', 1, 2, 'k']], shards: [shard] });
+    await writeFile(path.join(cacheDir, 'last-run.json'), JSON.stringify(index));
+    expect(readLastRun(cacheDir)?.shards).toEqual([{ ...shard('i', [['a', 1, 2]]), part: index.shards[0]?.part }]);
+    for (const damaged of [JSON.stringify({ kept: [[0, 'fr/x']], written: [] }), JSON.stringify({ kept: [], written: [['a', 1]] }), good.slice(0, 10)]) {
+      await writeFile(part, damaged);
+      expect(readLastRun(cacheDir)).toBeUndefined();
+    }
+    await rm(part);
+    expect(readLastRun(cacheDir)).toBeUndefined();
   });
 });
 
@@ -274,6 +310,32 @@ describe('InputHasher', () => {
     await put('b.txt', 'SECOND');
     hashOnce(['a.txt', 'b.txt', 'c.txt']);
     expect(told).toEqual(['a.txt']);
+  });
+
+  it('keeps its record in parts, and writes only the parts of files recorded otherwise', async () => {
+    const names = Array.from({ length: 1500 }, (_, i) => `f${String(i).padStart(4, '0')}.txt`);
+    for (const name of names) writeFileSync(path.join(input(), name), name);
+    const parts = async (): Promise<string[]> => (await readdir(path.join(cache(), 'input-stats'))).sort();
+    expect(run(names).hashed).toBe(1500);
+    const first = await parts();
+    expect(first.length).toBeGreaterThan(3);
+    // Nothing recorded otherwise: neither a part nor the index is written.
+    const index = statSync(path.join(cache(), 'input-stats.json')).mtimeMs;
+    expect(run(names).hashed).toBe(0);
+    expect(statSync(path.join(cache(), 'input-stats.json')).mtimeMs).toBe(index);
+    // One file changed: its part alone is new, the one it replaces deleted.
+    await put('f0700.txt', 'changed');
+    expect(run(names).hashed).toBe(1);
+    const second = await parts();
+    expect(second.filter((name) => !first.includes(name))).toHaveLength(1);
+    expect(second).toHaveLength(first.length);
+    // A damaged part: its files alone are hashed again, and its part written whole again.
+    await writeFile(path.join(cache(), 'input-stats', second[0] as string), '[["f0000.txt"');
+    const { hashed } = run(names);
+    expect(hashed).toBeGreaterThan(0);
+    expect(hashed).toBeLessThan(1500 / 2);
+    expect(run(names).hashed).toBe(0);
+    expect(await parts()).toHaveLength(first.length);
   });
 
   it('does not trust the stats of a file written just before the run: it could change again within the same tick', async () => {

@@ -12,7 +12,7 @@ import type { FileOutcome, Processed } from '../outcome.ts';
 import { byString } from '../../lib/sort.ts';
 import { archivePaths } from '../../config/archive-paths.ts';
 import { sha256Hex } from '../steps/entry.ts';
-import { isShardRecord, type ShardRecord } from './shards.ts';
+import { cutShards, isShardRecord, type ShardRecord } from './shards.ts';
 
 interface InputFile {
   /** Relative to the input folder, `/`-separated. */
@@ -281,12 +281,59 @@ export class ResultCache {
 }
 
 /**
+ * A large record kept as parts: files named by the SHA-256 of their text, in a folder of their
+ * own, listed in order by a small index file. A run that changes a few inputs writes only the
+ * parts that hold them and the index, not the whole record (at 100,000 files the input record
+ * is 16 MB and the last-run record 27 MB). A part is written before any index names it and
+ * deleted only once the index written after it no longer does, so a killed run leaves the last
+ * index and its parts whole; what it wrote besides is deleted by the next complete run.
+ */
+class RecordParts {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** A part's text; none when it is gone. */
+  read(name: string): string | undefined {
+    try {
+      return readFileSync(path.join(this.dir, `${name}.json`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes a part and returns its name. */
+  write(text: string): string {
+    const name = sha256Hex(text);
+    writeAtomic(path.join(this.dir, `${name}.json`), text, { compare: false });
+    return name;
+  }
+
+  /** Deletes the parts the index does not name. */
+  prune(live: readonly string[]): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    const keep = new Set(live.map((name) => `${name}.json`));
+    for (const name of names) if (!keep.has(name)) rmSync(path.join(this.dir, name), { force: true });
+  }
+}
+
+/**
  * What the last complete run wrote (each file's size and modification time, and for an entry
  * the key of the cache record it was written from) and a fingerprint of everything its output
  * depended on. A run that finds the same fingerprint and every file as that run left it would
  * write the same bytes again, so it has nothing to do; a run that does work need not read back
  * an entry it would write from the same record. Kept in the cache folder, not the manifest:
  * modification times belong to this machine, not the archive.
+ *
+ * The files a shard's kept inputs led to (entries, first raw copies) are kept with the shard,
+ * in a part of its own (`RecordParts`); `files` holds the others (the manifest, the report).
  */
 interface LastRun {
   fingerprint: string;
@@ -298,6 +345,9 @@ interface LastRun {
 }
 type LastRunFile = [file: string, bytes: number, mtimeMs: number, key?: string];
 
+/** A shard as the last-run index lists it: its part holds its `kept` and `written`. */
+type IndexedShard = Omit<ShardRecord, 'kept' | 'written'> & { part: string };
+
 /** A file's size and modification time, as the last-run record keeps them. */
 export interface FileStamp {
   size: number;
@@ -305,8 +355,13 @@ export interface FileStamp {
 }
 
 const LAST_RUN_NAME = 'last-run.json';
+const lastRunParts = (cacheDir: string): RecordParts => new RecordParts(path.join(cacheDir, 'last-run'));
 
-/** The record of the last complete run of the ingest into `outDir`; a run that changes nothing leaves it as it is. */
+/**
+ * The index of the last complete run of the ingest into `outDir`: its bytes change whenever
+ * the record does (its parts are named by their text), and a run that changes nothing leaves
+ * it as it is.
+ */
 export const lastRunFile = (outDir: string): string => path.join(ingestCacheDir(outDir), LAST_RUN_NAME);
 
 /** Checked by hand, not with a schema: zod takes half a second over the 20,000 files of a 10,000-file archive. */
@@ -317,13 +372,28 @@ const isLastRunFile = (file: unknown): file is LastRunFile =>
   typeof file[1] === 'number' &&
   typeof file[2] === 'number';
 
-/** The record of the last complete run; none when there is none or it is damaged. */
+const isIndexedShard = (shard: unknown): shard is IndexedShard => {
+  const record = shard as Partial<IndexedShard> | null;
+  return typeof record?.part === 'string' && isShardRecord({ ...record, kept: [], written: [] });
+};
+
+/** The record of the last complete run; none when there is none, or it or one of its parts is damaged or gone. */
 export function readLastRun(cacheDir: string): LastRun | undefined {
   try {
-    const data = JSON.parse(readFileSync(path.join(cacheDir, LAST_RUN_NAME), 'utf8')) as Partial<LastRun>;
-    return typeof data.fingerprint === 'string' && typeof data.context === 'string' && Array.isArray(data.files) && data.files.every(isLastRunFile) && Array.isArray(data.shards) && data.shards.every(isShardRecord)
-      ? (data as LastRun)
-      : undefined;
+    const data = JSON.parse(readFileSync(path.join(cacheDir, LAST_RUN_NAME), 'utf8')) as Partial<Omit<LastRun, 'shards'>> & { shards?: unknown };
+    if (typeof data.fingerprint !== 'string' || typeof data.context !== 'string' || !Array.isArray(data.files) || !data.files.every(isLastRunFile)) return undefined;
+    if (!Array.isArray(data.shards) || !data.shards.every(isIndexedShard)) return undefined;
+    const parts = lastRunParts(cacheDir);
+    const shards: ShardRecord[] = [];
+    for (const { part, ...shard } of data.shards) {
+      const text = parts.read(part);
+      if (text === undefined) return undefined;
+      const { kept, written } = JSON.parse(text) as Partial<ShardRecord>;
+      const record = { ...shard, kept, written, part };
+      if (!isShardRecord(record) || !record.written.every(isLastRunFile)) return undefined;
+      shards.push(record);
+    }
+    return { fingerprint: data.fingerprint, context: data.context, files: data.files, shards };
   } catch {
     return undefined;
   }
@@ -349,7 +419,8 @@ const stampHolds = (file: string, bytes: number, mtimeMs: number): FileStamp | u
 /** Whether `last` was made with `fingerprint` and every file it names is still as it was. */
 export function lastRunHolds(last: LastRun | undefined, fingerprint: string, outDir: string): boolean {
   if (last?.fingerprint !== fingerprint) return false;
-  return last.files.every(([file, bytes, mtimeMs]) => stampHolds(inArchive(outDir, file), bytes, mtimeMs) !== undefined);
+  const holds = ([file, bytes, mtimeMs]: LastRunFile): boolean => stampHolds(inArchive(outDir, file), bytes, mtimeMs) !== undefined;
+  return last.files.every(holds) && last.shards.every((shard) => shard.written.every(holds));
 }
 
 /**
@@ -365,7 +436,8 @@ export class LastRunEntries {
 
   /** `last`: the record read before this run forgot it; none makes every entry unknown. */
   constructor(last: LastRun | undefined) {
-    this.byPath = new Map((last?.files ?? []).filter((file) => file[3] !== undefined).map((file) => [file[0], file]));
+    this.byPath = new Map();
+    for (const shard of last?.shards ?? []) for (const file of shard.written) if (file[3] !== undefined) this.byPath.set(file[0], file);
   }
 
   /** Whether the last run wrote an entry from the record `key`: a key it did not is likely new. */
@@ -388,9 +460,23 @@ export interface LeftFile {
   stamp?: FileStamp;
 }
 
+/** A file's line in the last-run record: what the run knows of it, or its stamp taken now. */
+export function lastRunLine(outDir: string, file: string, known: LeftFile | undefined): LastRunFile {
+  const { size, mtimeMs } = known?.stamp ?? stampOf(inArchive(outDir, file));
+  return known?.key === undefined ? [file, size, mtimeMs] : [file, size, mtimeMs, known.key];
+}
+
+/** Whether two shards' parts hold the same: then the last run's part serves this run too. */
+export const samePart = (a: Pick<ShardRecord, 'kept' | 'written'>, b: Pick<ShardRecord, 'kept' | 'written'>): boolean =>
+  a.kept.length === b.kept.length &&
+  a.written.length === b.written.length &&
+  a.kept.every((kept, i) => kept.every((value, j) => value === b.kept[i]?.[j])) &&
+  a.written.every((file, i) => file.length === b.written[i]?.length && file.every((value, j) => value === b.written[i]?.[j]));
+
 /**
- * Records a complete run; `files` are relative to `outDir` or absolute. `known` gives what the
- * run knows of some of them; the others are stamped now. `shards`: the run's report shards.
+ * Records a complete run; `files` (relative to `outDir` or absolute) are those no shard wrote.
+ * A shard with a `part` is the last run's, as that part holds it; the others' parts are
+ * written. Then the parts no longer named are deleted.
  */
 export function writeLastRun(
   cacheDir: string,
@@ -400,19 +486,13 @@ export function writeLastRun(
   known: ReadonlyMap<string, LeftFile> = new Map(),
   shards: readonly ShardRecord[] = [],
 ): void {
-  const record: LastRun = {
-    fingerprint,
-    context,
-    shards: [...shards],
-    files: files.map((file): LastRunFile => {
-      const { key, stamp } = known.get(file) ?? {};
-      const { size, mtimeMs } = stamp ?? stampOf(path.resolve(outDir, file));
-      return key === undefined ? [file, size, mtimeMs] : [file, size, mtimeMs, key];
-    }),
-  };
+  const parts = lastRunParts(cacheDir);
+  const indexed = shards.map(({ kept, written, part, ...shard }): IndexedShard => ({ ...shard, part: part ?? parts.write(JSON.stringify({ kept, written })) }));
+  const index = { fingerprint, context, shards: indexed, files: files.map((file) => lastRunLine(outDir, file, known.get(file))) };
   // Not compared with the last record first: a run that writes has changed something, and
   // nothing watches this file's modification time.
-  writeAtomic(path.join(cacheDir, LAST_RUN_NAME), JSON.stringify(record), { compare: false });
+  writeAtomic(path.join(cacheDir, LAST_RUN_NAME), JSON.stringify(index), { compare: false });
+  parts.prune(indexed.map((shard) => shard.part));
 }
 
 /** Forgets the last run, before a run starts changing what it wrote. */
@@ -424,24 +504,34 @@ export function forgetLastRun(cacheDir: string): void {
  * What each input file was when it was last hashed: size, modification and change times,
  * device and inode, then the SHA-256 of its bytes. A file whose stats are all unchanged is not
  * read again (rsync's quick check; the change time moves on any write and cannot be set back
- * by hand). Kept per input folder: another folder's files are hashed.
+ * by hand). Kept per input folder: another folder's files are hashed. Kept in parts
+ * (`RecordParts`), each a run of files in path order cut as the report's shards are, so a run
+ * that hashes a few files anew writes only their parts.
  */
 type InputStat = [size: number, mtimeMs: number, ctimeMs: number, dev: number, ino: number, sha256: string];
-interface InputStats {
+type InputLine = [file: string, ...InputStat];
+interface InputStatsIndex {
   input: string;
-  files: Record<string, InputStat>;
+  parts: string[];
 }
 
 /** Checked by hand, not with a schema: zod took 0.4 s over the 100,000 files of a large archive. */
-const isInputStat = (stat: unknown): stat is InputStat =>
-  Array.isArray(stat) && stat.length === 6 && stat.slice(0, 5).every((value) => typeof value === 'number') && typeof stat[5] === 'string';
+const isInputLine = (line: unknown): line is InputLine =>
+  Array.isArray(line) &&
+  line.length === 7 &&
+  typeof line[0] === 'string' &&
+  typeof line[1] === 'number' &&
+  typeof line[2] === 'number' &&
+  typeof line[3] === 'number' &&
+  typeof line[4] === 'number' &&
+  typeof line[5] === 'number' &&
+  typeof line[6] === 'string';
 
-/** The record of the inputs' stats; none when there is none or it is damaged. */
-function readInputStats(file: string): InputStats | undefined {
+/** The index of the inputs' stats; none when there is none or it is damaged. */
+function readInputStatsIndex(file: string): InputStatsIndex | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<InputStats>;
-    if (typeof data.input !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
-    return Object.values(data.files).every(isInputStat) ? (data as InputStats) : undefined;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<InputStatsIndex>;
+    return typeof data.input === 'string' && Array.isArray(data.parts) && data.parts.every((part) => typeof part === 'string') ? (data as InputStatsIndex) : undefined;
   } catch {
     return undefined;
   }
@@ -458,14 +548,18 @@ const RACY_MS = 2000;
 export class InputHasher {
   private readonly file: string;
   private readonly inputDir: string;
-  private readonly known: Record<string, InputStat>;
-  private readonly next: Record<string, InputStat> = {};
+  private readonly parts: RecordParts;
+  private readonly known = new Map<string, InputStat>();
+  /** The parts read, each with its files in order. */
+  private readonly knownParts: { name: string; files: string[] }[] = [];
+  private readonly next = new Map<string, InputStat>();
+  /** Files recorded otherwise than the record read held them. */
+  private readonly dirty = new Set<string>();
   private readonly startedMs: number;
   /** Files read and hashed; the others were known by their stats. */
   hashed = 0;
-  /** Whether the record of the last run's hashes of this input folder was trusted and read. */
+  /** Whether the record of the last run's hashes of this input folder was trusted and read whole. */
   readonly continues: boolean;
-  private readonly seen = new Set<string>();
   private readonly replaced: [file: string, sha256: string][] = [];
   /**
    * Told, once, of the first file whose hash differs from the one recorded for it: the run will
@@ -481,22 +575,36 @@ export class InputHasher {
   constructor(cacheDir: string, inputDir: string, trust: boolean, startedMs = Date.now()) {
     this.startedMs = startedMs;
     this.file = path.join(cacheDir, INPUT_STATS_NAME);
+    this.parts = new RecordParts(path.join(cacheDir, 'input-stats'));
     this.inputDir = inputDir;
     // None yet, or unreadable: every file is hashed and the record written again.
-    const known = trust ? readInputStats(this.file) : undefined;
-    this.continues = known?.input === inputDir;
-    this.known = known?.input === inputDir ? known.files : {};
+    const index = trust ? readInputStatsIndex(this.file) : undefined;
+    let whole = index?.input === inputDir;
+    for (const name of index?.input === inputDir ? index.parts : []) {
+      // A damaged or missing part: its files are hashed again.
+      let lines: unknown;
+      try {
+        lines = JSON.parse(this.parts.read(name) ?? 'null');
+      } catch {
+        lines = undefined;
+      }
+      if (!Array.isArray(lines) || !lines.every(isInputLine)) {
+        whole = false;
+        continue;
+      }
+      for (const [file, ...stat] of lines) this.known.set(file, stat);
+      this.knownParts.push({ name, files: lines.map((line) => line[0]) });
+    }
+    this.continues = whole;
   }
 
   /** The SHA-256 of input `file` (relative to the input folder); throws when it cannot be read. */
   sha256(file: string): string {
     const full = `${this.inputDir}/${file}`;
     const stats = statSync(full);
-    const now: [number, number, number, number, number] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino];
-    const before = this.known[file];
-    this.seen.add(file);
+    const before = this.known.get(file);
     let sha256: string;
-    if (before && now.every((value, index) => value === before[index])) sha256 = before[5];
+    if (before && stats.size === before[0] && stats.mtimeMs === before[1] && stats.ctimeMs === before[2] && stats.dev === before[3] && stats.ino === before[4]) sha256 = before[5];
     else {
       sha256 = sha256Hex(readFileSync(full));
       this.hashed++;
@@ -509,7 +617,10 @@ export class InputHasher {
     }
     // A file written too close to the run's start is recorded with times no file has: it is
     // hashed again next run, and what it held is still known then.
-    this.next[file] = this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS ? [...now, sha256] : [stats.size, -1, -1, stats.dev, stats.ino, sha256];
+    const recorded: InputStat =
+      this.startedMs - Math.max(stats.mtimeMs, stats.ctimeMs) > RACY_MS ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino, sha256] : [stats.size, -1, -1, stats.dev, stats.ino, sha256];
+    this.next.set(file, recorded);
+    if (!before || recorded.some((value, index) => value !== before[index])) this.dirty.add(file);
     return sha256;
   }
 
@@ -518,17 +629,28 @@ export class InputHasher {
    * with the SHA-256 recorded: the cache records of what they were are no longer used.
    */
   gone(): [file: string, sha256: string][] {
-    const removed = Object.entries(this.known).flatMap(([file, stat]): [string, string][] => (this.seen.has(file) ? [] : [[file, stat[5]]]));
+    const removed = [...this.known].flatMap(([file, stat]): [string, string][] => (this.next.has(file) ? [] : [[file, stat[5]]]));
     return [...this.replaced, ...removed];
   }
 
   /**
-   * Records the files hashed or known in this run. Not written when every file was known by
-   * its stats and the same files are recorded: the record would be the same.
+   * Records the files hashed or known in this run. A part whose files are those of a part read,
+   * each recorded as it was, is that part; the others are written, then the index when the
+   * parts it names changed.
    */
   save(): void {
-    if (this.hashed === 0 && Object.keys(this.next).length === Object.keys(this.known).length) return;
-    writeAtomic(this.file, JSON.stringify({ input: this.inputDir, files: this.next } satisfies InputStats), { compare: false });
+    const files = [...this.next.keys()];
+    if (files.some((file, index) => index > 0 && (files[index - 1] as string) > file)) files.sort();
+    const partOf = new Map(this.knownParts.map((part) => [part.files[0], part]));
+    const names = cutShards(files).map((shard) => {
+      const first = partOf.get(files[shard[0] as number]);
+      if (first?.files.length === shard.length && shard.every((index, position) => files[index] === first.files[position] && !this.dirty.has(files[index] as string))) return first.name;
+      return this.parts.write(JSON.stringify(shard.map((index) => [files[index] as string, ...(this.next.get(files[index] as string) as InputStat)])));
+    });
+    const last = this.knownParts.map((part) => part.name);
+    if (this.continues && names.length === last.length && names.every((name, index) => name === last[index])) return;
+    writeAtomic(this.file, JSON.stringify({ input: this.inputDir, parts: names } satisfies InputStatsIndex), { compare: false });
+    this.parts.prune(names);
   }
 }
 
