@@ -9,8 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { archiveDir, distDir } from '../config/archive.ts';
 import { archivePaths } from '../config/archive-paths.ts';
-import { isPublishedRawCopy } from '../dataset/raw-copies.ts';
-import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
 import { lastRunFile } from '../ingest/run/store.ts';
 import { LANGS } from '../schemas/article.ts';
 import { buildFiles } from './archive-files.ts';
@@ -19,8 +17,7 @@ import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
 import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender, SITE_INTACT } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
-import { existsByListing } from '../lib/exists-by-listing.ts';
-import { astroPages, emptyOutput, finishOutput, prepareOutput } from './site-output.ts';
+import { emptyOutput, finishOutput, prepareOutput, stillWanted } from './site-output.ts';
 import { isSearchWaiting, SEARCH_MEMORY, SEARCH_OPEN } from './search-gate.ts';
 import { BESIDE_ASTRO_NICENESS, searchMemoryBesideAstro, sideBySideBudget } from './stages.ts';
 
@@ -43,7 +40,7 @@ export interface BuildOptions {
   stageOutput?: ((label: string) => Pick<RunOptions, 'onLine' | 'onMessage' | 'onExit'>) | undefined;
 }
 
-/** Each stage's wall time, in milliseconds, in the order they finished. */
+/** Each stage's wall time, in milliseconds, in the order they finished; the site folder's reading (beside the ingest) with its pass at the end. */
 export type StageTimes = [stage: string, ms: number][];
 
 /**
@@ -152,17 +149,11 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     },
   });
   if (clean || !renderedWithCode(files.renderRecord, code)) startAstro();
-  // Time spent keeping the site folder in step (src/build/site-output.ts).
-  let siteFolderMs = 0;
-  const timed = <T>(step: () => T): T => {
-    const started = performance.now();
-    const result = step();
-    siteFolderMs += performance.now() - started;
-    return result;
-  };
-  // The ingest writes only the archive folder, so the site folder is checked against its
-  // record while the ingest runs.
-  const { kept, intact } = timed(() => prepareOutput(dist, files.siteRecord, options.verifySite));
+  // The ingest writes only the archive folder, so the site folder is read and checked against
+  // its record while the ingest runs (src/build/site-output.ts).
+  const readStarted = performance.now();
+  const { kept, intact } = prepareOutput(dist, files.siteRecord, options.verifySite);
+  const siteReadMs = performance.now() - readStarted;
   if (!intact) startAstro();
   // The stages started from here take the site folder's files as the last build left them without reading each.
   if (intact) env[SITE_INTACT] = '1';
@@ -222,21 +213,12 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     })),
   ]);
   timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs], ['search index (beside it)', searchMs]);
-  // What a build keeps without writing it again: the pages Astro skipped, the search bundles
-  // (the search stage checked them), the raw copies whose source the archive still holds, the
-  // citation files of the entries it still holds (src/dataset/data-pass.ts). With astro build
-  // skipped, the archive and all code are as at the last build, which would make the same
-  // files: every file it left is still wanted, the pages Astro writes on every build too.
-  timed(() => {
-    const wanted = (): ((file: string) => boolean) => {
-      const pages = astroPages(files.astroCache);
-      const rawDir = path.join(archive, archivePaths.raw);
-      const exists = existsByListing();
-      return (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(rawDir, file, exists) || isCitationFileOfEntry(articlesDir, file, exists);
-    };
-    finishOutput(dist, files.siteRecord, kept, skipAstro ? () => true : wanted(), stagesStartMs);
-  });
-  timings.push(['site folder', siteFolderMs]);
+  // What a build keeps without writing it again (stillWanted). With astro build skipped, the
+  // archive and all code are as at the last build, which would make the same files: every file
+  // it left is still wanted, the pages Astro writes on every build too.
+  const finishStarted = performance.now();
+  finishOutput(dist, files.siteRecord, kept, skipAstro ? 'all' : stillWanted({ astroCache: files.astroCache, raw: path.join(archive, archivePaths.raw), articles: articlesDir }), stagesStartMs);
+  timings.push(['site folder read (beside the ingest)', siteReadMs], ['site folder', performance.now() - finishStarted]);
   rmSync(files.marker);
   return timings;
 }

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsByListing } from '../lib/exists-by-listing.ts';
-import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, SiteFiles } from './site-output.ts';
+import { entryFile } from '../lib/archive-entries.ts';
+import { routes } from '../lib/urls.ts';
+import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, SiteFiles, stillWanted } from './site-output.ts';
 
 let root: string;
 let dist: string;
@@ -16,9 +19,9 @@ let record: string;
  */
 const later = (): Promise<unknown> => sleep(30);
 
-/** What a first build leaves, all its files written by its stages: every file recorded. */
+/** The end of a build whose stages wrote every file the folder holds: the next build's reading learns them all. */
 async function recordOutput(): Promise<void> {
-  finishOutput(dist, record, new SiteFiles(), () => true, 0);
+  finishOutput(dist, record, new SiteFiles(), 'all', 0);
   await later();
 }
 
@@ -67,6 +70,7 @@ describe('prepareOutput', () => {
     put('articles/fr/a/index.html', 'a');
     await recordOutput();
     expect(prepareOutput(dist, record).intact).toBe(true);
+    await later();
     // The same size, written in place: no folder changes.
     put('articles/fr/a/index.html', 'b');
     expect(prepareOutput(dist, record)).toMatchObject({ intact: true });
@@ -142,49 +146,117 @@ describe('finishOutput', () => {
     put('pagefind/fr/fragment/c.pf', 'c');
 
     const wanted = new Set(['articles/fr/kept/index.html', 'articles/fr/new/index.html']);
-    const { removed, recorded } = finishOutput(dist, record, kept, (file) => wanted.has(file) || file.startsWith('pagefind/'), since);
-    expect({ removed, recorded }).toEqual({ removed: 2, recorded: 5 });
+    const { removed } = finishOutput(dist, record, kept, (file) => wanted.has(file) || file.startsWith('pagefind/'), since);
+    expect(removed).toBe(2);
     expect(existsSync(path.join(dist, 'articles/fr/kept/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'articles/fr/removed'))).toBe(false);
     expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toBe('new');
     expect(existsSync(path.join(dist, '_astro/old.css'))).toBe(false);
-    // What it recorded is what the next build keeps.
-    await later();
-    const next = prepareOutput(dist, record, true);
-    expect(next.intact).toBe(true);
-    expect(files(next.kept)).toEqual(['_astro/new.css', 'articles/fr/kept/index.html', 'articles/fr/new/index.html', 'pagefind/fr/fragment/c.pf', 'sitemap-0.xml']);
-  });
-});
-
-describe('finishOutput after a build that changed no file of the folder', () => {
-  it('moves only the record\'s time, and still writes it again once a file was deleted by hand', async () => {
-    put('articles/fr/a/index.html', 'a');
-    put('articles/fr/b/index.html', 'b');
-    await recordOutput();
-    // Indented, so that a record serialised again would show.
-    const indented = JSON.stringify(JSON.parse(readFileSync(record, 'utf8')), null, 2);
-    writeFileSync(record, indented);
-    await later();
-    const before = statSync(record).mtimeMs;
-    let { kept } = prepareOutput(dist, record);
-    let since = stagesStart();
-    put('articles/fr/a/index.html', 'a, written again in place');
-    finishOutput(dist, record, kept, () => true, since);
-    expect(readFileSync(record, 'utf8')).toBe(indented);
-    expect(statSync(record).mtimeMs).toBeGreaterThan(before);
-    await later();
-    expect(prepareOutput(dist, record).intact).toBe(true);
-
-    // A page deleted by hand, which no stage writes again: the record forgets it.
-    rmSync(path.join(dist, 'articles/fr/b/index.html'));
-    ({ kept } = prepareOutput(dist, record));
-    since = stagesStart();
-    finishOutput(dist, record, kept, () => true, since);
-    expect(readFileSync(record, 'utf8')).not.toBe(indented);
+    // The next build's reading learns what the stages wrote and deleted: nobody else changed the folder.
     await later();
     const next = prepareOutput(dist, record);
     expect(next.intact).toBe(true);
-    expect(files(next.kept)).toEqual(['articles/fr/a/index.html']);
+    const learned = ['_astro/new.css', 'articles/fr/kept/index.html', 'articles/fr/new/index.html', 'pagefind/fr/fragment/c.pf', 'sitemap-0.xml'];
+    expect(files(next.kept)).toEqual(learned);
+    expect(prepareOutput(dist, record, true)).toMatchObject({ intact: true });
+    expect(files(prepareOutput(dist, record).kept)).toEqual(learned);
+  });
+});
+
+describe('the reading after a build', () => {
+  /** A build that starts from the folder as recorded, and whose stages do `stages`. */
+  async function buildWith(stages: () => void): Promise<void> {
+    const { kept } = prepareOutput(dist, record);
+    const since = stagesStart();
+    stages();
+    finishOutput(dist, record, kept, () => true, since);
+    await later();
+  }
+
+  it('counts a change made after the build ended, even one that leaves every recorded name in place: a file the build wrote may be missing', async () => {
+    put('articles/fr/a/index.html', 'a');
+    await recordOutput();
+    prepareOutput(dist, record);
+    await later();
+    // In a recorded folder, and in a folder the build made.
+    await buildWith(() => put('articles/fr/new/index.html', 'a new article'));
+    // Gone before any build recorded it: only the folder's change time tells.
+    rmSync(path.join(dist, 'articles/fr/new'), { recursive: true });
+    let { kept, intact } = prepareOutput(dist, record);
+    expect(intact).toBe(false);
+    expect(files(kept)).toEqual(['articles/fr/a/index.html']);
+    await later();
+    await buildWith(() => put('topics/x/y/index.html', 'a new listing'));
+    rmSync(path.join(dist, 'topics/x/y'), { recursive: true });
+    ({ kept, intact } = prepareOutput(dist, record));
+    expect(intact).toBe(false);
+    expect(files(kept)).toEqual(['articles/fr/a/index.html']);
+  });
+
+  it('deletes a file added by hand after the build, in a folder the build also changed, and keeps what the build wrote there', async () => {
+    put('articles/fr/a/index.html', 'a');
+    await recordOutput();
+    await buildWith(() => put('articles/fr/b/index.html', 'b'));
+    put('articles/fr/c/index.html', 'not made by a build');
+    put('articles/fr/b/notes.txt', 'not made by a build');
+    const { kept, intact } = prepareOutput(dist, record);
+    expect(intact).toBe(false);
+    expect(files(kept)).toEqual(['articles/fr/a/index.html', 'articles/fr/b/index.html']);
+    expect(existsSync(path.join(dist, 'articles/fr/c'))).toBe(false);
+    expect(existsSync(path.join(dist, 'articles/fr/b/notes.txt'))).toBe(false);
+    expect(existsSync(path.join(dist, 'articles/fr/b/index.html'))).toBe(true);
+  });
+
+  it('writes the record again only when a folder changed since it was made', async () => {
+    put('articles/fr/a/index.html', 'a');
+    await recordOutput();
+    prepareOutput(dist, record);
+    const made = statSync(record).mtimeMs;
+    const text = readFileSync(record, 'utf8');
+    await buildWith(() => put('articles/fr/a/index.html', 'a, written again in place'));
+    expect(prepareOutput(dist, record).intact).toBe(true);
+    expect(statSync(record).mtimeMs).toBe(made);
+    await buildWith(() => put('articles/fr/b/index.html', 'b'));
+    expect(prepareOutput(dist, record).intact).toBe(true);
+    expect(statSync(record).mtimeMs).toBeGreaterThan(made);
+    expect(readFileSync(record, 'utf8')).not.toBe(text);
+  });
+
+  it('learns what the last build wrote from a restored cache, whose every change time is the restore’s', async () => {
+    put('articles/fr/a/index.html', 'a');
+    await recordOutput();
+    prepareOutput(dist, record);
+    await later();
+    await buildWith(() => put('articles/fr/b/index.html', 'b'));
+    // As CI saves and restores its caches (tar keeps modification times, not change times).
+    const saved = path.join(os.tmpdir(), `${path.basename(root)}.tar`);
+    execFileSync('tar', ['-cf', saved, '-C', root, 'dist', 'cache']);
+    rmSync(dist, { recursive: true });
+    rmSync(path.dirname(record), { recursive: true });
+    await later();
+    execFileSync('tar', ['-xf', saved, '-C', root]);
+    rmSync(saved);
+    const { kept, intact } = prepareOutput(dist, record);
+    expect(intact).toBe(true);
+    expect(files(kept)).toEqual(['articles/fr/a/index.html', 'articles/fr/b/index.html']);
+  });
+
+  it('learns a folder filled after it was emptied for want of its own record', async () => {
+    put('index.html', 'home');
+    await recordOutput();
+    prepareOutput(dist, record);
+    const other = path.join(root, 'other');
+    mkdirSync(other);
+    // The record is of `dist`: `other` is emptied, and the build that fills it is learned.
+    writeFileSync(path.join(other, 'stray.html'), 'x');
+    const { kept } = prepareOutput(other, record);
+    const since = stagesStart();
+    writeFileSync(path.join(other, 'index.html'), 'home');
+    finishOutput(other, record, kept, () => true, since);
+    await later();
+    const next = prepareOutput(other, record);
+    expect(next.intact).toBe(true);
+    expect(files(next.kept)).toEqual(['index.html']);
   });
 });
 
@@ -193,11 +265,11 @@ describe('a site folder of 150,000 files in one folder', () => {
     const many = 150_000;
     mkdirSync(path.join(dist, 'raw'), { recursive: true });
     for (let i = 0; i < many; i++) writeFileSync(path.join(dist, 'raw', `${i}.txt`), '');
-    const since = stagesStart();
-    await later();
-    // A cold build: no record, and every file new since the stages started.
-    const { recorded } = finishOutput(dist, record, new SiteFiles(), () => true, since - 60_000);
-    expect(recorded).toBe(many);
+    // A cold build: every file written by its stages.
+    await recordOutput();
+    const first = prepareOutput(dist, record);
+    expect(first.intact).toBe(true);
+    expect([...first.kept.files()].length).toBe(many);
     await later();
     rmSync(path.join(dist, 'raw'), { recursive: true });
     const { kept, intact } = prepareOutput(dist, record);
@@ -211,6 +283,23 @@ describe('SiteFiles', () => {
     const site = SiteFiles.of(['a/b/c.html', 'a/b/d/e.html', 'a/bb.html', 'x.html']);
     expect(site.remove('a/b').sort()).toEqual(['a/b/c.html', 'a/b/d/e.html']);
     expect(files(site)).toEqual(['a/bb.html', 'x.html']);
+  });
+});
+
+describe('stillWanted', () => {
+  it('keeps what the stages leave in place without writing it: recorded pages, bundles, raw copies and citation files of what the archive holds', () => {
+    const astroCache = path.join(root, 'astro-cache');
+    const raw = path.join(root, 'archive', 'raw');
+    const articles = path.join(root, 'archive', 'articles');
+    mkdirSync(astroCache);
+    writeFileSync(path.join(astroCache, ASTRO_MANIFEST), JSON.stringify({ routes: { 'src/pages/a.astro': { paths: { '/a/': { outputFile: 'articles/fr/a/index.html' } } } } }));
+    mkdirSync(raw, { recursive: true });
+    writeFileSync(path.join(raw, 'kept.txt'), 'x');
+    mkdirSync(path.dirname(entryFile(articles, 'fr/a')), { recursive: true });
+    writeFileSync(entryFile(articles, 'fr/a'), '{}');
+    const wanted = stillWanted({ astroCache, raw, articles });
+    for (const file of ['articles/fr/a/index.html', 'pagefind/fr/fragment/x.pf', 'raw/kept.txt', `${routes.articleCitations('fr/a')}.bib`]) expect(wanted(file), file).toBe(true);
+    for (const file of ['articles/fr/gone/index.html', 'raw/gone.txt', `${routes.articleCitations('fr/gone')}.bib`, '_astro/old.css']) expect(wanted(file), file).toBe(false);
   });
 });
 

@@ -5,17 +5,23 @@
  *
  * Astro is told not to empty its output folder (`vite.build.emptyOutDir: false`); it then
  * leaves a page it would restore where it is ("(cached)" in its log). That is only right if
- * the folder still holds what the last build of this archive wrote there. So each build
- * records the files it leaves in the folder, and the next build reads again only the folders
- * changed since (a folder's change time moves when an entry is added, removed or renamed in
- * it): before the build, to delete what someone else added and to notice what is missing;
- * after it, to learn what the stages wrote and deleted. A kept file that nothing wrote again
- * and nothing still wants (Astro's manifest's pages, the search bundles, the raw copies that
- * still have a source) is stale, a page of a removed article or an asset of old code, and is
- * deleted. Neither pass reads every file: 651,000 files at 100,000 articles took 20 s a pass.
+ * the folder still holds what the last build of this archive wrote there. So the folder is
+ * recorded, and each build reads again only the folders changed since (a folder's change time
+ * moves when an entry is added, removed or renamed in it), once, while the ingest runs: what
+ * was done there before the last build ended is that build's doing and is recorded; anything
+ * later is someone else's, and a file added then is deleted. After the stages, a kept file
+ * that nothing wrote again and nothing still wants (Astro's manifest's pages, the search
+ * bundles, the raw copies that still have a source) is stale, a page of a removed article or
+ * an asset of old code, and is deleted; the build then notes when it ended and leaves
+ * learning what its stages wrote to the next build's reading, which runs beside an ingest
+ * rather than on the critical path. No pass reads every file (651,000 at 100,000 articles
+ * took 20 s a pass), and none after the stages reads every folder (170,000).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
+import { isPublishedRawCopy } from '../dataset/raw-copies.ts';
+import { existsByListing } from '../lib/exists-by-listing.ts';
 
 /** Astro's record of the pages it can restore: `<cacheDir>/incremental-build.json`. */
 export const ASTRO_MANIFEST = 'incremental-build.json';
@@ -41,6 +47,18 @@ export function astroPages(astroCacheDir: string): Set<string> {
   return pages;
 }
 
+/**
+ * What a build keeps without writing it again, as a test of a file relative to the site folder:
+ * the pages Astro's manifest holds (those it skipped), the search bundles (the search stage
+ * checked them), the raw copies whose source the archive still holds, the citation files of
+ * the entries it still holds (src/dataset/data-pass.ts).
+ */
+export function stillWanted(folders: { astroCache: string; raw: string; articles: string }): (file: string) => boolean {
+  const pages = astroPages(folders.astroCache);
+  const exists = existsByListing();
+  return (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(folders.raw, file, exists) || isCitationFileOfEntry(folders.articles, file, exists);
+}
+
 /** Like Astro when it empties its output folder, a `.git` there (a deployment's) is left alone. */
 const KEEP_ALWAYS = '.git';
 
@@ -63,6 +81,26 @@ function removeFile(dir: string, file: string): void {
 }
 
 /**
+ * A time span on the file system's clock: from when the record was made to when the last build
+ * ended. A folder changed within it was changed by that build (or by the pass that made the
+ * record); one changed later, by someone else.
+ */
+interface BuildSpan {
+  fromMs: number;
+  untilMs: number;
+}
+
+/** What reading the changed folders found. */
+interface Reading {
+  /** Folders read again: with none, the record still holds. */
+  read: number;
+  /** Files and folders someone other than a build added: to delete. */
+  foreign: string[];
+  /** Whether anyone but a build changed the folder since the record: then a file the last build wrote may be missing unseen. */
+  touched: boolean;
+}
+
+/**
  * The files of the site folder as a build knows them: the names in each folder ('' is the site
  * folder itself; a name that is itself a folder here is a folder), so that a folder read again
  * can be compared with what it held. Kept by folder, as the record is: 651,000 paths split
@@ -70,8 +108,6 @@ function removeFile(dir: string, file: string): void {
  */
 export class SiteFiles {
   private readonly folders = new Map<string, Set<string>>([['', new Set()]]);
-  /** Whether a file was added or forgotten since this was made: otherwise `record()` is what it was made from. */
-  changed = false;
 
   /** From each folder's names, as `record()` gives them. */
   constructor(folders: Iterable<readonly [string, readonly string[]]> = []) {
@@ -101,7 +137,6 @@ export class SiteFiles {
   }
 
   add(file: string): void {
-    this.changed = true;
     for (let child = file; ; ) {
       const slash = child.lastIndexOf('/');
       const folder = slash === -1 ? '' : child.slice(0, slash);
@@ -113,6 +148,13 @@ export class SiteFiles {
       this.folders.set(folder, new Set([child.slice(slash + 1)]));
       child = folder;
     }
+  }
+
+  /** Adds a folder, empty or not: a folder the build made is known even before it holds a file. */
+  private addFolder(folder: string): void {
+    if (this.folders.has(folder)) return;
+    this.add(folder);
+    this.folders.set(folder, new Set());
   }
 
   /** Forgets a file, or a folder and everything below it; returns the files forgotten. */
@@ -128,88 +170,109 @@ export class SiteFiles {
       this.folders.delete(child);
     };
     forget(entry);
-    this.changed = true;
     const slash = entry.lastIndexOf('/');
     this.folders.get(slash === -1 ? '' : entry.slice(0, slash))?.delete(entry.slice(slash + 1));
     return removed;
   }
 
   /**
-   * Reads again every folder changed (an entry added, removed or renamed: its change time
-   * moves) at or after `sinceMs`, and returns the files found there that are not known (a new
-   * folder's files included) and the known files gone from there, which are forgotten. A file
-   * rewritten in place changes no folder: it is not found here.
+   * Reads again every folder whose change time is at or after `span.fromMs` (an entry added,
+   * removed or renamed there moves it, and nobody can set it back), or every folder with
+   * `everyFolder`, and makes this what the folder holds. When a folder or file was last
+   * changed is told by its modification time, which a restored cache keeps (tar sets it back;
+   * the change time is the restore's): in a folder modified within `span`, what is there is the
+   * last build's doing: names added are learned (a new folder's whole content, each folder
+   * below read the same way), names gone are forgotten. A folder modified after the span was
+   * changed by someone else: a name gone is forgotten, and a file added is kept only when the
+   * file itself was modified within the span (the last build wrote it); otherwise it is
+   * foreign, as is a name added to a folder modified before the span. A file rewritten in
+   * place changes no folder: it is not found here.
    */
-  changedSince(dist: string, sinceMs: number): { found: string[]; gone: string[] } {
-    const found: string[] = [];
-    const gone: string[] = [];
+  readChanged(dist: string, span: BuildSpan, everyFolder = false): Reading {
+    const reading: Reading = { read: 0, foreign: [], touched: false };
+    const within = (mtimeMs: number): boolean => mtimeMs >= span.fromMs && mtimeMs <= span.untilMs;
+    const root = lstatSync(dist, { throwIfNoEntry: false });
+    // A build never removes the site folder itself.
+    if (root === undefined || !root.isDirectory()) {
+      reading.touched = true;
+      this.folders.clear();
+      this.folders.set('', new Set());
+      return reading;
+    }
+    // A folder new since the record, read as a changed one: with every entry the last build's
+    // when the folder last changed within the span, otherwise only the entries that did.
+    const learn = (folder: string, full: string): void => {
+      this.addFolder(folder);
+      const byBuild = within(lstatSync(full).mtimeMs);
+      if (!byBuild) reading.touched = true;
+      for (const entry of readdirSync(full, { withFileTypes: true })) adopt(byBuild, `${folder}/${entry.name}`, full + path.sep + entry.name, entry.isDirectory());
+    };
+    // A name new in a folder: a file is the last build's when the folder changed within the
+    // span, or when the file itself did; otherwise it is foreign.
+    const adopt = (byBuild: boolean, child: string, childFull: string, isFolder: boolean): void => {
+      if (isFolder) learn(child, childFull);
+      else if (byBuild || within(lstatSync(childFull).mtimeMs)) this.add(child);
+      else reading.foreign.push(child);
+    };
     for (const folder of [...this.folders.keys()]) {
       const names = this.folders.get(folder);
       // Forgotten with a folder above it, earlier in this pass.
       if (names === undefined) continue;
       const full = folder === '' ? dist : `${dist}/${folder}`;
-      const stats = lstatSync(full, { throwIfNoEntry: false });
-      if (stats === undefined || !stats.isDirectory()) {
-        if (folder !== '') append(gone, this.remove(folder));
-        else {
-          append(gone, this.files());
-          this.folders.clear();
-          this.folders.set('', new Set());
-        }
-        continue;
-      }
-      if (stats.ctimeMs < sinceMs) continue;
+      const stats = folder === '' ? root : lstatSync(full, { throwIfNoEntry: false });
+      // Gone, or no longer a folder: its parent changed too, and is read for it.
+      if (stats === undefined || !stats.isDirectory()) continue;
+      if (stats.ctimeMs < span.fromMs && !everyFolder) continue;
+      reading.read++;
+      const byBuild = within(stats.mtimeMs);
+      // Changed after the last build ended; or, unchanged since the record by its modification time, unlike it.
+      let touched = stats.mtimeMs > span.untilMs;
       const onDisk = new Map<string, boolean>();
       for (const entry of readdirSync(full, { withFileTypes: true })) if (folder !== '' || entry.name !== KEEP_ALWAYS) onDisk.set(entry.name, entry.isDirectory());
       for (const name of [...names]) {
         const child = folder === '' ? name : `${folder}/${name}`;
-        if (onDisk.get(name) !== this.folders.has(child)) append(gone, this.remove(child));
+        if (onDisk.get(name) === this.folders.has(child)) continue;
+        this.remove(child);
+        if (!byBuild) touched = true;
       }
       for (const [name, isFolder] of onDisk) {
-        const child = folder === '' ? name : `${folder}/${name}`;
         if (names.has(name)) continue;
-        if (isFolder) append(found, filesBelow(full + path.sep + name, `${child}/`));
-        else found.push(child);
+        const child = folder === '' ? name : `${folder}/${name}`;
+        // In a folder unchanged since the record, a name it does not hold is foreign.
+        if (stats.mtimeMs < span.fromMs) reading.foreign.push(child);
+        else adopt(byBuild, child, full + path.sep + name, isFolder);
+        if (!byBuild) touched = true;
       }
+      if (touched) reading.touched = true;
     }
-    return { found, gone };
+    return reading;
   }
 }
 
-/** Adds `items` to `list` one by one: `push(...items)` passes each as an argument, and a folder of 100,000 files overflows the stack. */
-function append<T>(list: T[], items: Iterable<T>): void {
-  for (const item of items) list.push(item);
-}
-
-/** Every file below `dir` with its change time, relative and `/`-separated, each name after `prefix`. */
-function filesBelow(dir: string, prefix = ''): string[] {
-  return filesWithTimes(dir, prefix).map(([file]) => file);
-}
-
-function filesWithTimes(dir: string, prefix = ''): [file: string, ctimeMs: number][] {
-  const files: [string, number][] = [];
-  const walk = (folder: string, folderPrefix: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (folderPrefix === '' && entry.name === KEEP_ALWAYS) continue;
-      const full = `${folder}${path.sep}${entry.name}`;
-      if (entry.isDirectory()) walk(full, `${folderPrefix}${entry.name}/`);
-      else files.push([`${folderPrefix}${entry.name}`, lstatSync(full).ctimeMs]);
-    }
-  };
-  if (existsSync(dir)) walk(dir, prefix);
-  return files;
-}
-
 /**
- * What the last build left in the site folder: the folder's real path and the names in each
- * of its folders. The record's own modification time is when that build ended: a file or
- * folder changed since has a later change time (which, unlike the modification time, cannot
- * be set back).
+ * What the last build's reading found in the site folder: the folder's real path and the names
+ * in each of its folders. The record's own modification time is when it was made: a folder
+ * changed since has a later change time (which, unlike the modification time, cannot be set
+ * back).
  */
 interface SiteRecord {
   dist: string;
   folders: [string, string[]][];
 }
+
+/**
+ * Written when a build ends: the site folder it built and the modification time of the record
+ * it started from (`null` with none: it started from an emptied folder). Its own modification
+ * time is when the build ended. A folder changed between the two times was changed by that
+ * build; the next build's reading learns what it holds.
+ */
+interface BuildEnd {
+  dist: string;
+  record: number | null;
+}
+
+/** Where the end of the last build is noted, beside the record. */
+const buildEndFile = (recordFile: string): string => path.join(path.dirname(recordFile), `${path.basename(recordFile, '.json')}-end.json`);
 
 const isNames = (value: unknown): value is [string, string[]] =>
   Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Array.isArray(value[1]) && value[1].every((name) => typeof name === 'string');
@@ -229,82 +292,102 @@ function readRecord(recordFile: string): { dist: string; kept: SiteFiles; madeMs
   }
 }
 
+function readBuildEnd(file: string): (BuildEnd & { endedMs: number }) | undefined {
+  try {
+    const endedMs = statSync(file).mtimeMs;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildEnd>;
+    if (typeof data.dist !== 'string' || (data.record !== null && typeof data.record !== 'number')) return undefined;
+    return { dist: data.dist, record: data.record, endedMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to another name and renamed: a build killed while writing it leaves the old record or none, never half of one. */
+function writeRecord(recordFile: string, record: SiteRecord): void {
+  mkdirSync(path.dirname(recordFile), { recursive: true });
+  const partial = `${recordFile}.partial`;
+  writeFileSync(partial, JSON.stringify(record));
+  renameSync(partial, recordFile);
+}
+
 const realDist = (dist: string): string => (existsSync(dist) ? realpathSync(dist) : path.resolve(dist));
 
 /**
- * Before a build: makes `dist` hold only files the last build left there, as it left them,
- * and returns them, and whether the folder was exactly as the last build left it (nothing
- * deleted, nothing missing). With no record, or one made for another folder, the folder is
- * emptied.
+ * Before a build (while the ingest runs): makes `dist` hold only files the last build left
+ * there, and returns them, and whether the folder was exactly as the last build left it (nobody
+ * else changed it since). With no record, or one made for another folder, the folder is
+ * emptied; an emptied folder that a build has filled since counts as recorded empty.
  *
- * Only the folders changed since the last build are read: a file added, deleted or renamed
- * there by hand is found (an added one is deleted). A file rewritten in place changes no
- * folder; `verify` looks at every file instead, and deletes each one changed since the last
- * build.
+ * Only the folders changed since the record are read (SiteFiles.readChanged): what the last
+ * build wrote there is learned, and a file added, deleted or renamed there by hand afterwards
+ * is found (an added one is deleted). A file rewritten in place changes no folder; `verify`
+ * reads every folder and looks at every file instead, and deletes each one changed since the
+ * last build ended. The record is written again when a folder was read, so the next build
+ * reads only what changed after this one.
  */
 export function prepareOutput(dist: string, recordFile: string, verify = false): { kept: SiteFiles; intact: boolean } {
+  const real = realDist(dist);
   const record = readRecord(recordFile);
-  if (!record || record.dist !== realDist(dist)) {
+  const ended = readBuildEnd(buildEndFile(recordFile));
+  const endedHere = ended?.dist === real && ended.record === (record ? record.madeMs : null) ? ended.endedMs : undefined;
+  let kept: SiteFiles;
+  let fromMs: number;
+  if (record?.dist === real) {
+    kept = record.kept;
+    fromMs = record.madeMs;
+  } else if (record === undefined && endedHere !== undefined) {
+    kept = new SiteFiles();
+    fromMs = -Infinity;
+  } else {
     emptyOutput(dist);
+    // Neither describes the emptied folder: the build that fills it starts the record afresh.
+    rmSync(recordFile, { force: true });
+    rmSync(buildEndFile(recordFile), { force: true });
     return { kept: new SiteFiles(), intact: false };
   }
-  if (!verify) {
-    const { kept } = record;
-    const { found, gone } = kept.changedSince(dist, record.madeMs);
-    for (const file of found) removeFile(dist, file);
-    return { kept, intact: found.length === 0 && gone.length === 0 };
-  }
-  const recorded = new Set(record.kept.files());
-  const kept = new SiteFiles();
-  let removed = 0;
-  for (const [file, ctimeMs] of filesWithTimes(dist)) {
-    // A file the last build wrote in the same tick of the clock as its record passes as its own.
-    if (recorded.has(file) && ctimeMs <= record.madeMs) kept.add(file);
-    else {
+  const { read, foreign, touched } = kept.readChanged(dist, { fromMs, untilMs: endedHere ?? fromMs }, verify);
+  for (const file of foreign) removeFile(dist, file);
+  let intact = !touched && foreign.length === 0;
+  if (verify) {
+    for (const file of [...kept.files()]) {
+      const stats = lstatSync(path.join(dist, file), { throwIfNoEntry: false });
+      // A file the last build wrote in the same tick of the clock as it ended passes as its own.
+      if (stats !== undefined && stats.ctimeMs <= (endedHere ?? fromMs)) continue;
       removeFile(dist, file);
-      removed++;
+      kept.remove(file);
+      intact = false;
     }
   }
-  return { kept, intact: removed === 0 && [...kept.files()].length === recorded.size };
+  if (read > 0 || !intact) {
+    writeRecord(recordFile, { dist: real, folders: kept.record() });
+    rmSync(buildEndFile(recordFile), { force: true });
+  }
+  return { kept, intact };
 }
 
 /**
  * After a whole build that started writing the site folder at `sinceMs` (a time of the file
- * system's clock): deletes the kept files that are not `wanted` and that this build did not
+ * system's clock): deletes the kept files that are not `wanted` ('all': every file is) and that this build did not
  * write again (a file written again has a later change time): pages of removed articles,
- * merged listing pages, assets of old code, citation files of removed articles. Then records
- * the files the folder holds, kept or written: the kept ones, those the stages wrote in
- * the folders they changed, less those they deleted. Written last: a build killed before
- * leaves the build's marker (src/build/build.ts), and the next build starts clean without
- * reading it.
+ * merged listing pages, assets of old code, citation files of removed articles. Then notes
+ * that the build ended (written last: a build killed before leaves the build's marker,
+ * src/build/build.ts, and the next build starts clean). What the stages wrote is not read
+ * here: the next build's reading learns it, from the folders changed since the record.
  */
-export function finishOutput(dist: string, recordFile: string, kept: SiteFiles, wanted: (file: string) => boolean, sinceMs: number): { removed: number; recorded: number } {
-  const { found } = kept.changedSince(dist, sinceMs);
+export function finishOutput(dist: string, recordFile: string, kept: SiteFiles, wanted: ((file: string) => boolean) | 'all', sinceMs: number): { removed: number } {
   let removed = 0;
-  const files = [...kept.files()];
-  let recorded = files.length + found.length;
-  for (const file of files) {
-    if (wanted(file)) continue;
-    const stats = lstatSync(path.join(dist, file), { throwIfNoEntry: false });
-    if (stats !== undefined && stats.ctimeMs >= sinceMs) continue;
-    if (stats !== undefined) {
+  if (wanted !== 'all') {
+    for (const file of [...kept.files()]) {
+      if (wanted(file)) continue;
+      const stats = lstatSync(path.join(dist, file), { throwIfNoEntry: false });
+      if (stats === undefined || stats.ctimeMs >= sinceMs) continue;
       removeFile(dist, file);
       removed++;
     }
-    kept.remove(file);
-    recorded--;
   }
-  for (const file of found) kept.add(file);
+  const record = statSync(recordFile, { throwIfNoEntry: false });
   mkdirSync(path.dirname(recordFile), { recursive: true });
-  // The same files as the record read lists (50 MB at 100,000 articles): only its time moves,
-  // to when this build ended. `kept` is the last build's record as read, for this folder
-  // (prepareOutput), unless a file was added or forgotten since.
-  if (!kept.changed && existsSync(recordFile)) {
-    const now = new Date();
-    utimesSync(recordFile, now, now);
-  } else {
-    const record: SiteRecord = { dist: realDist(dist), folders: kept.record() };
-    writeFileSync(recordFile, JSON.stringify(record));
-  }
-  return { removed, recorded };
+  writeFileSync(buildEndFile(recordFile), JSON.stringify({ dist: realDist(dist), record: record?.mtimeMs ?? null } satisfies BuildEnd));
+  return { removed };
 }
