@@ -287,7 +287,7 @@ describe('SiteFiles', () => {
 });
 
 describe('stillWanted', () => {
-  it('keeps what the stages leave in place without writing it: recorded pages, bundles, raw copies and citation files of what the archive holds', () => {
+  it('keeps what the stages leave in place without writing it: recorded pages, bundles, the dump, raw copies and citation files of what the archive holds', () => {
     const astroCache = path.join(root, 'astro-cache');
     const raw = path.join(root, 'archive', 'raw');
     const articles = path.join(root, 'archive', 'articles');
@@ -298,8 +298,8 @@ describe('stillWanted', () => {
     mkdirSync(path.dirname(entryFile(articles, 'fr/a')), { recursive: true });
     writeFileSync(entryFile(articles, 'fr/a'), '{}');
     const wanted = stillWanted({ astroCache, raw, articles });
-    for (const file of ['articles/fr/a/index.html', 'pagefind/fr/fragment/x.pf', 'raw/kept.txt', `${routes.articleCitations('fr/a')}.bib`]) expect(wanted(file), file).toBe(true);
-    for (const file of ['articles/fr/gone/index.html', 'raw/gone.txt', `${routes.articleCitations('fr/gone')}.bib`, '_astro/old.css']) expect(wanted(file), file).toBe(false);
+    for (const file of ['articles/fr/a/index.html', 'pagefind/fr/fragment/x.pf', routes.dataDump(), routes.dataCsv(), routes.dataSchema(), 'raw/kept.txt', `${routes.articleCitations('fr/a')}.bib`]) expect(wanted(file), file).toBe(true);
+    for (const file of ['articles/fr/gone/index.html', 'raw/gone.txt', `${routes.articleCitations('fr/gone')}.bib`, '_astro/old.css', 'data/other.csv']) expect(wanted(file), file).toBe(false);
   });
 });
 

@@ -19,7 +19,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isCitationFileOfEntry } from '../dataset/data-pass.ts';
+import { isCitationFileOfEntry, isDumpFile } from '../dataset/data-pass.ts';
 import { isPublishedRawCopy } from '../dataset/raw-copies.ts';
 import { existsByListing } from '../lib/exists-by-listing.ts';
 
@@ -51,12 +51,13 @@ export function astroPages(astroCacheDir: string): Set<string> {
  * What a build keeps without writing it again, as a test of a file relative to the site folder:
  * the pages Astro's manifest holds (those it skipped), the search bundles (the search stage
  * checked them), the raw copies whose source the archive still holds, the citation files of
- * the entries it still holds (src/dataset/data-pass.ts).
+ * the entries it still holds, and the dump's files (src/dataset/data-pass.ts leaves each of
+ * those in place when it is as that stage would write it).
  */
 export function stillWanted(folders: { astroCache: string; raw: string; articles: string }): (file: string) => boolean {
   const pages = astroPages(folders.astroCache);
   const exists = existsByListing();
-  return (file) => pages.has(file) || file.startsWith('pagefind/') || isPublishedRawCopy(folders.raw, file, exists) || isCitationFileOfEntry(folders.articles, file, exists);
+  return (file) => pages.has(file) || file.startsWith('pagefind/') || isDumpFile(file) || isPublishedRawCopy(folders.raw, file, exists) || isCitationFileOfEntry(folders.articles, file, exists);
 }
 
 /** Like Astro when it empties its output folder, a `.git` there (a deployment's) is left alone. */

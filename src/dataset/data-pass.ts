@@ -216,6 +216,13 @@ export interface DataPassResult {
 const CITATION_EXTENSIONS = CITATION_FORMATS.map((format) => `.${format.extension}`).sort((a, b) => b.length - a.length);
 
 /**
+ * Whether `file` (relative to the site folder, `/`-separated) is the dump, its CSV or its
+ * schema: a pass whose members are all as the last pass left them, into the same intact site
+ * folder, leaves them in place rather than write them.
+ */
+export const isDumpFile = (file: string): boolean => file === routes.dataDump() || file === routes.dataCsv() || file === routes.dataSchema();
+
+/**
  * Whether `file` (relative to the site folder, `/`-separated) is a citation file of an entry
  * `articlesDir` still holds: the files the pass below may leave in place rather than write.
  * `exists` as for `isPublishedRawCopy`.
