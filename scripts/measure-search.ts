@@ -102,6 +102,9 @@ function countBytes(page: Page): { take(): Promise<{ bytes: number; requests: nu
   };
 }
 
+/** How long a query may take to answer, on a phone's network too, before the measurement fails. */
+const QUERY_TIMEOUT_MS = 60_000;
+
 /**
  * Submits a query and returns the milliseconds, measured in the page, until the first of its
  * results is in the list (results show as each language answers) and until every language
@@ -110,7 +113,7 @@ function countBytes(page: Page): { take(): Promise<{ bytes: number; requests: nu
 async function timeQuery(page: Page, query: string): Promise<{ first: number; all: number; status: string }> {
   await page.fill('#search-q', query);
   const times = await page.evaluate(
-    (q) =>
+    ([q, timeoutMs]) =>
       new Promise<{ first: number; all: number }>((resolve, reject) => {
         const list = document.querySelector('[data-search-results]');
         const status = document.querySelector('[data-search-status]');
@@ -132,9 +135,14 @@ async function timeQuery(page: Page, query: string): Promise<{ first: number; al
         const observer = new MutationObserver(check);
         observer.observe(status, { childList: true, characterData: true, subtree: true });
         observer.observe(list, { childList: true });
+        // A bundle that never opens leaves the status unanswered: fail, saying what it shows.
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no answer to “${q}” within ${timeoutMs} ms; the status says: ${status.textContent ?? ''}`));
+        }, timeoutMs);
         form.requestSubmit();
       }),
-    query,
+    [query, QUERY_TIMEOUT_MS] as const,
   );
   return { ...times, status: (await page.locator('[data-search-status]').textContent()) ?? '' };
 }
