@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,12 @@ async function load(articlesDir: string, storeDir: string, astroStore = new Map<
   return lines;
 }
 
+/** Writes an entry as the ingest does: a new file renamed over the old one. */
+function replaceEntry(file: string, content: string): void {
+  writeFileSync(`${file}.tmp`, content);
+  renameSync(`${file}.tmp`, file);
+}
+
 const digestOf = (articlesDir: string, id: string) => `${RECORD_FORMAT}:${entryDigest(entryFile(articlesDir, id))}`;
 
 describe('articleRecords', () => {
@@ -55,7 +61,7 @@ describe('articleRecords', () => {
     const keptShard = shardTime(kept);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    writeFileSync(entryFile(articlesDir, changed), JSON.stringify(makeArticle(changed, { title: 'Changed' })));
+    replaceEntry(entryFile(articlesDir, changed), JSON.stringify(makeArticle(changed, { title: 'Changed' })));
     rmSync(entryFile(articlesDir, removed));
     expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 1 removed, 1 unchanged']);
     const records = readRecords(storeDir);
@@ -117,17 +123,38 @@ describe('articleRecords', () => {
     await load(articlesDir, storeDir);
     const first = recordsDigest(storedRecords(storeDir));
     // The body changed, and the entry's digest with it (another size and time).
-    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, body: [...article.body, { kind: 'paragraph', text: 'Một đoạn nữa.' }] }));
-    utimesSync(entryFile(articlesDir, 'fr/a'), new Date(), new Date(Date.now() + 5000));
+    replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, body: [...article.body, { kind: 'paragraph', text: 'Một đoạn nữa.' }] }));
     expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 0 removed, 1 unchanged']);
     expect(recordsDigest(storedRecords(storeDir))).toBe(first);
-    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled' }));
+    replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled' }));
     await load(articlesDir, storeDir);
     const retitled = recordsDigest(storedRecords(storeDir));
     expect(retitled).not.toBe(first);
     rmSync(entryFile(articlesDir, 'fr/b'));
     await load(articlesDir, storeDir);
     expect(recordsDigest(storedRecords(storeDir))).not.toBe(retitled);
+  });
+
+  it('lists only the folders changed since its last pass, as the ingest writes them', async () => {
+    const { articlesDir, storeDir } = archive();
+    mkdirSync(path.join(articlesDir, 'ru'));
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a')));
+    writeFileSync(entryFile(articlesDir, 'ru/b'), JSON.stringify(makeArticle('ru/b', { lang: 'ru' })));
+    // A folder changed within the file system's clock tick of a pass's start is listed again
+    // by the next pass: the folders must be older than the first pass.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await load(articlesDir, storeDir);
+    // Written in place, fr/a moves no folder: its folder is not listed again, and the change is
+    // not seen (the ingest never writes so). ru/b, renamed over, is read again.
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(makeArticle('fr/a', { title: 'Edited in place, with more bytes' })));
+    replaceEntry(entryFile(articlesDir, 'ru/b'), JSON.stringify(makeArticle('ru/b', { lang: 'ru', title: 'Replaced' })));
+    expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 0 removed, 1 unchanged']);
+    expect(storedRecords(storeDir).get('ru/b')?.record.title).toBe('Replaced');
+    expect(storedRecords(storeDir).get('fr/a')?.record.title).toBe(makeRecord('fr/a').title);
+    // Without the listing (deleted, or damaged), every folder is listed and every entry stat'ed.
+    writeFileSync(path.join(storeDir, 'listing.json'), '{');
+    expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 0 removed, 1 unchanged']);
+    expect(storedRecords(storeDir).get('fr/a')?.record.title).toBe('Edited in place, with more bytes');
   });
 
   it('fails on an invalid entry, naming its file', async () => {

@@ -1,6 +1,8 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { readArticle, toRecord } from './article-record.ts';
-import { entryDigest, entryFile, entryIds } from './archive-entries.ts';
+import { listEntries, type LastListing } from './entry-listing.ts';
 import { leaveRecords, readRecords, shardOf, writeRecordShards } from './record-store.ts';
 
 /**
@@ -10,6 +12,10 @@ import { leaveRecords, readRecords, shardOf, writeRecordShards } from './record-
  */
 export const RECORD_FORMAT = 2;
 
+/** The loader's last listing of the entries (listEntries), and the file whose time marks a pass's start. */
+const LISTING_FILE = 'listing.json';
+const START_FILE = 'listing-start';
+
 /**
  * Loads the ingest's entry files as article records (src/lib/article-record.ts) into the
  * record store (src/lib/record-store.ts), which the pages read through archiveIndex(). Astro's
@@ -18,8 +24,10 @@ export const RECORD_FORMAT = 2;
  * modification time (entryDigest): the ingest replaces a changed entry by a rename and never
  * rewrites an unchanged one, so a build after adding a few files reads and validates only
  * those and rewrites only their shards, and the digest tells the article page's cache key when
- * its entry changed. Every entry is validated whole when read; an invalid one fails the build
- * and names its file.
+ * its entry changed. The entries are listed as the data and search stages list them
+ * (listEntries): a folder of `articles/` unchanged since the last pass (its change time, which
+ * every rename into it moves) is neither listed nor are its entries stat'ed. Every entry read
+ * is validated whole; an invalid one fails the build and names its file.
  */
 export function articleRecords(articlesDir: string, storeDir: string): Loader {
   return {
@@ -28,13 +36,17 @@ export function articleRecords(articlesDir: string, storeDir: string): Loader {
       // Articles a store of an older layout held: Astro would write them out on every sync.
       if (store.keys().length > 0) store.clear();
       const records = readRecords(storeDir);
-      const ids = entryIds(articlesDir);
-      const seen = new Set(ids);
+      mkdirSync(storeDir, { recursive: true });
+      const listingFile = path.join(storeDir, LISTING_FILE);
+      writeFileSync(path.join(storeDir, START_FILE), '');
+      const startedMs = statSync(path.join(storeDir, START_FILE)).mtimeMs;
+      const { entries, folders } = listEntries(articlesDir, readListing(listingFile));
+      const seen = new Set<string>();
       const changed = new Set<string>();
       let read = 0;
-      for (const id of ids) {
-        const file = entryFile(articlesDir, id);
-        const digest = `${RECORD_FORMAT}:${entryDigest(file)}`;
+      for (const [id, entryDigest] of entries) {
+        seen.add(id);
+        const digest = `${RECORD_FORMAT}:${entryDigest}`;
         if (records.get(id)?.digest === digest) continue;
         records.set(id, { digest, record: toRecord(readArticle(articlesDir, id)) });
         changed.add(shardOf(id));
@@ -48,8 +60,23 @@ export function articleRecords(articlesDir: string, storeDir: string): Loader {
         removed++;
       }
       writeRecordShards(storeDir, records, changed);
+      // After the shards: a pass killed before this line leaves the last listing, whose folders
+      // that changed since are listed again.
+      writeFileSync(`${listingFile}.tmp`, JSON.stringify({ entries, folders, startedMs } satisfies LastListing));
+      renameSync(`${listingFile}.tmp`, listingFile);
       leaveRecords(storeDir, records);
-      logger.info(`${ids.length} entries: ${read} read, ${removed} removed, ${ids.length - read} unchanged`);
+      const count = entries.length;
+      logger.info(`${count} entries: ${read} read, ${removed} removed, ${count - read} unchanged`);
     },
   };
+}
+
+function readListing(file: string): LastListing | undefined {
+  try {
+    const listing = JSON.parse(readFileSync(file, 'utf8')) as Partial<LastListing>;
+    return Array.isArray(listing.entries) && Array.isArray(listing.folders) && typeof listing.startedMs === 'number' ? (listing as LastListing) : undefined;
+  } catch {
+    // No listing yet, or a damaged one: every folder is listed.
+    return undefined;
+  }
 }
