@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { asDuplicate } from './dedupe.ts';
 import { ingestFile } from './pipeline.ts';
-import { formatSummary, kindOf, mergeSummaries, recordLines, reportFrame, summarize, toRecord } from './report.ts';
+import { formatSummary, kindOf, mergeSummaries, recordLine, reportFrame, summarize, toRecord } from './report.ts';
 import type { FileOutcome } from './outcome.ts';
 
 /** The report file's text of outcomes in path order, as a run joins its shards' lines. */
 const reportText = (outcomes: FileOutcome[], cut = 1): string => {
   const { head, separator, tail } = reportFrame(summarize(outcomes), outcomes.length === 0);
   const shards = [outcomes.slice(0, cut), outcomes.slice(cut)].filter((shard) => shard.length > 0);
-  return `${head}${shards.map(recordLines).join(separator)}${tail}`;
+  return `${head}${shards.map((shard) => shard.map(recordLine).join(separator)).join(separator)}${tail}`;
 };
 
 describe('the report', () => {

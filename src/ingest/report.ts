@@ -41,17 +41,20 @@ export function toRecord(outcome: FileOutcome): ReportRecord {
   return record;
 }
 
-/** The counts of some outcomes; a run's summary merges those of its shards (`mergeSummaries`). */
-export function summarize(outcomes: readonly FileOutcome[]): Summary {
-  const summary: Summary = { files: outcomes.length, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
-  for (const outcome of outcomes) {
-    summary.status[outcome.status]++;
-    if (outcome.status === 'kept' && outcome.article) count(summary.languages, outcome.article.lang);
-    if (outcome.reason) count(summary.reasons, kindOf(outcome.reason));
-    for (const warning of outcome.warnings) count(summary.warnings, kindOf(warning));
+/** The counts of some report records (a kept article's has its language). */
+export function summarizeRecords(records: readonly Pick<ReportRecord, 'status' | 'reason' | 'warnings' | 'lang'>[]): Summary {
+  const summary: Summary = { files: records.length, status: { kept: 0, skipped: 0, duplicate: 0 }, languages: {}, reasons: {}, warnings: {} };
+  for (const record of records) {
+    summary.status[record.status]++;
+    if (record.lang !== undefined) count(summary.languages, record.lang);
+    if (record.reason) count(summary.reasons, kindOf(record.reason));
+    for (const warning of record.warnings) count(summary.warnings, kindOf(warning));
   }
   return mergeSummaries([summary]);
 }
+
+/** The counts of some outcomes; a run's summary merges those of its shards (`mergeSummaries`). */
+export const summarize = (outcomes: readonly FileOutcome[]): Summary => summarizeRecords(outcomes.map(toRecord));
 
 /** The counts of all the parts together, each kind's keys sorted. */
 export function mergeSummaries(parts: readonly Summary[]): Summary {
@@ -72,17 +75,20 @@ export function mergeSummaries(parts: readonly Summary[]): Summary {
   return total;
 }
 
-/** The report's lines of some outcomes, in the order given: a part of the report file's text. */
-export const recordLines = (outcomes: readonly FileOutcome[]): string => outcomes.map((outcome) => JSON.stringify(toRecord(outcome))).join(',\n');
+/** Between two records' lines in the report file: a record's JSON holds no raw newline. */
+export const RECORD_SEPARATOR = ',\n';
+
+/** An outcome's line in the report file. */
+export const recordLine = (outcome: FileOutcome): string => JSON.stringify(toRecord(outcome));
 
 /**
- * The report file's text around its records' lines (`recordLines`, joined by `,\n`): the
+ * The report file's text around its records' lines (`recordLine`, joined by `RECORD_SEPARATOR`): the
  * summary, then one record a line. Not indented: at 100,000 files indenting made 76 MB instead
  * of 45 and took 1.6 s of a run that changed one file, and a record a line still reads and diffs
  * line by line.
  */
 export function reportFrame(summary: Summary, empty: boolean): { head: string; separator: string; tail: string } {
-  return { head: `{"summary":${JSON.stringify(summary)},"files":[${empty ? '' : '\n'}`, separator: ',\n', tail: `${empty ? '' : '\n'}]}\n` };
+  return { head: `{"summary":${JSON.stringify(summary)},"files":[${empty ? '' : '\n'}`, separator: RECORD_SEPARATOR, tail: `${empty ? '' : '\n'}]}\n` };
 }
 
 const line = (label: string, record: Record<string, number>): string =>

@@ -15,7 +15,7 @@ const ingest = async (inputDir: string, outDir: string): Promise<void> => {
 };
 
 /** The report lines the cache holds, one file per shard. */
-const shardLines = async (): Promise<string[]> => (await readdir(path.join(out, '.cache', 'ingest', 'report-lines'))).sort();
+const shardLines = async (): Promise<string[]> => (await readdir(path.join(out, '.cache', 'ingest', 'report-lines'))).filter((name) => name.endsWith('.txt')).sort();
 /** The parts of the last-run record and of the input record: the names of the files in the cache. */
 const recordParts = async (): Promise<string[]> => [
   ...(await readdir(path.join(out, '.cache', 'ingest', 'last-run'))).map((name) => `last-run/${name}`),
@@ -91,9 +91,33 @@ describe('the ingest report in shards', () => {
     const afterRemoval = await shardLines();
     expect(afterRemoval.filter((name) => !beforeRemoval.includes(name)).length).toBeLessThanOrEqual(3);
 
+    // The original back, and a new file beside its copy: the copy's shard is not the last
+    // run's, and the copy is a duplicate again. Its line is made again; the other files of the
+    // shard keep theirs.
+    const [extra] = generateCorpus({ articles: 1, seed: 99 });
+    await writeFile(path.join(input, 'zzz-extra.txt'), extra?.bytes ?? '');
+    await cp(path.join(input, 'zzz-copy.txt'), path.join(input, first));
+    await ingestAndCompare();
+    expect((await report()).files.slice(-2)).toMatchObject([
+      { file: 'zzz-copy.txt', status: 'duplicate', duplicateOf: first },
+      { file: 'zzz-extra.txt', status: 'kept' },
+    ]);
+
     // One cache record per input file: those of the changed and removed files' old bytes are gone.
-    const records = (await readdir(path.join(out, '.cache', 'ingest'))).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name));
-    expect(records).toHaveLength((await readdir(input)).length);
+    const records = async (): Promise<string[]> => (await readdir(path.join(out, '.cache', 'ingest'))).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name));
+    expect(await records()).toHaveLength((await readdir(input)).length);
+
+    // Every cache record gone, then one file with no duplicate changed: its record alone is
+    // made. The other files of its shard are not looked at: their lines are the last run's,
+    // found by their keys.
+    for (const name of await records()) await rm(path.join(out, '.cache', 'ingest', name));
+    const { files: rows } = await report();
+    const alone = rows.find((row, index) => index > rows.length / 3 && row.status === 'kept' && !rows.some((other) => other.duplicateOf === row.file))?.file as string;
+    const another = path.join(input, alone);
+    await writeFile(`${another}.new`, `${await readFile(another, 'utf8')}\nΜια πρόταση ακόμη.\n`);
+    await rename(`${another}.new`, another);
+    await ingestAndCompare();
+    expect(await records()).toHaveLength(1);
 
     // The shards' counts add up to the report's.
     const { summary, files } = await report();

@@ -13,8 +13,8 @@ import { parseTaxonomy } from '../../schemas/topic.ts';
 import { INGEST_VERSION } from '../constants.ts';
 import { asDuplicate, dedupeRow, duplicateVerdicts, type DedupeRow } from '../dedupe.ts';
 import type { FileOutcome } from '../outcome.ts';
-import { mergeSummaries, recordLines, reportFrame, summarize } from '../report.ts';
-import type { Summary } from '../../schemas/report.ts';
+import { mergeSummaries, RECORD_SEPARATOR, recordLine, reportFrame, summarizeRecords, toRecord } from '../report.ts';
+import type { ReportRecord, Summary } from '../../schemas/report.ts';
 import { sha256Hex } from '../steps/entry.ts';
 import { ingestCodeHash } from './code-hash.ts';
 import { contextHash, fileKey, inLanes, inside, planWrites, runFingerprint, type FileKey, type KeyContext } from './plan.ts';
@@ -35,6 +35,7 @@ import {
   removeStale,
   pruneShardLines,
   readShardLines,
+  readShardRows,
   ResultCache,
   samePart,
   stampOf,
@@ -43,6 +44,7 @@ import {
   writeManifest,
   writePending,
   writeShardLines,
+  type ShardRows,
 } from './store.ts';
 import { errorMessage, errorReason } from '../../lib/errors.ts';
 
@@ -73,6 +75,14 @@ interface IngestFolderResult {
   cacheHits: number;
   /** The report's counts; read back from the last report when nothing changed. */
   summary(): Summary;
+}
+
+/** A file's row in a shard of the last run whose report lines this run does not reuse whole: its key, verdict, report line and kept article. */
+interface LastRow {
+  used: string;
+  verdict: string;
+  line: string;
+  kept: { id: string; bytes: number } | undefined;
 }
 
 /** A shard as this run will record it; `reused`: its report lines, as the last run made them. */
@@ -229,7 +239,25 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const inputsOf = (shard: readonly number[]): string => sha256Hex(shard.map((index) => `${files[index]}\0${used[index]}`).join('\0'));
   const lastShards = new Map((lastRun?.shards ?? []).map((shard) => [shard.inputs, shard]));
   const known = shards.map((shard) => lastShards.get(inputsOf(shard)));
-  const pending = shards.flatMap((shard, index) => (known[index] ? [] : shard));
+  // A file of any other shard whose key is the one the last run made its report line under
+  // has the same outcome before the duplicate check: its line is that run's while its verdict
+  // is too, and its kept article is known from that run's shard.
+  const lastRows = new Map<string, LastRow>();
+  const addLastRows = (record: ShardRecord): void => {
+    const found = readShardRows(cache.dir, record.lines);
+    if (!found) return;
+    const kept = new Map(record.kept.map(([position, id, bytes]) => [position, { id, bytes }]));
+    found.rows.forEach(([file, key, verdict], position) => lastRows.set(file, { used: key, verdict, line: found.lines[position] as string, kept: kept.get(position) }));
+  };
+  const matched = new Set(known.map((record) => record?.inputs));
+  for (const record of lastRun?.shards ?? []) if (!matched.has(record.inputs)) addLastRows(record);
+  /** Shards of the last run whose files' rows were read because their verdicts changed. */
+  const rowsRead = new Set<ShardRecord>();
+  const lastRowOf = (index: number): LastRow | undefined => {
+    const row = lastRows.get(files[index] as string);
+    return row?.used === used[index] ? row : undefined;
+  };
+  const pending = shards.flatMap((shard, index) => (known[index] ? [] : shard.filter((file) => lastRowOf(file) === undefined)));
   // Files the last run wrote no entry from go first: the likely misses start a worker while
   // the others are looked up in the cache.
   const lastEntries = new LastRunEntries(lastRun);
@@ -246,6 +274,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const rows: DedupeRow[] = files.map((file) => ({ file, sha256: '' }));
   const reusedLines = new Map<string, Buffer | undefined>();
   let verdicts: ReturnType<typeof duplicateVerdicts>;
+  let verdictOf: (index: number) => string;
   let plan: ShardPlan[];
   try {
     await settleAll(order, () => progress?.tick());
@@ -254,7 +283,13 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
         const record = known[index];
         for (const file of shard) {
           const outcome = outcomes[file];
-          if (outcome === undefined) continue;
+          if (outcome === undefined) {
+            const kept = record ? undefined : lastRowOf(file)?.kept;
+            if (kept === undefined) continue;
+            rows[file] = { file: files[file] as string, sha256: (keys[file] as { sha256: string }).sha256, id: kept.id };
+            rawBytes[file] = kept.bytes;
+            continue;
+          }
           rows[file] = dedupeRow(outcome);
           if (outcome.status === 'kept' && outcome.article) rawBytes[file] = outcome.article.raw.bytes;
         }
@@ -275,11 +310,21 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       plan = shards.map((shard, index): ShardPlan => {
         const inputs = inputsOf(shard);
         const lines = sha256Hex(`${inputs}\0${shard.map(verdictText).join('\0')}`);
-        if (known[index]?.lines !== lines) return { shard, inputs, lines };
+        const last = known[index];
+        if (last?.lines !== lines) {
+          // The shard's files and keys are as in the last run, its verdicts are not: each file's
+          // line is that run's while its own verdict is.
+          if (last && !rowsRead.has(last)) {
+            rowsRead.add(last);
+            addLastRows(last);
+          }
+          return { shard, inputs, lines };
+        }
         if (!reusedLines.has(lines)) reusedLines.set(lines, readShardLines(cache.dir, lines));
         return { shard, inputs, lines, reused: reusedLines.get(lines) };
       });
-      const unsettled = plan.flatMap(({ shard, reused }) => (reused ? [] : shard.filter((file) => outcomes[file] === undefined)));
+      const unsettled = plan.flatMap(({ shard, reused }) => (reused ? [] : shard.filter((file) => outcomes[file] === undefined && lastRowOf(file)?.verdict !== verdictText(file))));
+      verdictOf = verdictText;
       if (unsettled.length === 0) break;
       await settleAll(unsettled);
     }
@@ -288,6 +333,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   }
   const records: ShardRecord[] = [];
   const shardLines: Buffer[] = [];
+  const shardRows: ShardRows[] = [];
   plan.forEach(({ shard, inputs, lines, reused }, index) => {
     const kept = shard.flatMap((file, position): ShardRecord['kept'] => {
       const id = rows[file]?.id;
@@ -297,16 +343,25 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     if (reused && last) {
       records.push({ inputs, lines, kept, summary: last.summary, written: [] });
       shardLines.push(reused);
+      shardRows.push([]);
       return;
     }
-    const final = shard.map((file) => {
+    const texts: string[] = [];
+    const reports = shard.map((file): ReportRecord => {
+      const last = lastRowOf(file);
+      if (last?.verdict === verdictOf(file)) {
+        texts.push(last.line);
+        return JSON.parse(last.line) as ReportRecord;
+      }
       const verdict = verdicts[file];
       const outcome = outcomes[file] as FileOutcome;
-      return verdict ? asDuplicate(outcome, verdict) : outcome;
+      const final = verdict ? asDuplicate(outcome, verdict) : outcome;
+      texts.push(recordLine(final));
+      return toRecord(final);
     });
-    const text = Buffer.from(recordLines(final));
-    records.push({ inputs, lines, kept, summary: summarize(final), written: [] });
-    shardLines.push(text);
+    records.push({ inputs, lines, kept, summary: summarizeRecords(reports), written: [] });
+    shardLines.push(Buffer.from(texts.join(RECORD_SEPARATOR)));
+    shardRows.push(shard.map((file) => [files[file] as string, used[file] as string, verdictOf(file)]));
   });
   const summary = mergeSummaries(records.map((record) => record.summary));
   const frame = reportFrame(summary, files.length === 0);
@@ -351,7 +406,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
       left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
     });
-    if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer));
+    if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer, shardRows[index] as ShardRows));
     writeAtomic(reportPath, reportBytes);
     removeStale(outDir, previous, planned);
     const listedSet = new Set(listed);

@@ -9,6 +9,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
+import { RECORD_SEPARATOR } from '../report.ts';
 import { byString } from '../../lib/sort.ts';
 import { archivePaths } from '../../config/archive-paths.ts';
 import { sha256Hex } from '../steps/entry.ts';
@@ -654,9 +655,32 @@ export class InputHasher {
   }
 }
 
-/** Where the report lines of each shard (`shards.ts`) are kept, by name. */
+/**
+ * Where the report lines of each shard (`shards.ts`) are kept, by name, each with the list of
+ * its rows (`ShardRows`), from which a later run takes the line of a file it finds as it was.
+ */
 const LINES_DIR = 'report-lines';
-const linesFile = (cacheDir: string, name: string): string => path.join(cacheDir, LINES_DIR, `${name}.txt`);
+const linesFile = (cacheDir: string, name: string, extension = 'txt'): string => path.join(cacheDir, LINES_DIR, `${name}.${extension}`);
+
+/** A shard's files in order, each with the key its outcome was made under (or why none) and its duplicate verdict. */
+export type ShardRows = [file: string, used: string, verdict: string][];
+const isShardRow = (row: unknown): row is ShardRows[number] => Array.isArray(row) && row.length === 3 && row.every((value) => typeof value === 'string');
+
+/**
+ * The report lines of a shard the last run wrote, one a row, with its rows; none when either
+ * is gone or damaged, or they do not match.
+ */
+export function readShardRows(cacheDir: string, name: string): { rows: ShardRows; lines: string[] } | undefined {
+  try {
+    const rows: unknown = JSON.parse(readFileSync(linesFile(cacheDir, name, 'json'), 'utf8'));
+    // A record's JSON holds no raw newline, so the separator is found between records only.
+    const lines = readFileSync(linesFile(cacheDir, name), 'utf8').split(RECORD_SEPARATOR);
+    if (!Array.isArray(rows) || !rows.every(isShardRow) || rows.length !== lines.length) return undefined;
+    return { rows, lines };
+  } catch {
+    return undefined;
+  }
+}
 
 /** A shard's report lines as the last run wrote them; none when they are gone. */
 export function readShardLines(cacheDir: string, name: string): Buffer | undefined {
@@ -667,8 +691,10 @@ export function readShardLines(cacheDir: string, name: string): Buffer | undefin
   }
 }
 
-export function writeShardLines(cacheDir: string, name: string, lines: Buffer): void {
+/** Writes a shard's report lines, then its rows: rows found whole name lines found whole. */
+export function writeShardLines(cacheDir: string, name: string, lines: Buffer, rows: ShardRows): void {
   writeAtomic(linesFile(cacheDir, name), lines, { compare: false });
+  writeAtomic(linesFile(cacheDir, name, 'json'), JSON.stringify(rows), { compare: false });
 }
 
 /** Deletes the report lines of shards not in `live`. */
@@ -679,5 +705,5 @@ export function pruneShardLines(cacheDir: string, live: ReadonlySet<string>): vo
   } catch {
     return;
   }
-  for (const name of names) if (!live.has(name.replace(/\.txt$/, ''))) rmSync(path.join(cacheDir, LINES_DIR, name), { force: true });
+  for (const name of names) if (!live.has(name.replace(/\.(txt|json)$/, ''))) rmSync(path.join(cacheDir, LINES_DIR, name), { force: true });
 }
