@@ -17,7 +17,7 @@ import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
 import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender, SITE_INTACT } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
-import { emptyOutput, finishOutput, prepareOutput, stillWanted } from './site-output.ts';
+import { astroPages, emptyOutput, finishOutput, mayBeStale, prepareOutput } from './site-output.ts';
 import { isSearchWaiting, SEARCH_MEMORY, SEARCH_OPEN } from './search-gate.ts';
 import { BESIDE_ASTRO_NICENESS, searchMemoryBesideAstro, sideBySideBudget } from './stages.ts';
 
@@ -196,6 +196,12 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   // more waits for Astro to finish (src/build/search-gate.ts). With Astro skipped, its memory is free.
   let searchChild: ChildProcess | undefined;
   const searchEnv = astroDone ? { ...env, [SEARCH_MEMORY]: env[SEARCH_MEMORY] ?? String(searchMemoryBesideAstro(entries, sideBySideBudget(os.totalmem()))) } : env;
+  // The kept files only Astro's record can still want, sorted out while the stages run. With
+  // astro build skipped, the archive and all code are as at the last build, which would make
+  // the same files: every file it left is still wanted, the pages Astro writes on every build too.
+  const candidates = skipAstro ? Promise.resolve([]) : mayBeStale(kept, { raw: path.join(archive, archivePaths.raw), articles: articlesDir });
+  // Awaited after the stages: a failure meanwhile must not go unhandled.
+  candidates.catch(() => undefined);
   const [astroMs, dataMs, searchMs] = await Promise.all([
     astroDone,
     stage(['scripts/publish-data.ts'], 'data', besideNiceness),
@@ -213,11 +219,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     })),
   ]);
   timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs], ['search index (beside it)', searchMs]);
-  // What a build keeps without writing it again (stillWanted). With astro build skipped, the
-  // archive and all code are as at the last build, which would make the same files: every file
-  // it left is still wanted, the pages Astro writes on every build too.
   const finishStarted = performance.now();
-  finishOutput(dist, files.siteRecord, kept, skipAstro ? 'all' : stillWanted({ astroCache: files.astroCache, raw: path.join(archive, archivePaths.raw), articles: articlesDir }), stagesStartMs);
+  finishOutput(dist, files.siteRecord, await candidates, skipAstro ? new Set() : astroPages(files.astroCache), stagesStartMs);
   timings.push(['site folder read (beside the ingest)', siteReadMs], ['site folder', performance.now() - finishStarted]);
   rmSync(files.marker);
   return timings;

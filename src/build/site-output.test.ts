@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsByListing } from '../lib/exists-by-listing.ts';
 import { entryFile } from '../lib/archive-entries.ts';
 import { routes } from '../lib/urls.ts';
-import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, prepareOutput, SiteFiles, stillWanted } from './site-output.ts';
+import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, mayBeStale, prepareOutput, SiteFiles } from './site-output.ts';
 
 let root: string;
 let dist: string;
@@ -21,7 +21,7 @@ const later = (): Promise<unknown> => sleep(30);
 
 /** The end of a build whose stages wrote every file the folder holds: the next build's reading learns them all. */
 async function recordOutput(): Promise<void> {
-  finishOutput(dist, record, new SiteFiles(), 'all', 0);
+  finishOutput(dist, record, [], new Set(), 0);
   await later();
 }
 
@@ -146,7 +146,7 @@ describe('finishOutput', () => {
     put('pagefind/fr/fragment/c.pf', 'c');
 
     const wanted = new Set(['articles/fr/kept/index.html', 'articles/fr/new/index.html']);
-    const { removed } = finishOutput(dist, record, kept, (file) => wanted.has(file) || file.startsWith('pagefind/'), since);
+    const { removed } = finishOutput(dist, record, [...kept.files()].filter((file) => !file.startsWith('pagefind/')), wanted, since);
     expect(removed).toBe(2);
     expect(existsSync(path.join(dist, 'articles/fr/kept/index.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'articles/fr/removed'))).toBe(false);
@@ -166,10 +166,10 @@ describe('finishOutput', () => {
 describe('the reading after a build', () => {
   /** A build that starts from the folder as recorded, and whose stages do `stages`. */
   async function buildWith(stages: () => void): Promise<void> {
-    const { kept } = prepareOutput(dist, record);
+    prepareOutput(dist, record);
     const since = stagesStart();
     stages();
-    finishOutput(dist, record, kept, () => true, since);
+    finishOutput(dist, record, [], new Set(), since);
     await later();
   }
 
@@ -249,10 +249,10 @@ describe('the reading after a build', () => {
     mkdirSync(other);
     // The record is of `dist`: `other` is emptied, and the build that fills it is learned.
     writeFileSync(path.join(other, 'stray.html'), 'x');
-    const { kept } = prepareOutput(other, record);
+    prepareOutput(other, record);
     const since = stagesStart();
     writeFileSync(path.join(other, 'index.html'), 'home');
-    finishOutput(other, record, kept, () => true, since);
+    finishOutput(other, record, [], new Set(), since);
     await later();
     const next = prepareOutput(other, record);
     expect(next.intact).toBe(true);
@@ -286,20 +286,17 @@ describe('SiteFiles', () => {
   });
 });
 
-describe('stillWanted', () => {
-  it('keeps what the stages leave in place without writing it: recorded pages, bundles, the dump, raw copies and citation files of what the archive holds', () => {
-    const astroCache = path.join(root, 'astro-cache');
+describe('mayBeStale', () => {
+  it('leaves out what the stages keep in place without writing it: bundles, the dump, raw copies and citation files of what the archive holds', async () => {
     const raw = path.join(root, 'archive', 'raw');
     const articles = path.join(root, 'archive', 'articles');
-    mkdirSync(astroCache);
-    writeFileSync(path.join(astroCache, ASTRO_MANIFEST), JSON.stringify({ routes: { 'src/pages/a.astro': { paths: { '/a/': { outputFile: 'articles/fr/a/index.html' } } } } }));
     mkdirSync(raw, { recursive: true });
     writeFileSync(path.join(raw, 'kept.txt'), 'x');
     mkdirSync(path.dirname(entryFile(articles, 'fr/a')), { recursive: true });
     writeFileSync(entryFile(articles, 'fr/a'), '{}');
-    const wanted = stillWanted({ astroCache, raw, articles });
-    for (const file of ['articles/fr/a/index.html', 'pagefind/fr/fragment/x.pf', routes.dataDump(), routes.dataCsv(), routes.dataSchema(), 'raw/kept.txt', `${routes.articleCitations('fr/a')}.bib`]) expect(wanted(file), file).toBe(true);
-    for (const file of ['articles/fr/gone/index.html', 'raw/gone.txt', `${routes.articleCitations('fr/gone')}.bib`, '_astro/old.css', 'data/other.csv']) expect(wanted(file), file).toBe(false);
+    const keptAnyway = ['pagefind/fr/fragment/x.pf', routes.dataDump(), routes.dataCsv(), routes.dataSchema(), 'raw/kept.txt', `${routes.articleCitations('fr/a')}.bib`];
+    const onlyAstroWants = ['articles/fr/a/index.html', 'articles/fr/gone/index.html', 'raw/gone.txt', `${routes.articleCitations('fr/gone')}.bib`, '_astro/old.css', 'data/other.csv'];
+    expect((await mayBeStale(SiteFiles.of([...keptAnyway, ...onlyAstroWants]), { raw, articles })).sort()).toEqual(onlyAstroWants.sort());
   });
 });
 
