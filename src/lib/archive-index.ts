@@ -4,7 +4,7 @@ import type { ArticleRecord } from './article-record.ts';
 import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
 import { cacheKey } from './cache-key.ts';
 import { documentTopic } from './document-topics.ts';
-import { recordsDigest, storedRecords, type StoredRecord } from './record-store.ts';
+import { storedRecords, storedRecordsDigest, type StoredRecord } from './record-store.ts';
 import { routePaths, type KeyedPath, type RouteSource } from './route-table.ts';
 
 /**
@@ -31,12 +31,12 @@ export function entryDigests(): Promise<Map<string, string>> {
 }
 
 /**
- * A digest of what the index is made of: every record (recordsDigest) and the curated topics.
+ * A digest of what the index is made of: every record (storedRecordsDigest) and the curated topics.
  * Given the code, whatever the pages make of the index is a function of these, so pages made
  * from an equal key are equal but for the entries they read themselves (src/lib/route-table.ts).
  */
 export function archiveKey(): Promise<string> {
-  key ??= curatedTopics().then((curated) => cacheKey(recordsDigest(records()), curated));
+  key ??= curatedTopics().then((curated) => cacheKey(storedRecordsDigest(articleRecordsDir), curated));
   return key;
 }
 

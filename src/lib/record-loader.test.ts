@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryDigest, entryFile } from './archive-entries.ts';
 import { RECORD_FORMAT, articleRecords } from './record-loader.ts';
-import { readRecords, recordsDigest, shardOf, storedRecords, writeRecordShards } from './record-store.ts';
+import { readRecords, RECORDS_DIGEST_FILE, recordsDigest, shardOf, storedRecords, storedRecordsDigest, writeRecordShards } from './record-store.ts';
 import { assign, makeArticle, makeRecord } from '../../tests/unit/support/articles.ts';
 
 const folders: string[] = [];
@@ -121,18 +121,44 @@ describe('articleRecords', () => {
     writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(article));
     writeFileSync(entryFile(articlesDir, 'fr/b'), JSON.stringify(makeArticle('fr/b')));
     await load(articlesDir, storeDir);
-    const first = recordsDigest(storedRecords(storeDir));
+    const first = storedRecordsDigest(storeDir);
+    expect(first).toBe(recordsDigest(readRecords(storeDir)));
     // The body changed, and the entry's digest with it (another size and time).
     replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, body: [...article.body, { kind: 'paragraph', text: 'Một đoạn nữa.' }] }));
     expect(await load(articlesDir, storeDir)).toEqual(['2 entries: 1 read, 0 removed, 1 unchanged']);
-    expect(recordsDigest(storedRecords(storeDir))).toBe(first);
+    expect(storedRecordsDigest(storeDir)).toBe(first);
+    expect(recordsDigest(readRecords(storeDir))).toBe(first);
     replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled' }));
     await load(articlesDir, storeDir);
-    const retitled = recordsDigest(storedRecords(storeDir));
+    const retitled = storedRecordsDigest(storeDir);
     expect(retitled).not.toBe(first);
+    expect(retitled).toBe(recordsDigest(readRecords(storeDir)));
     rmSync(entryFile(articlesDir, 'fr/b'));
     await load(articlesDir, storeDir);
-    expect(recordsDigest(storedRecords(storeDir))).not.toBe(retitled);
+    expect(storedRecordsDigest(storeDir)).not.toBe(retitled);
+    expect(storedRecordsDigest(storeDir)).toBe(recordsDigest(readRecords(storeDir)));
+  });
+
+  it('keeps the records\' digest while no record changes, and makes it again when one does or it is gone', async () => {
+    const { articlesDir, storeDir } = archive();
+    const article = makeArticle('fr/a');
+    writeFileSync(entryFile(articlesDir, 'fr/a'), JSON.stringify(article));
+    await load(articlesDir, storeDir);
+    const digestFile = path.join(storeDir, RECORDS_DIGEST_FILE);
+    // The kept digest is trusted while no record changes: a stand-in shows it is not made again.
+    writeFileSync(digestFile, 'kept');
+    replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, body: [...article.body, { kind: 'paragraph', text: 'Một đoạn nữa.' }] }));
+    await load(articlesDir, storeDir);
+    expect(storedRecordsDigest(storeDir)).toBe('kept');
+    // A changed record: made again from the records.
+    replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled' }));
+    await load(articlesDir, storeDir);
+    expect(storedRecordsDigest(storeDir)).toBe(recordsDigest(readRecords(storeDir)));
+    // Gone (a pass killed while writing shards): made again, though no record changed.
+    rmSync(digestFile);
+    replaceEntry(entryFile(articlesDir, 'fr/a'), JSON.stringify({ ...article, title: 'Retitled', body: [...article.body, { kind: 'paragraph', text: 'Thêm.' }] }));
+    await load(articlesDir, storeDir);
+    expect(readFileSync(digestFile, 'utf8')).toBe(recordsDigest(readRecords(storeDir)));
   });
 
   it('lists only the folders changed since its last pass, as the ingest writes them', async () => {

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { readArticle, toRecord } from './article-record.ts';
 import { listEntries, type LastListing } from './entry-listing.ts';
-import { leaveRecords, readRecords, shardOf, writeRecordShards } from './record-store.ts';
+import { leaveRecords, readRecords, readRecordsDigest, RECORDS_DIGEST_FILE, recordsDigest, shardOf, writeRecordShards } from './record-store.ts';
 
 /**
  * The shape of a stored record (articleRecordSchema), part of every record's digest: the record
@@ -44,11 +44,16 @@ export function articleRecords(articlesDir: string, storeDir: string): Loader {
       const seen = new Set<string>();
       const changed = new Set<string>();
       let read = 0;
+      // Whether a record was added, removed or changed: an entry whose body alone changed keeps its record.
+      let recordsChanged = false;
       for (const [id, entryDigest] of entries) {
         seen.add(id);
         const digest = `${RECORD_FORMAT}:${entryDigest}`;
-        if (records.get(id)?.digest === digest) continue;
-        records.set(id, { digest, record: toRecord(readArticle(articlesDir, id)) });
+        const last = records.get(id);
+        if (last?.digest === digest) continue;
+        const record = toRecord(readArticle(articlesDir, id));
+        if (!recordsChanged && (last === undefined || JSON.stringify(last.record) !== JSON.stringify(record))) recordsChanged = true;
+        records.set(id, { digest, record });
         changed.add(shardOf(id));
         read++;
       }
@@ -59,12 +64,21 @@ export function articleRecords(articlesDir: string, storeDir: string): Loader {
         changed.add(shardOf(id));
         removed++;
       }
+      const digestFile = path.join(storeDir, RECORDS_DIGEST_FILE);
+      let digest = removed === 0 && !recordsChanged ? readRecordsDigest(storeDir) : undefined;
+      // Forgotten before the shards change a record, so a killed pass leaves no digest of other records.
+      if (digest === undefined) rmSync(digestFile, { force: true });
       writeRecordShards(storeDir, records, changed);
+      if (digest === undefined) {
+        digest = recordsDigest(records);
+        writeFileSync(`${digestFile}.tmp`, digest);
+        renameSync(`${digestFile}.tmp`, digestFile);
+      }
       // After the shards: a pass killed before this line leaves the last listing, whose folders
       // that changed since are listed again.
       writeFileSync(`${listingFile}.tmp`, JSON.stringify({ entries, folders, startedMs } satisfies LastListing));
       renameSync(`${listingFile}.tmp`, listingFile);
-      leaveRecords(storeDir, records);
+      leaveRecords(storeDir, records, digest);
       const count = entries.length;
       logger.info(`${count} entries: ${read} read, ${removed} removed, ${count - read} unchanged`);
     },
