@@ -43,29 +43,32 @@ describe('buildArchiveIndex', () => {
     // party (2 of 4 articles) is rarer than 18-NQ/TW (3 of 4), so it weighs more.
     expect(index.relatedTo('fr/a').map((a) => a.id)).toEqual(['el/b']);
     expect(index.relatedTo('ru/a').map((a) => a.id)).toEqual(['el/b']);
-    // Nothing older shares a topic with el/b; undated articles relate only to each other.
+    // Nothing older shares a topic with el/b; an undated article relates to dated ones.
     expect(index.relatedTo('el/b')).toEqual([]);
-    expect(index.relatedTo('fr/undated')).toEqual([]);
+    expect(index.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/a']);
   });
 
-  it('leaves every related list as it was when newer articles arrive', () => {
+  it('leaves every related list as it was when newer articles or undated ones arrive', () => {
     const newer = [
-      article('fr/new1', { date: '2026-03-01', topics: [topic('party'), topic('hcmc')] }),
+      article('fr/new1', { date: '2026-03-01', topics: [topic('hcmc')] }),
       article('el/new2', { date: '2026-03-02', topics: [topic('doc-18-nq-tw')], documentRefs: ['18-NQ/TW'] }),
-      article('fr/undated2', { topics: [topic('party')] }),
+      // Sorts after fr/undated, and shares its topic.
+      article('fr/undated9', { topics: [topic('party')] }),
     ];
     const grown = buildArchiveIndex([...entries, ...newer], curated, documentTopic);
-    for (const one of entries.filter((a) => a.id !== 'fr/undated')) expect(grown.relatedTo(one.id), one.id).toEqual(index.relatedTo(one.id));
-    // party and hcmc are equally rare among the dated articles up to fr/new1: the newer first.
-    expect(grown.relatedTo('fr/new1').map((a) => a.id)).toEqual(['fr/a', 'el/b']);
-    expect(grown.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/undated2']);
+    for (const one of entries) expect(grown.relatedTo(one.id), one.id).toEqual(index.relatedTo(one.id));
+    // All three share 18-NQ/TW alone: ties go to the newer article.
+    expect(grown.relatedTo('el/new2').map((a) => a.id)).toEqual(['fr/a', 'ru/a', 'el/b']);
+    expect(grown.relatedTo('fr/new1').map((a) => a.id)).toEqual(['el/b']);
+    expect(grown.relatedTo('fr/undated9').map((a) => a.id)).toEqual(['fr/a']);
   });
 
-  it('caps related articles', () => {
-    const many = Array.from({ length: 12 }, (_, i) => article(`fr/n${String(i).padStart(2, '0')}`, { topics: [topic('party')] }));
-    const big = buildArchiveIndex(many, curated, documentTopic);
-    expect(big.relatedTo('fr/n00')).toHaveLength(RELATED_COUNT);
+  it('caps related articles, an undated article taking the oldest of its topics', () => {
+    const many = Array.from({ length: 12 }, (_, i) => article(`fr/n${String(i).padStart(2, '0')}`, { date: `2025-01-${String(20 - i).padStart(2, '0')}`, topics: [topic('party')] }));
+    const big = buildArchiveIndex([...many, article('fr/undated', { topics: [topic('party')] })], curated, documentTopic);
+    expect(big.relatedTo('fr/n00').map((a) => a.id)).toEqual(['fr/n01', 'fr/n02', 'fr/n03', 'fr/n04', 'fr/n05']);
     expect(big.relatedTo('fr/n11')).toHaveLength(0);
+    expect(big.relatedTo('fr/undated').map((a) => a.id)).toEqual(['fr/n11', 'fr/n10', 'fr/n09', 'fr/n08', 'fr/n07']);
   });
 
   it('picks the same related articles as scoring and sorting every candidate', () => {
@@ -79,15 +82,21 @@ describe('buildArchiveIndex', () => {
       }),
     );
     const built = buildArchiveIndex(mixed, curated, documentTopic);
+    const dated = built.all.filter((a) => a.date !== undefined);
     built.all.forEach((one, own) => {
-      const older = built.all.slice(own).filter((a) => (a.date === undefined) === (one.date === undefined));
-      const weight = (slug: string) => Math.log(1 + older.length / older.filter((a) => a.topics.includes(slug)).length);
+      // A dated article weighs a topic among the articles from itself to the oldest; an undated
+      // one among the dated articles from the topic's newest to the oldest.
+      const older = one.date ? built.all.slice(own, dated.length) : dated;
+      const weight = (slug: string) => {
+        const span = one.date ? older : older.slice(older.findIndex((a) => a.topics.includes(slug)));
+        return Math.log(1 + span.length / span.filter((a) => a.topics.includes(slug)).length);
+      };
       const mine = new Set(one.topics);
       const expected = older
         .map((other, order) => ({ other, order, score: other.topics.filter((slug) => mine.has(slug)).reduce((sum, slug) => sum + weight(slug), 0) }))
-        .filter(({ other }) => other.translationKey !== one.translationKey)
+        .filter(({ other }) => other.id !== one.id && other.translationKey !== one.translationKey)
         .filter(({ score }) => score > 0)
-        .sort((a, b) => b.score - a.score || a.order - b.order)
+        .sort((a, b) => b.score - a.score || (one.date ? a.order - b.order : b.order - a.order))
         .slice(0, RELATED_COUNT)
         .map(({ other }) => other.id);
       expect(built.relatedTo(one.id).map((a) => a.id), one.id).toEqual(expected);

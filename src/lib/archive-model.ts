@@ -47,8 +47,9 @@ export interface ArchiveIndex {
 /** Related articles shown per article. */
 export const RELATED_COUNT = 5;
 /**
- * Candidates examined per shared topic: the articles just older than this one. A broad topic
- * can hold most of the archive; a bounded scan keeps building "related" linear in its size.
+ * Candidates examined per shared topic: the articles just older than this one (for an undated
+ * article, the topic's oldest). A broad topic can hold most of the archive; a bounded scan
+ * keeps building "related" linear in its size.
  */
 const RELATED_SCAN_PER_TOPIC = 200;
 
@@ -147,9 +148,16 @@ export function buildArchiveIndex(
  * more than a common one (the Party); other language versions of the same original are left
  * out, since "Other languages" already lists them. Ties go to the newer article, then the id.
  *
- * Only articles older than this one are candidates, and a topic's weight is counted among
- * them too: an article's related list depends on nothing newer than itself, so adding the
- * day's articles never changes an existing article's page.
+ * A dated article's candidates are the dated articles older than it, and a topic's weight is
+ * counted among them too: its list depends on nothing newer than itself, so adding the day's
+ * articles never changes an existing article's page.
+ *
+ * An undated article's candidates are the oldest dated articles of its topics, with a topic's
+ * weight counted over the dated articles its candidates span. Its list depends on the oldest
+ * end of each topic, ties going to the older article: no undated arrival changes an existing
+ * page, and a dated one only if it is among the RELATED_SCAN_PER_TOPIC oldest of a topic. Were
+ * undated texts related among themselves, by id, each undated arrival would enter the lists
+ * of the undated articles sorting before it wherever its id fell.
  *
  * Each article's list is made when first asked for: a build that renders a few article pages
  * and reuses the other pages' keys (src/lib/route-table.ts) asks for a few lists, not for
@@ -167,12 +175,12 @@ function relatedFinder(all: readonly ArticleRecord[], byTopic: Map<string, Artic
 
 /** The scan behind relatedFinder: what every article's list needs, made once, and the list of one article. */
 function relatedScan(all: readonly ArticleRecord[], byTopic: Map<string, ArticleRecord[]>): (id: string) => ArticleRecord[] {
-  // `all` is dated newest first, then undated by id. Undated articles relate only to each
-  // other (by id, "older" meaning later): an undated text can arrive at any time and must not
-  // change the pages of dated ones, and no dated arrival changes theirs.
+  // `all` is dated newest first, then undated by id: the dated articles are ranks below
+  // `dated`, and no list holds an undated article.
   const order = all;
   const total = order.length;
   const firstUndated = order.findIndex((a) => a.date === undefined);
+  const dated = firstUndated === -1 ? total : firstUndated;
   const rank = new Map(order.map((a, i) => [a.id, i]));
   // Ranks instead of ids, and one score array reused for every article: this pass visits up to
   // RELATED_SCAN_PER_TOPIC candidates per topic of every article, so allocation and sorting
@@ -195,23 +203,36 @@ function relatedScan(all: readonly ArticleRecord[], byTopic: Map<string, Article
     const article = order[own] as ArticleRecord;
     const original = originalOf[own];
     const touched: number[] = [];
-    const segmentEnd = firstUndated === -1 || own >= firstUndated ? total : firstUndated;
-    const olderTotal = segmentEnd - own;
     for (const slug of new Set(article.topics)) {
       const ranks = topicRanks.get(slug);
       if (!ranks) continue;
-      const at = lowerBound(ranks, own);
-      const inSegment = lowerBound(ranks, segmentEnd);
-      const w = Math.log(1 + olderTotal / (inSegment - at));
-      const end = Math.min(inSegment, at + 1 + RELATED_SCAN_PER_TOPIC);
-      for (let i = at + 1; i < end; i++) {
+      const inDated = lowerBound(ranks, dated);
+      let start: number;
+      let end: number;
+      let w: number;
+      if (own < dated) {
+        // The topic's articles just older than this one; the weight: how rare the topic is
+        // among everything from this article to the oldest.
+        const at = lowerBound(ranks, own);
+        start = at + 1;
+        end = Math.min(inDated, start + RELATED_SCAN_PER_TOPIC);
+        w = Math.log(1 + (dated - own) / (inDated - at));
+      } else {
+        // The topic's oldest dated articles; the weight: how many dated articles they span
+        // per article of the topic, from the newest of them to the oldest.
+        start = Math.max(0, inDated - RELATED_SCAN_PER_TOPIC);
+        end = inDated;
+        if (start === end) continue;
+        w = Math.log(1 + (dated - (ranks[start] as number)) / (end - start));
+      }
+      for (let i = start; i < end; i++) {
         const other = ranks[i] as number;
         if (originalOf[other] === original) continue;
         if (scores[other] === 0) touched.push(other);
         scores[other] = (scores[other] ?? 0) + w;
       }
     }
-    const best = topRanks(touched, scores, RELATED_COUNT).map((r) => order[r] as ArticleRecord);
+    const best = topRanks(touched, scores, RELATED_COUNT, own >= dated).map((r) => order[r] as ArticleRecord);
     for (const r of touched) scores[r] = 0;
     return best;
   };
@@ -229,10 +250,10 @@ function lowerBound(values: Int32Array, value: number): number {
   return low;
 }
 
-/** The `count` best ranks by score, ties to the lower rank (the newer article), in one pass. */
-function topRanks(candidates: readonly number[], scores: Float64Array, count: number): number[] {
+/** The `count` best ranks by score, ties to the lower rank (the newer article) or, `olderFirst`, the higher, in one pass. */
+function topRanks(candidates: readonly number[], scores: Float64Array, count: number, olderFirst: boolean): number[] {
   const best: number[] = [];
-  const beats = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && a < b);
+  const beats = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && (olderFirst ? a > b : a < b));
   for (const candidate of candidates) {
     if (best.length === count && !beats(candidate, best[count - 1] as number)) continue;
     let at = best.length;
