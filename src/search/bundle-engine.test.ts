@@ -107,7 +107,7 @@ describe('bundleEngine', () => {
     asked.length = 0;
     // Of several words, the bundle that may hold one is asked; the word check skips the words it cannot hold.
     await engine.search('nq ханой', { filters: {} });
-    expect(asked.sort()).toEqual(['cyrillic nq ханой', 'cyrillic ханой', 'latin nq', 'latin nq ханой']);
+    expect(asked.sort()).toEqual(['cyrillic "ханой"', 'cyrillic nq ханой', 'cyrillic ханой', 'latin "nq"', 'latin nq', 'latin nq ханой']);
     asked.length = 0;
     expect(await engine.search('parti', { filters: { topic: { none: [] } } })).toEqual({ results: [], filters: { topic: {} } });
     expect(asked).toEqual([]);
@@ -131,7 +131,7 @@ describe('bundleEngine', () => {
     expect(asked).toEqual(['delta preload', 'march preload', 'january preload']);
     asked.length = 0;
     const response = await engine.search('parti', { filters: {}, sort: { date: 'desc' } });
-    expect(asked.slice(0, 3)).toEqual(['delta search', 'march search', 'january search']);
+    expect([...new Set(asked)]).toEqual(['delta search', 'march search', 'january search']);
     expect(response?.results.map((result) => result.id)).toEqual(['d', 'c', 'b', 'a', 'e']);
     expect(response?.runs?.map((run) => run.map((result) => result.id))).toEqual([['d', 'c', 'b', 'a'], ['e']]);
   });

@@ -141,9 +141,11 @@ const NO_PAGE: EngineOptions['filters'] = { '(no page)': '' };
  */
 async function holdsWord<R extends EngineResult>(bundle: LanguageBundle<R>, tombstones: Promise<ReadonlySet<string>> | undefined, word: string): Promise<Holds> {
   if (!bundle.mayHold(word)) return 'none';
-  const count = await pagesOf(bundle, word);
+  // The exact count fallsBack reads first is asked beside the word's own, not after it: each
+  // answer waits its turn in Pagefind's one worker, behind any larger bundle's search.
+  const [count, exact] = await Promise.all([pagesOf(bundle, word), pagesOf(bundle, `"${word}"`)]);
   if (count === 0) return 'none';
-  if (await fallsBack(bundle, word, count)) return 'shorter';
+  if (await fallsBack(bundle, word, count, exact)) return 'shorter';
   const dead = await tombstones;
   if (!dead?.size || count > dead.size) return 'live';
   const all = await bundle.engine.search(word, { filters: {} });
@@ -171,10 +173,11 @@ const BEYOND = '\u0000';
  * words happen to be as many as the shorter word's; then the two lists tell, as the places of
  * the matched words in a page differ: a place holds one word.
  */
-async function fallsBack<R extends EngineResult>(bundle: LanguageBundle<R>, word: string, count: number): Promise<boolean> {
-  // A word of the index is found first: the word followed by BEYOND sorts past the chunk
-  // that ends with the word, and Pagefind would fetch others to look.
-  if ((await pagesOf(bundle, `"${word}"`)) > 0) return false;
+async function fallsBack<R extends EngineResult>(bundle: LanguageBundle<R>, word: string, count: number, exact: number): Promise<boolean> {
+  // A word of the index (`exact` pages found by a quoted search) is told first: the word
+  // followed by BEYOND sorts past the chunk that ends with the word, and Pagefind would fetch
+  // others to look.
+  if (exact > 0) return false;
   const beyond = `${word}${BEYOND}`;
   if ((await pagesOf(bundle, beyond)) !== count) return false;
   const [own, shorter] = await Promise.all([bundle.engine.search(word, { filters: {} }), bundle.engine.search(beyond, { filters: {} })]);

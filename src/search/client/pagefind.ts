@@ -27,13 +27,12 @@ export interface PagefindResponse {
 
 /** One index, made by `createInstance` of Pagefind's module. */
 interface PagefindInstance extends SearchEngine<PagefindResult> {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: EngineOptions): Promise<PagefindResponse | null>;
 }
 
 interface PagefindModule {
-  createInstance(options: { basePath: string }): PagefindInstance;
+  createInstance(options: { basePath: string; excerptLength: number; ranking: Record<string, number> }): PagefindInstance;
 }
 
 type Engines = Map<Lang, SearchEngine<PagefindResult>>;
@@ -134,9 +133,13 @@ function fetchedOnce<J, T>(base: string, bundle: ListedBundle, file: string, rea
 function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
   let engine: Promise<unknown> | undefined;
   const create = async (bundle: ListedBundle, language: string) => {
-    const instance = asLanguage(language, () => module.createInstance({ basePath: `${base}pagefind/${bundle.name}/` }));
-    // Queries arrive folded (see terms.ts), so no accented form may outrank another.
-    await instance.options({ excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } });
+    // Queries arrive folded (see terms.ts), so no accented form may outrank another. Given
+    // here rather than through `options()`, Pagefind's worker applies them as the bundle's
+    // index comes in: `options()` is one more message, which its worker answers only once it
+    // sees the index ready, checking every 50 ms.
+    const instance = asLanguage(language, () =>
+      module.createInstance({ basePath: `${base}pagefind/${bundle.name}/`, excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } }),
+    );
     // No filter data yet: a key's data loads when a search filters on it or a reader
     // opens its filter (countFilter in query.ts).
     await instance.init();
