@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleEngine } from './bundle-engine.ts';
 import type { Lang } from '../schemas/article.ts';
-import { collate, countFilter, preloadSearch, querySearch, StableMerge, type ArrivedPart, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
+import { collate, countFilter, openSearch, preloadSearch, querySearch, StableMerge, type ArrivedPart, type EngineFilter, type EngineOptions, type EngineResponse, type FilterCounts, type Hit, type SearchEngine } from './query.ts';
 import type { SearchState } from './state.ts';
 
 interface Doc {
@@ -207,6 +207,24 @@ describe('preloadSearch', () => {
     expect(fakes.get('ru')!.loaded).toEqual(new Set(['year']));
     await preloadSearch(fakes, state({ q: 'de' }));
     expect(fakes.get('ru')!.preloaded).toEqual(['партиин']);
+  });
+});
+
+describe('openSearch', () => {
+  it('from the first letter, opens the languages written in its script (all of them for a digit), and no other', async () => {
+    const opened = async (q: string) => {
+      const fakes = engines();
+      await openSearch(fakes, state({ q, year: '2025' }));
+      expect([...fakes.values()].every((engine) => engine.preloaded.every((term) => term === '') && engine.loaded.size === 0)).toBe(true);
+      return [...fakes].filter(([, engine]) => engine.preloaded.includes('')).map(([lang]) => lang);
+    };
+    expect(await opened('п')).toEqual(['ru']);
+    expect(await opened('σ')).toEqual(['el']);
+    expect(await opened('p')).toEqual(['fr']);
+    expect(await opened('партийной')).toEqual(['ru']);
+    expect(await opened('1')).toEqual(['fr', 'ru', 'el']);
+    expect(await opened('p σ')).toEqual(['fr', 'el']);
+    expect(await opened('')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { LanguageOutcome } from './facets.ts';
 import { mergeByDate, mergeByRelevance } from './merge.ts';
 import { pagefindFilters, type SearchState } from './state.ts';
 import { searchTerms } from './terms.ts';
+import { everyBundleMayHold } from './word-scripts.ts';
 
 /**
  * One search over every language's index, as plain functions of the engines they are given:
@@ -147,9 +148,28 @@ export function collate<R extends EngineResult>(
 }
 
 /**
- * Fetches, while the reader is still typing, the index chunks each language will need for the
- * words so far (Pagefind's `preload`), so the search itself finds them loaded. Words of fewer
- * than three letters are left out: their prefixes span many chunks of a large index.
+ * Opens, from the first letter the reader types, the bundles the search will ask whatever
+ * letters follow: every bundle of a language whose script a word is written in, or all of
+ * them for a word starting with a digit (word-scripts.ts). Opening starts the engine and
+ * loads each bundle's page list, the part of a cold search that does not depend on the words
+ * (an empty preload only opens).
+ */
+export async function openSearch<R extends EngineResult>(engines: ReadonlyMap<Lang, SearchEngine<R>>, state: SearchState): Promise<void> {
+  await Promise.all(
+    [...engines].map(([lang, engine]) =>
+      searchTerms(state.q, lang)
+        .split(' ')
+        .some((word) => word && everyBundleMayHold(word, lang))
+        ? engine.preload('', { filters: {} })
+        : undefined,
+    ),
+  );
+}
+
+/**
+ * Fetches the index chunks each language will need for the words so far (Pagefind's
+ * `preload`), so the search itself finds them loaded. Words of fewer than three letters are
+ * left out: their prefixes span many chunks of a large index.
  */
 export async function preloadSearch<R extends EngineResult>(engines: ReadonlyMap<Lang, SearchEngine<R>>, state: SearchState): Promise<void> {
   const filters = pagefindFilters(state);

@@ -57,9 +57,18 @@ export function foreignPrefix(word: string, lang: Lang): string | undefined {
  * digits only).
  */
 export function mayHoldWord(word: string, lang: Lang, foreign: readonly string[] | undefined): boolean {
-  if (foreign === undefined || OWN_SCRIPT[lang].test(word) || !/^\p{L}/u.test(word)) return true;
+  if (foreign === undefined || everyBundleMayHold(word, lang)) return true;
   const head = [...word].slice(0, FOREIGN_PREFIX).join('');
   return foreign.some((listed) => listed.startsWith(head) || word.startsWith(listed));
+}
+
+/**
+ * Whether every bundle of `lang` is asked a query word, whatever the reader types after it: a
+ * word holding a letter of the language's own script, or starting with a digit, still does
+ * once longer.
+ */
+export function everyBundleMayHold(word: string, lang: Lang): boolean {
+  return OWN_SCRIPT[lang].test(word) || !/^\p{L}/u.test(word);
 }
 
 /** Whether a bundle may answer a query (its words, as asked of its language): a query without words lists every page. */

@@ -143,6 +143,55 @@ describe('search over a language cut into bundles', () => {
     await page.close();
   });
 
+  it('opens, from the first letter typed, every bundle of the language written in its script, and no other', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const requested = requestedBundles(page);
+    const pageLists: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_meta')) pageLists.push(new URL(request.url()).pathname.split('/')[2]!);
+    });
+    const listed = page.waitForResponse((response) => response.url().endsWith('/pagefind/bundles.json'));
+    await page.goto(`${cut.url}search/`);
+    // The box focused: the engine's module and the list of bundles load, no bundle opens.
+    await page.focus('#search-q');
+    await listed;
+    const russian = bundles.filter((bundle) => bundle.lang === 'ru').map((bundle) => bundle.name);
+    expect(russian.length).toBeGreaterThan(1);
+    expect([...requested]).toEqual([]);
+    // One Cyrillic letter, no Enter: every Russian bundle opens, its page list loaded.
+    await page.keyboard.insertText('п');
+    await expect.poll(() => [...pageLists].sort(), { timeout: 30_000 }).toEqual([...russian].sort());
+    expect([...requested].filter((folder) => !folder.startsWith('ru')), [...requested].join(' ')).toEqual([]);
+    // As the reader types, the index chunks of the word load, before any search.
+    const chunk = page.waitForRequest((request) => /\/pagefind\/ru[^/]*\/index\//.test(request.url()));
+    await page.keyboard.insertText('артийной');
+    await chunk;
+    // The search then finds what a search opened from its address finds (in an order that
+    // may differ, as the bundles answer in another order).
+    await page.keyboard.press('Enter');
+    const typed = await search(page, cut, '');
+    expect(typed.results.length).toBeGreaterThan(0);
+    expect([...requested].filter((folder) => !folder.startsWith('ru')), [...requested].join(' ')).toEqual([]);
+    const opened = await search(page, cut, `?q=${encodeURIComponent('партийной')}`);
+    expect(typed.status).toBe(opened.status);
+    expect(typed.results.map((result) => result.path).sort()).toEqual(opened.results.map((result) => result.path).sort());
+
+    // A digit starts a word every bundle is asked, whatever follows: every bundle opens.
+    const fresh = await browser.newPage();
+    const freshLists = new Set<string>();
+    fresh.on('request', (request) => {
+      if (request.url().endsWith('.pf_meta')) freshLists.add(new URL(request.url()).pathname.split('/')[2]!);
+    });
+    await fresh.goto(`${cut.url}search/`);
+    await fresh.focus('#search-q');
+    await fresh.keyboard.insertText('1');
+    await expect.poll(() => [...freshLists].sort(), { timeout: 30_000 }).toEqual(bundles.map((bundle) => bundle.name).sort());
+    expect(errors).toEqual([]);
+    await fresh.close();
+    await page.close();
+  }, 60_000);
+
   it('a reference in Latin letters still finds Russian and Greek articles', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);

@@ -7,7 +7,7 @@
  * (history.ts) and the indexes (pagefind.ts).
  */
 import { LANGS } from '../../schemas/langs.ts';
-import { preloadSearch } from '../query.ts';
+import { openSearch, preloadSearch } from '../query.ts';
 import { countFiltersOnOpen } from './filters.ts';
 import { topicHintsFor } from './hints.ts';
 import { followAddress, stateFromForm } from './history.ts';
@@ -18,13 +18,14 @@ import { showMore } from './results.ts';
 root.removeAttribute('data-pending');
 noScriptNote.hidden = true;
 
-// A reader in the search box is about to search: Pagefind's module loads on focus, and the
-// indexes that may hold the words so far open, and load their chunks, as they type.
+// A reader in the search box is about to search: Pagefind's module and the list of bundles
+// load on focus; the first letter typed opens the bundles its language's search will ask,
+// starting the engine; and as they type, the index chunks of the words so far load.
 input.addEventListener('focus', () => void loadEngines(base, LANGS).catch(() => undefined));
 input.addEventListener('input', () => {
   const state = stateFromForm();
   void loadEngines(base, LANGS)
-    .then((loaded) => preloadSearch(loaded, state))
+    .then((loaded) => Promise.all([openSearch(loaded, state), preloadSearch(loaded, state)]))
     .catch(() => undefined);
   void topicHintsFor(state.q).catch(() => undefined);
 });
