@@ -2,6 +2,9 @@
  * Measures the search page in real Chromium against a built site served from 127.0.0.1:
  * bytes fetched and time to the first result shown, for a cold query (nothing loaded yet)
  * and for the queries after it. `npm run measure-search -- --dist DIR [--query Q]...`
+ * Each query is pasted into the box and submitted at once, the coldest case, as a link to a
+ * search is; `--key-ms N` types it instead, a key every N ms, as a reader does, while the page
+ * readies the search (docs/search.md). Either way the times run from the submit.
  * The figures in docs/search.md come from here; tests never time anything.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import type { SearchStep } from './bench/report.ts';
  */
 const SLOW_4G = { downloadKbps: 1600, uploadKbps: 750, latencyMs: 150, cpuSlowdown: 4 };
 
+
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' },
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     requests: { type: 'boolean' },
     throttle: { type: 'boolean' },
+    'key-ms': { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -38,6 +43,8 @@ if (values.help) {
   --query Q    queries, in order: the first is the cold one; default: parti, Hanoi, 18-NQ/TW
   --runs N     fresh browser contexts to repeat the sequence in; medians are reported; default 3
   --json FILE  also write the queries' medians to FILE (the bench reads them)
+  --key-ms N   type each query a key every N ms after focusing the box (150: a fast typist, 80 words
+               a minute), then press Enter; default 0: pasted and submitted at once
   --requests   also list, for the first run, each step's requests with their bytes: where the bytes go
   --throttle   a phone on a slow network: Chromium's network emulation at ${SLOW_4G.downloadKbps} kbps down,
                ${SLOW_4G.uploadKbps} kbps up and ${SLOW_4G.latencyMs} ms round trip, and the CPU slowed ${SLOW_4G.cpuSlowdown}x`);
@@ -49,6 +56,8 @@ const throttled = values.throttle === true;
 const queries = values.query?.length ? values.query : ['parti', 'Hanoi', '18-NQ/TW'];
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+const keyMs = Number(values['key-ms']);
+if (!Number.isInteger(keyMs) || keyMs < 0) throw new Error(`--key-ms must be a whole number of milliseconds, got "${values['key-ms']}"`);
 
 interface Step {
   query: string;
@@ -106,12 +115,28 @@ function countBytes(page: Page): { take(): Promise<{ bytes: number; requests: nu
 const QUERY_TIMEOUT_MS = 60_000;
 
 /**
- * Submits a query and returns the milliseconds, measured in the page, until the first of its
- * results is in the list (results show as each language answers) and until every language
- * has answered (the final status).
+ * Puts a query in the search box as a reader does: focuses it, empties it and types the query
+ * a key at a time (`--key-ms`), or pastes it at once; the page readies the search on the
+ * way (focus and input events).
  */
-async function timeQuery(page: Page, query: string): Promise<{ first: number; all: number; status: string }> {
-  await page.fill('#search-q', query);
+async function enter(page: Page, query: string, pace: number): Promise<void> {
+  if (pace === 0) return page.fill('#search-q', query);
+  await page.fill('#search-q', '');
+  // One character every `pace` ms, whatever the keyboard layout (Playwright's own `type`
+  // spaces keys of its US layout twice as far as others), and Enter one more key later.
+  for (const char of query) {
+    await page.keyboard.insertText(char);
+    await page.waitForTimeout(pace);
+  }
+}
+
+/**
+ * Enters a query, submits it and returns the milliseconds, measured in the page from the
+ * submit, until the first of its results is in the list (results show as each language
+ * answers) and until every language has answered (the final status).
+ */
+async function timeQuery(page: Page, query: string, pace: number): Promise<{ first: number; all: number; status: string }> {
+  await enter(page, query, pace);
   const times = await page.evaluate(
     ([q, timeoutMs]) =>
       new Promise<{ first: number; all: number }>((resolve, reject) => {
@@ -205,14 +230,14 @@ try {
     const pageLoad = await counter.take();
     const steps: Step[] = [{ query: '(open the page)', ms: 0, allMs: 0, longestTaskMs: await longestTask(), ...pageLoad, results: '', inPlace: 0, firstScreen: 0 }];
     for (const query of queries) {
-      const { first, all, status } = await timeQuery(page, query);
+      const { first, all, status } = await timeQuery(page, query, keyMs);
       // Fragments of the shown results load just after the first one renders; count them too.
       await page.waitForLoadState('networkidle');
       const measured = { query, ms: first, allMs: all, longestTaskMs: await longestTask(), ...(await counter.take()), results: status };
       // The same search again, warm: every index answers within a frame, so the page lists it
       // as a one-shot merge would. Its bytes and tasks are not the step's.
       const shown = await firstScreen(page);
-      await timeQuery(page, query);
+      await timeQuery(page, query, 0);
       await page.waitForLoadState('networkidle');
       const oneShot = await firstScreen(page);
       await counter.take();
@@ -237,7 +262,7 @@ const medians: SearchStep[] = all[0]!.map((step, index) => ({
   status: step.results,
   firstScreenInPlace: `${median(all.map((steps) => steps[index]!.inPlace))} of ${step.firstScreen}`,
 }));
-console.log(`search page on ${root}, ${runs} cold run(s)${throttled ? `, throttled (${SLOW_4G.downloadKbps} kbps down, ${SLOW_4G.latencyMs} ms round trip, CPU ${SLOW_4G.cpuSlowdown}x slower)` : ''}, medians:`);
+console.log(`search page on ${root}, ${runs} cold run(s), queries ${keyMs === 0 ? 'pasted' : `typed a key every ${keyMs} ms`}${throttled ? `, throttled (${SLOW_4G.downloadKbps} kbps down, ${SLOW_4G.latencyMs} ms round trip, CPU ${SLOW_4G.cpuSlowdown}x slower)` : ''}, medians:`);
 medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
   console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms${index === 0 ? '' : `, first screen in its final place ${step.firstScreenInPlace}`}  ${step.status}`);
