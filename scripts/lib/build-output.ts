@@ -47,10 +47,13 @@ export class BuildOutput {
     return {
       onLine: (text, stream) => {
         if (isPages) {
-          const [page] = loggedPages(text);
-          if (page) {
-            if (page.restored) this.#kept++;
-            else this.#rendered++;
+          // Pages rendered at once can share a line (src/build/astro-log.ts).
+          const pages = loggedPages(text);
+          if (pages.length > 0) {
+            for (const page of pages) {
+              if (page.restored) this.#kept++;
+              else this.#rendered++;
+            }
             stage.update(this.#rendered + this.#kept);
             if (this.#verbose) this.#progress.log(text);
             return;

@@ -8,17 +8,20 @@ interface LoggedPage {
 }
 
 /**
- * The pages in an `astro build` log: each written page is a `├─ /path` line, marked
- * `(restored)` or `(cached)` when it came from the previous build. Astro colours its log
- * whenever the environment says CI or a terminal, so the codes are stripped first.
+ * A page in the log: `├─ /path`, then ` (restored)` or ` (cached)` at once when it came from
+ * the previous build. Astro renders several pages at a time (build.concurrency), and logs a
+ * rendered page's time when it is written, so a page's name can run straight into the next
+ * page's timestamp (`├─ /a/index.html14:05:23   ├─ /b/index.html`): the path ends at
+ * whitespace or at a timestamp.
+ */
+const PAGE = /├─ (\/\S*?)(?=\d\d:\d\d:\d\d|\s|$)( \((?:restored|cached)\))?/g;
+
+/**
+ * The pages in an `astro build` log. Astro colours its log whenever the environment says CI or
+ * a terminal, so the codes are stripped first.
  */
 export function loggedPages(log: string): LoggedPage[] {
-  const pages: LoggedPage[] = [];
-  for (const line of stripVTControlCharacters(log).split('\n')) {
-    const match = /├─ (\/\S*)(.*)$/.exec(line);
-    if (match) pages.push({ path: match[1] as string, restored: /\((?:restored|cached)\)/.test(match[2] as string) });
-  }
-  return pages;
+  return [...stripVTControlCharacters(log).matchAll(PAGE)].map((match) => ({ path: match[1] as string, restored: match[2] !== undefined }));
 }
 
 /** What src/integrations/incremental-pages.ts logs of the pages it kept without handing them to Astro. */
