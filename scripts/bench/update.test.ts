@@ -1,9 +1,9 @@
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changeOneFile, changeText, evenly, writeUpdatedCorpus } from './update.ts';
+import { changeOneFile, changeText, evenly, linkCorpus, updateCorpus } from './update.ts';
 
 describe('evenly', () => {
   it('spreads distinct indexes over the range', () => {
@@ -21,16 +21,18 @@ describe('changeText', () => {
   });
 });
 
-describe('writeUpdatedCorpus', () => {
+describe('updateCorpus', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-update-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('adds 1 %, changes and removes 0.1 % of the files, and never touches the corpus', () => {
+  it('adds 1 %, changes and removes 0.1 % of a linked copy in place, and never touches the corpus', () => {
     const corpus = path.join(dir, 'corpus');
     mkdirSync(corpus);
     const names = Array.from({ length: 2000 }, (_, i) => `${String(i).padStart(6, '0')}.txt`);
     for (const name of names) writeFileSync(path.join(corpus, name), `Title ${name}\nOne. Two.\n`);
-    const plan = writeUpdatedCorpus(corpus, path.join(dir, 'updated'), 1);
+    linkCorpus(corpus, path.join(dir, 'updated'));
+    expect(statSync(path.join(dir, 'updated', names[0] as string)).ino).toBe(statSync(path.join(corpus, names[0] as string)).ino);
+    const plan = updateCorpus(path.join(dir, 'updated'), 1);
     expect(plan).toEqual({ added: 20, changed: 2, removed: 2 });
     const updated = readdirSync(path.join(dir, 'updated')).sort();
     expect(updated.filter((name) => name.startsWith('update-'))).toHaveLength(20);

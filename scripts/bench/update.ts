@@ -1,7 +1,9 @@
 /**
- * The bench's update: what an archive gains in a month. A copy of the corpus (hard links, so
- * it costs no disk) with 1 % new files dated after the archive, 0.1 % of its files changed and
- * 0.1 % removed, chosen evenly through the sorted names so the same corpus gives the same update.
+ * The bench's update: what an archive gains in a month, made in the folder the archive was
+ * built from, as an archivist's scraper adds to its own folder. The folder is a copy of the
+ * corpus (hard links, so it costs no disk); the update adds 1 % new files dated after the
+ * archive and changes and removes 0.1 % of its files, chosen evenly through the sorted names
+ * so the same corpus gives the same update.
  */
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,18 +44,22 @@ export interface UpdatePlan {
   removed: number;
 }
 
-/** Writes the updated corpus into `outDir` (emptied first) from `corpusDir`. */
-export function writeUpdatedCorpus(corpusDir: string, outDir: string, seed: number): UpdatePlan {
+/** Makes `outDir` (emptied first) a copy of `corpusDir`'s files, hard links to them. */
+export function linkCorpus(corpusDir: string, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const names = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort();
-  for (const name of names) linkSync(path.join(corpusDir, name), path.join(outDir, name));
+  for (const name of readdirSync(corpusDir).filter((name) => name.endsWith('.txt'))) linkSync(path.join(corpusDir, name), path.join(outDir, name));
+}
+
+/** Applies the update to `dir`, a copy of the corpus made by `linkCorpus`, in place. */
+export function updateCorpus(dir: string, seed: number): UpdatePlan {
+  const names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
   const count = (share: number) => Math.max(1, Math.round(names.length * share));
   const removed = new Set(evenly(names.length, count(UPDATE_SHARES.removed), 0.25));
   let changed = 0;
   for (const index of evenly(names.length, count(UPDATE_SHARES.changed) * 2, 0.75)) {
     if (changed === count(UPDATE_SHARES.changed) || removed.has(index)) continue;
-    const file = path.join(outDir, names[index] as string);
+    const file = path.join(dir, names[index] as string);
     const next = changeText(readFileSync(file));
     if (!next) continue;
     // A hard link shares its bytes with the corpus: unlink first, so the corpus stays as it was.
@@ -61,10 +67,10 @@ export function writeUpdatedCorpus(corpusDir: string, outDir: string, seed: numb
     writeFileSync(file, next);
     changed++;
   }
-  for (const index of removed) unlinkSync(path.join(outDir, names[index] as string));
+  for (const index of removed) unlinkSync(path.join(dir, names[index] as string));
   let added = 0;
   for (const file of generateCorpus({ articles: count(UPDATE_SHARES.added), seed: seed + 1, year: UPDATE_YEAR })) {
-    writeFileSync(path.join(outDir, `update-${file.name}`), file.bytes);
+    writeFileSync(path.join(dir, `update-${file.name}`), file.bytes);
     added++;
   }
   return { added, changed, removed: removed.size };

@@ -543,7 +543,7 @@ const INPUT_STATS_NAME = 'input-stats.json';
  * A file written this close to the run's start could be written again within the clock's
  * resolution and keep its times: it is hashed again next run (git's "racily clean" files).
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** Hashes input files, skipping those whose stats say they are as last hashed. */
 export class InputHasher {
