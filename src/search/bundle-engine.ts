@@ -83,29 +83,20 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     const sortKeys = Object.keys(options.sort ?? {});
     if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
     const deads = asked.map((bundle) => bundle.dead?.());
-    // Where the page shows each bundle's hits as they come (words, by relevance), a bundle is
-    // asked only once the smaller one has answered and its `turn` has come: every bundle shares
-    // one Pagefind worker, which does one thing at a time, and a larger bundle's search, and
-    // even its counts, are its heaviest work; in the meantime the page asks the fragments of
-    // the first hits, which then wait for no larger bundle. Its chunks load at once, beside the
-    // smaller bundles', once their searches have gone to the worker.
+    // Where the page shows each bundle's hits as they come (words, by relevance), each bundle's
+    // search waits for the smaller one's answer and then its `turn`: a larger bundle's search
+    // is the heaviest work of the worker every bundle shares, and in the meantime the page asks
+    // the fragments of the first hits, which then wait for no one. The smallest bundle's search
+    // goes to the worker first, before the counts below, which are not held back: they list no
+    // page, and load each bundle's chunks.
     const staged = words.length > 0 && options.sort === undefined;
     let previous: Promise<unknown> | undefined;
-    const searched: Promise<EngineResponse<R> | null>[] = [];
-    const turns = smallestFirst(asked, (bundle, index) => {
-      const ready = staged ? previous : undefined;
-      if (ready) setTimeout(() => void bundle.engine.preload(term!, options).catch(() => undefined));
-      searched[index] = ready ? ready.then(() => bundle.engine.search(term, options)) : bundle.engine.search(term, options);
-      if (staged) previous = searched[index]!.then(turn, turn);
-      return ready;
+    const searched = smallestFirst(asked, (bundle) => {
+      const search = staged && previous ? previous.then(() => bundle.engine.search(term, options)) : bundle.engine.search(term, options);
+      if (staged) previous = search.then(turn, turn);
+      return search;
     });
-    const owns =
-      words.length > 1 || asked.length > 1
-        ? smallestFirst(asked, async (bundle, index) => {
-            await turns[index];
-            return Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)));
-          })
-        : undefined;
+    const owns = words.length > 1 || asked.length > 1 ? smallestFirst(asked, (bundle, index) => Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)))) : undefined;
     const holds = owns && Promise.all(owns);
     // A bundle holding every word itself answers as one index would; any other answer is
     // final once every bundle has said which words it has.

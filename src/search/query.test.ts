@@ -39,17 +39,12 @@ class FakeEngine implements SearchEngine<FakeResult> {
 
   async preload(term: string, options: EngineOptions): Promise<void> {
     this.preloaded.push(term);
-    this.load(options);
-  }
-
-  /** As Pagefind: a filter key is counted once a search has loaded its data, and a key no page carries has none. */
-  private load(options: EngineOptions): void {
-    for (const key of Object.keys(options.filters)) if (key === 'topic' || key === 'year') this.loaded.add(key);
+    for (const key of Object.keys(options.filters)) this.loaded.add(key);
   }
 
   async search(term: string | null, options: EngineOptions): Promise<EngineResponse<FakeResult>> {
     this.asked.push({ term, options });
-    this.load(options);
+    for (const key of Object.keys(options.filters)) this.loaded.add(key);
     const terms = term === null ? [] : term.split(' ');
     // As Pagefind: a quoted word is found exactly, any other as a prefix, and the pages the
     // words find are counted before the filters.
