@@ -2,7 +2,7 @@
 import { formatDate, LANGUAGE_NAMES } from '../../i18n/ui.ts';
 import { searchText as t } from '../../i18n/search.ts';
 import { excerptParts } from '../excerpt.ts';
-import { fragmentOf, type PagefindData, type PagefindResult } from './pagefind.ts';
+import type { PagefindData, PagefindResult } from './pagefind.ts';
 import { moreButton, resultsList, status } from './page.ts';
 import { isCurrent, session, type Hit } from './session.ts';
 
@@ -15,7 +15,7 @@ const fragments = new WeakMap<PagefindResult, Promise<PagefindData>>();
 export function dataOf(result: PagefindResult): Promise<PagefindData> {
   let data = fragments.get(result);
   if (!data) {
-    data = fragmentOf(result);
+    data = result.data();
     fragments.set(result, data);
   }
   return data;
