@@ -83,21 +83,21 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     const sortKeys = Object.keys(options.sort ?? {});
     if (sortKeys.some((key) => key !== 'date')) throw new Error(`the search bundles are cut by date: a sort by ${sortKeys.join(', ')} cannot be joined`);
     const deads = asked.map((bundle) => bundle.dead?.());
+    const owns = words.length > 1 || asked.length > 1 ? smallestFirst(asked, (bundle, index) => Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)))) : undefined;
+    const holds = owns && Promise.all(owns);
     // Where the page shows each bundle's hits as they come (words, by relevance), each bundle's
     // search waits for the smaller one's answer and then its `turn`: a larger bundle's search
     // is the heaviest work of the worker every bundle shares, and in the meantime the page asks
-    // the fragments of the first hits, which then wait for no one. The smallest bundle's search
-    // goes to the worker first, before the counts below, which are not held back: they list no
-    // page, and load each bundle's chunks.
+    // the fragments of the first hits, which then wait for no one. The counts above are not
+    // held back: they list no page, and load each bundle's chunks.
     const staged = words.length > 0 && options.sort === undefined;
-    let previous: Promise<unknown> | undefined;
+    let previous: Promise<unknown> = Promise.resolve();
     const searched = smallestFirst(asked, (bundle) => {
-      const search = staged && previous ? previous.then(() => bundle.engine.search(term, options)) : bundle.engine.search(term, options);
-      if (staged) previous = search.then(turn, turn);
+      if (!staged) return bundle.engine.search(term, options);
+      const search = previous.then(() => bundle.engine.search(term, options));
+      previous = search.then(turn, turn);
       return search;
     });
-    const owns = words.length > 1 || asked.length > 1 ? smallestFirst(asked, (bundle, index) => Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)))) : undefined;
-    const holds = owns && Promise.all(owns);
     // A bundle holding every word itself answers as one index would; any other answer is
     // final once every bundle has said which words it has.
     const parts = smallestFirst(asked, async (bundle, index): Promise<EngineResponse<R> | null> => {
