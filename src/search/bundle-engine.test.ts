@@ -136,33 +136,6 @@ describe('bundleEngine', () => {
     expect(response?.runs?.map((run) => run.map((result) => result.id))).toEqual([['d', 'c', 'b', 'a'], ['e']]);
   });
 
-  it('by relevance, asks a larger bundle its search only once the smaller one has answered and its turn has come', async () => {
-    const asked: string[] = [];
-    let letThrough!: () => void;
-    const turn = () => new Promise<void>((resolve) => (letThrough = resolve));
-    const sized = (name: string, engine: SearchEngine<FakeResult>, pages: number): LanguageBundle<FakeResult> => ({
-      engine: { ...engine, search: async (term, options) => (options.filters['(no page)'] === undefined && asked.push(`${name} ${term}`), engine.search(term, options)) },
-      mayHold: () => true,
-      pages,
-    });
-    const engine = bundleEngine([sized('january', january, 30_000), sized('march', march, 12_000), { ...sized('delta', fakeBundle([{ id: 'e', score: 7, date: '2024-02-10' }]), 466), delta: true }], turn);
-    const { parts, join } = engine.searchParts!('parti', { filters: {} });
-    const delta = await parts[2]!;
-    expect(delta?.results.map((result) => result.id)).toEqual(['e']);
-    expect(asked).toEqual(['delta parti']);
-    letThrough();
-    await parts[1];
-    expect(asked).toEqual(['delta parti', 'march parti']);
-    letThrough();
-    const all = join(await Promise.all(parts));
-    expect(asked).toEqual(['delta parti', 'march parti', 'january parti']);
-    expect(all?.results.map((result) => result.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    // A newest-first list, shown only once complete, asks every bundle at once.
-    asked.length = 0;
-    await engine.search('parti', { filters: {}, sort: { date: 'desc' } });
-    expect(asked.sort()).toEqual(['delta parti', 'january parti', 'march parti']);
-  });
-
   describe('when a bundle lacks every word that starts with a query word', () => {
     interface Page {
       id: string;

@@ -73,7 +73,7 @@ type Holds = 'live' | 'dead' | 'shorter' | 'none';
  * and the bundle's answer stands. This check runs for a single word too, once the language
  * asks more than one bundle.
  */
-export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[], turn: () => Promise<void> = async () => {}): SearchEngine<R> {
+export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageBundle<R>[]): SearchEngine<R> {
   const askedFor = (words: readonly string[]) => (words.length === 0 ? bundles : bundles.filter((bundle) => words.some((word) => bundle.mayHold(word))));
   const searchParts = (term: string | null, options: EngineOptions): PartedSearch<R> => {
     const words = term?.split(' ').filter(Boolean) ?? [];
@@ -85,23 +85,10 @@ export function bundleEngine<R extends EngineResult>(bundles: readonly LanguageB
     const deads = asked.map((bundle) => bundle.dead?.());
     const owns = words.length > 1 || asked.length > 1 ? smallestFirst(asked, (bundle, index) => Promise.all(words.map((word) => holdsWord(bundle, deads[index], word)))) : undefined;
     const holds = owns && Promise.all(owns);
-    // Where the page shows each bundle's hits as they come (words, by relevance), each bundle's
-    // search waits for the smaller one's answer and then its `turn`: a larger bundle's search
-    // is the heaviest work of the worker every bundle shares, and in the meantime the page asks
-    // the fragments of the first hits, which then wait for no one. The counts above are not
-    // held back: they list no page, and load each bundle's chunks.
-    const staged = words.length > 0 && options.sort === undefined;
-    let previous: Promise<unknown> = Promise.resolve();
-    const searched = smallestFirst(asked, (bundle) => {
-      if (!staged) return bundle.engine.search(term, options);
-      const search = previous.then(() => bundle.engine.search(term, options));
-      previous = search.then(turn, turn);
-      return search;
-    });
     // A bundle holding every word itself answers as one index would; any other answer is
     // final once every bundle has said which words it has.
     const parts = smallestFirst(asked, async (bundle, index): Promise<EngineResponse<R> | null> => {
-      const [response, own, dead] = await Promise.all([searched[index]!, owns?.[index], deads[index]]);
+      const [response, own, dead] = await Promise.all([bundle.engine.search(term, options), owns?.[index], deads[index]]);
       if (response === null || own === undefined || own.every((holding) => holding === 'live')) return response && live(response, dead, bundle.deadFilters);
       const held = (await holds)!;
       if (words.some((_, word) => held.some((other) => other[word] === 'live') && own[word] !== 'live')) return { results: [], filters: zeroCounts(response.filters) };

@@ -86,7 +86,7 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
           delta: bundle.delta === true,
           pages: bundle.pages,
         }));
-        return bundles.length ? [[lang, bundleEngine(bundles, pageTurn)] as const] : [];
+        return bundles.length ? [[lang, bundleEngine(bundles)] as const] : [];
       }),
     );
   })();
@@ -95,19 +95,6 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
   });
   return engines;
 }
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * What a larger bundle's search waits for once a smaller one has answered (bundle-engine.ts):
- * two frames, the first of which the page takes to show that answer and ask its fragments
- * (run.ts settles on the next frame), so Pagefind's worker fetches them before it starts the
- * larger search, which at 100,000 articles held it for 400 ms.
- */
-const pageTurn = async (): Promise<void> => {
-  await nextFrame();
-  await nextFrame();
-};
 
 /**
  * A JSON file of a bundle's tombstones (build/segments.ts), fetched from its folder when first
