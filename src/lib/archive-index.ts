@@ -1,9 +1,10 @@
 import { getCollection } from 'astro:content';
-import { articleRecordsDir, routeTablesDir } from '../config/archive.ts';
-import type { ArticleRecord } from './article-record.ts';
+import { articleRecordsDir, articlesDir, routeTablesDir } from '../config/archive.ts';
+import { readArticle, type ArticleRecord } from './article-record.ts';
 import { buildArchiveIndex, type ArchiveIndex, type TopicInfo } from './archive-model.ts';
 import { cacheKey } from './cache-key.ts';
 import { documentTopic } from './document-topics.ts';
+import { feedDescription } from './feeds.ts';
 import { storedRecords, storedRecordsDigest, type StoredRecord } from './record-store.ts';
 import { routePaths, type KeyedPath, type RouteSource } from './route-table.ts';
 
@@ -38,6 +39,24 @@ export function entryDigests(): Promise<Map<string, string>> {
 export function archiveKey(): Promise<string> {
   key ??= curatedTopics().then((curated) => cacheKey(storedRecordsDigest(articleRecordsDir), curated));
   return key;
+}
+
+const feedDescriptions = new Map<string, string>();
+
+/**
+ * Each entry's feed description (feedDescription), read from its entry once per version of
+ * it however many feeds list it: an update's new articles head most of their topics' feeds,
+ * so at 10,000 articles an update's 64 feeds asked for 3,200 descriptions of a few hundred
+ * entries, each read and checked whole.
+ */
+export async function feedDescriber(): Promise<(id: string) => string> {
+  const digests = await entryDigests();
+  return (id) => {
+    const key = `${id}\0${digests.get(id) ?? ''}`;
+    let description = feedDescriptions.get(key);
+    if (description === undefined) feedDescriptions.set(key, (description = feedDescription(readArticle(articlesDir, id))));
+    return description;
+  };
 }
 
 async function curatedTopics(): Promise<TopicInfo[]> {

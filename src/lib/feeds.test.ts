@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../schemas/article.ts';
 import { toRecord } from './article-record.ts';
-import { feedItems } from './feeds.ts';
+import { feedDescription, feedItems } from './feeds.ts';
 
 const base = {
   lang: 'fr' as const,
@@ -17,7 +17,7 @@ const base = {
 const dated: Article = { ...base, id: 'fr/a', title: 'A', date: '2025-01-26', body: [{ kind: 'heading', text: 'H' }, { kind: 'paragraph', text: 'First <b>para</b>.' }] };
 const undated: Article = { ...base, id: 'fr/b', title: 'B', body: [{ kind: 'paragraph', text: 'Only.' }] };
 
-const read = (id: string): Article => [dated, undated].find((a) => a.id === id) as Article;
+const read = (id: string): string => feedDescription([dated, undated].find((a) => a.id === id) as Article);
 
 describe('feedItems', () => {
   it('links each article and describes it with its first paragraph as text', () => {

@@ -14,16 +14,19 @@ interface FeedItem {
   pubDate?: Date;
 }
 
+/** What a feed says of an article: the start of its text. */
+export const feedDescription = (article: Article): string => summary(article, 500);
+
 /**
  * RSS items, newest first. pubDate only for dated articles: an undated text gets none rather
- * than the build time, which would present it as new. Records hold no body: `read` gives the
- * whole entry of the few articles a feed describes.
+ * than the build time, which would present it as new. Records hold no body: `describe` gives
+ * the feedDescription of the few articles a feed lists.
  */
-export function feedItems(articles: readonly ArticleRecord[], read: (id: string) => Article, size: number = FEED_SIZE): FeedItem[] {
+export function feedItems(articles: readonly ArticleRecord[], describe: (id: string) => string, size: number = FEED_SIZE): FeedItem[] {
   return articles.slice(0, size).map((a) => ({
     title: a.title,
     link: url(routes.article(a.id)),
-    description: summary(read(a.id), 500),
+    description: describe(a.id),
     ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00Z`) } : {}),
   }));
 }

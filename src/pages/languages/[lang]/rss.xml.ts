@@ -1,9 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro';
-import { archiveIndex, archiveRoutePaths } from '../../../lib/archive-index.ts';
+import { archiveIndex, archiveRoutePaths, feedDescriber } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
-import { readArticle } from '../../../lib/article-record.ts';
-import { articlesDir } from '../../../config/archive.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
 import { LANGS, type Lang } from '../../../schemas/article.ts';
@@ -29,7 +27,7 @@ export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>, Infer
     description: ui.siteTagline,
     // The channel links the archive's home, under the base path when there is one.
     site: absoluteUrl(site, ''),
-    items: feedItems(articles, (id) => readArticle(articlesDir, id)),
+    items: feedItems(articles, await feedDescriber()),
     customData: `<language>${lang}</language>`,
   });
 };
