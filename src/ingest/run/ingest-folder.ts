@@ -160,6 +160,10 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   };
   // A changed input is known before the others are checked: the build starts Astro then.
   hasher.onChanged = writes;
+  const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
+  // A worker takes about half a second to load the pipeline: the first file that is new or
+  // changed starts one while the rest of the folder is checked.
+  hasher.onUnknown = () => pool.warm();
   const keys: FileKey[] = inputs.map(({ path: file, link }) => {
     // Following a link could publish a file from anywhere on the machine.
     if (link) return { unread: 'link: a symbolic link, not followed' };
@@ -174,6 +178,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const fingerprint = runFingerprint(reportPath, files, keys);
   hasher.save();
   if (useCache && lastRunHolds(lastRun, fingerprint, outDir)) {
+    await pool.close();
     // Nothing this run would write differs from what is there.
     progress?.start(files.length);
     progress?.tick(files.length);
@@ -183,7 +188,6 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   writes();
 
   progress?.start(files.length);
-  const pool = new IngestPool({ taxonomyText, topicsPath, maxBytes }, jobs, options.fileTimeoutMs);
   /** The outcome of each file this run had to look at; the others are known from their shard's record. */
   const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   /** The key each file's outcome was made under, or why there is none: what a shard's record is checked against. */

@@ -82,6 +82,11 @@ export class IngestPool {
     }
   }
 
+  /** Starts a worker if none is running, ahead of the first file it will be given. */
+  warm(): void {
+    if (this.slots.length === 0) this.slots.push(this.spawn());
+  }
+
   run(file: string, bytes: Uint8Array, sha256: string): Promise<Processed> {
     // A worker starts only when a file finds every other one busy: a re-run where every file
     // comes from the cache never pays for loading the pipeline, its language models and

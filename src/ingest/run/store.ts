@@ -568,6 +568,11 @@ export class InputHasher {
    * recorded: it tells nothing yet.)
    */
   onChanged: (() => void) | undefined;
+  /**
+   * Told, once, of the first file whose content is not the one recorded for it, new files
+   * included: the run will likely have a file to process.
+   */
+  onUnknown: (() => void) | undefined;
 
   /**
    * `trust`: false reads and hashes every file (`--hash-all`), and records them for the next
@@ -610,6 +615,11 @@ export class InputHasher {
       sha256 = sha256Hex(readFileSync(full));
       this.hashed++;
       if (before && before[5] !== sha256) this.replaced.push([file, before[5]]);
+      if (before?.[5] !== sha256 && this.onUnknown) {
+        const told = this.onUnknown;
+        this.onUnknown = undefined;
+        told();
+      }
       if (before && before[5] !== sha256 && this.onChanged) {
         const told = this.onChanged;
         this.onChanged = undefined;
