@@ -2,9 +2,10 @@
  * Measures the search page in real Chromium against a built site served from 127.0.0.1:
  * bytes fetched and time to the first result shown, for a cold query (nothing loaded yet)
  * and for the queries after it. `npm run measure-search -- --dist DIR [--query Q]...`
- * Each query is pasted into the box and submitted at once, the coldest case, as a link to a
- * search is; `--key-ms N` types it instead, a key every N ms, as a reader does, while the page
- * readies the search (docs/search.md). Either way the times run from the submit.
+ * Each query is pasted into the box and submitted at once, once the page has loaded; `--key-ms N`
+ * types it instead, a key every N ms, as a reader does, while the page readies the search
+ * (docs/search.md). Either way the times run from the submit. `--open` opens the cold query's
+ * address instead, as a link to a search does: its times run from the navigation's start.
  * The figures in docs/search.md come from here; tests never time anything.
  */
 import { writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     requests: { type: 'boolean' },
     throttle: { type: 'boolean' },
     'key-ms': { type: 'string', default: '0' },
+    open: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -45,6 +47,8 @@ if (values.help) {
   --json FILE  also write the queries' medians to FILE (the bench reads them)
   --key-ms N   type each query a key every N ms after focusing the box (150: a fast typist, 80 words
                a minute), then press Enter; default 0: pasted and submitted at once
+  --open       open the cold query's address, as a link to a search does, timed from the navigation's
+               start (the queries after it as --key-ms says)
   --requests   also list, for the first run, each step's requests with their bytes: where the bytes go
   --throttle   a phone on a slow network: Chromium's network emulation at ${SLOW_4G.downloadKbps} kbps down,
                ${SLOW_4G.uploadKbps} kbps up and ${SLOW_4G.latencyMs} ms round trip, and the CPU slowed ${SLOW_4G.cpuSlowdown}x`);
@@ -56,6 +60,7 @@ const throttled = values.throttle === true;
 const queries = values.query?.length ? values.query : ['parti', 'Hanoi', '18-NQ/TW'];
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+const opened = values.open === true;
 const keyMs = Number(values['key-ms']);
 if (!Number.isInteger(keyMs) || keyMs < 0) throw new Error(`--key-ms must be a whole number of milliseconds, got "${values['key-ms']}"`);
 
@@ -173,6 +178,44 @@ async function timeQuery(page: Page, query: string, pace: number): Promise<{ fir
 }
 
 /**
+ * Opens a query's address, as a link to a search does, and returns the milliseconds from the
+ * navigation's start until the first of its results is in the list and until every language
+ * has answered, as `watchOpened` saw them.
+ */
+async function openQuery(page: Page, origin: string, query: string): Promise<{ first: number; all: number; status: string }> {
+  await page.goto(`${origin}search/?q=${encodeURIComponent(query)}`);
+  const times = await page.waitForFunction(
+    (q) => {
+      const seen = (window as unknown as { opened?: { first?: number; all?: number; status: string } }).opened;
+      return seen?.all !== undefined && seen.status.includes(`“${q}”`) ? { first: seen.first ?? seen.all, all: seen.all } : false;
+    },
+    query,
+    { timeout: QUERY_TIMEOUT_MS },
+  );
+  return { ...((await times.jsonValue()) as { first: number; all: number }), status: (await page.locator('[data-search-status]').textContent()) ?? '' };
+}
+
+/**
+ * Records, in every page from its start, when the first result is in the list and when the
+ * status first says how many results there are: performance.now() counts from the
+ * navigation's start.
+ */
+function watchOpened(): void {
+  const seen: { first?: number; all?: number; status: string } = { status: '' };
+  (window as unknown as { opened: typeof seen }).opened = seen;
+  const check = () => {
+    const list = document.querySelector('[data-search-results]');
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    if (seen.first === undefined && list?.querySelector(':scope > li')) seen.first = performance.now();
+    if (seen.all === undefined && /results? for/.test(status)) {
+      seen.all = performance.now();
+      seen.status = status;
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, characterData: true, subtree: true });
+}
+
+/**
  * Slows the page's network and CPU through the DevTools protocol. The page's network
  * conditions hold for its worker's fetches too: with them, every index chunk, page list and
  * 12-byte WebAssembly file Pagefind's worker fetched took 150 ms or more (Playwright's request
@@ -216,6 +259,7 @@ try {
         for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
+    if (opened) await context.addInitScript(watchOpened);
     const page = await context.newPage();
     if (throttled) await throttle(page);
     const counter = countBytes(page);
@@ -226,11 +270,11 @@ try {
         w.longestTask = 0;
         return longest;
       });
-    await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
+    if (!opened) await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
     const pageLoad = await counter.take();
     const steps: Step[] = [{ query: '(open the page)', ms: 0, allMs: 0, longestTaskMs: await longestTask(), ...pageLoad, results: '', inPlace: 0, firstScreen: 0 }];
-    for (const query of queries) {
-      const { first, all, status } = await timeQuery(page, query, keyMs);
+    for (const [index, query] of queries.entries()) {
+      const { first, all, status } = opened && index === 0 ? await openQuery(page, site.url, query) : await timeQuery(page, query, keyMs);
       // Fragments of the shown results load just after the first one renders; count them too.
       await page.waitForLoadState('networkidle');
       const measured = { query, ms: first, allMs: all, longestTaskMs: await longestTask(), ...(await counter.take()), results: status };
@@ -262,7 +306,7 @@ const medians: SearchStep[] = all[0]!.map((step, index) => ({
   status: step.results,
   firstScreenInPlace: `${median(all.map((steps) => steps[index]!.inPlace))} of ${step.firstScreen}`,
 }));
-console.log(`search page on ${root}, ${runs} cold run(s), queries ${keyMs === 0 ? 'pasted' : `typed a key every ${keyMs} ms`}${throttled ? `, throttled (${SLOW_4G.downloadKbps} kbps down, ${SLOW_4G.latencyMs} ms round trip, CPU ${SLOW_4G.cpuSlowdown}x slower)` : ''}, medians:`);
+console.log(`search page on ${root}, ${runs} cold run(s), ${opened ? 'the cold query opened from its address, then ' : ''}queries ${keyMs === 0 ? 'pasted' : `typed a key every ${keyMs} ms`}${throttled ? `, throttled (${SLOW_4G.downloadKbps} kbps down, ${SLOW_4G.latencyMs} ms round trip, CPU ${SLOW_4G.cpuSlowdown}x slower)` : ''}, medians:`);
 medians.forEach((step, index) => {
   const label = index === 0 ? step.query : index === 1 ? `cold query "${step.query}"` : `then "${step.query}"`;
   console.log(`  ${label.padEnd(28)} ${index === 0 ? '' : `${step.firstMs.toFixed(0)} ms to first results (${step.allMs.toFixed(0)} to all), `}${(step.bytes / 1024).toFixed(1)} KiB in ${step.requests} requests, longest task ${step.longestTaskMs.toFixed(0)} ms${index === 0 ? '' : `, first screen in its final place ${step.firstScreenInPlace}`}  ${step.status}`);
