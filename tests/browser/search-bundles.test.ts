@@ -115,6 +115,9 @@ describe('search over a language cut into bundles', () => {
     return folders;
   }
 
+  /** The bundle whose page list a URL is, if it is one: the engine's own, beside the bundles, is none. */
+  const bundlePageList = (url: string): string | undefined => /\/pagefind\/([^/]+)\/[^/]+\.pf_meta$/.exec(new URL(url).pathname)?.[1];
+
   it('asks only the bundles that may hold a word: a Cyrillic query loads no French or Greek file', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
@@ -136,8 +139,8 @@ describe('search over a language cut into bundles', () => {
     requested.clear();
     await search(page, cut, `?q=${encodeURIComponent('συνέδριο')}`);
     expect([...requested].every((folder) => folder.startsWith('el')), [...requested].join(' ')).toBe(true);
-    // The WebAssembly is fetched once a page, by the first bundle it opens (`parti` opens every
-    // French bundle); the others name an empty file.
+    // The WebAssembly is fetched once a page, by the first bundle a search opened from its
+    // address opens (`parti` opens every French bundle); the others name an empty file.
     expect(engines.length, engines.join(' ')).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
@@ -149,13 +152,14 @@ describe('search over a language cut into bundles', () => {
     const requested = requestedBundles(page);
     const pageLists: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('.pf_meta')) pageLists.push(new URL(request.url()).pathname.split('/')[2]!);
+      const list = bundlePageList(request.url());
+      if (list) pageLists.push(list);
     });
     const listed = page.waitForResponse((response) => response.url().endsWith('/pagefind/bundles.json'));
     await page.goto(`${cut.url}search/`);
-    // The box focused: the engine's module and the list of bundles load, no bundle opens.
-    await page.focus('#search-q');
+    // The page loaded: the engine starts and the list of bundles loads, no bundle opens.
     await listed;
+    await page.focus('#search-q');
     const russian = bundles.filter((bundle) => bundle.lang === 'ru').map((bundle) => bundle.name);
     expect(russian.length).toBeGreaterThan(1);
     expect([...requested]).toEqual([]);
@@ -181,7 +185,8 @@ describe('search over a language cut into bundles', () => {
     const fresh = await browser.newPage();
     const freshLists = new Set<string>();
     fresh.on('request', (request) => {
-      if (request.url().endsWith('.pf_meta')) freshLists.add(new URL(request.url()).pathname.split('/')[2]!);
+      const list = bundlePageList(request.url());
+      if (list) freshLists.add(list);
     });
     await fresh.goto(`${cut.url}search/`);
     await fresh.focus('#search-q');

@@ -371,15 +371,42 @@ describe('search across French, Russian and Greek', () => {
     await page.close();
   });
 
-  it('announces results in a live region, and the page loads no search code until used', async () => {
+  it('announces results in a live region; the page starts the engine as it loads and opens no index until a search', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${site.url}search/`);
+    await page.goto(`${site.url}search/`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-search-status]').getAttribute('role')).resolves.toBe('status');
     await expect(page.getByLabel('Words to find').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-search-nojs]').isVisible()).resolves.toBe(false);
-    expect(requested.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    // The engine and the list of bundles, all beside the bundles: nothing from a bundle's folder.
+    const inPagefind = () => requested.flatMap((url) => (url.includes('/pagefind/') ? [url.slice(url.indexOf('/pagefind/') + '/pagefind/'.length)] : []));
+    const loaded = inPagefind();
+    expect(loaded.filter((name) => name.includes('/'))).toEqual([]);
+    expect(loaded.filter((name) => !/^pagefind\.zxx_\w+\.pf_meta$/.test(name)).sort()).toEqual([
+      'bundles.json',
+      'pagefind-entry.json',
+      'pagefind-worker.js',
+      'pagefind.js',
+      'wasm.unknown.pagefind',
+    ]);
+    // A search then loads its bundles' files only: the engine runs.
+    requested.length = 0;
+    await page.fill('#search-q', 'parti');
+    await page.press('#search-q', 'Enter');
+    await shownResults(page, 'parti');
+    const searched = inPagefind();
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.filter((name) => !name.startsWith('fr/')), searched.join(' ')).toEqual([]);
+    // A search opened from its address starts the engine from its first bundle, without the
+    // engine's own index.
+    requested.length = 0;
+    await page.goto(`${site.url}search/?q=parti`);
+    await shownResults(page, 'parti');
+    await page.waitForLoadState('networkidle');
+    const opened = inPagefind();
+    expect(opened.filter((name) => !name.startsWith('fr/')).sort(), opened.join(' ')).toEqual(['bundles.json', 'pagefind.js']);
+    expect(opened).toContain('fr/wasm.unknown.pagefind');
     await page.close();
 
     const article = await browser.newPage();

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle, writeEntryFile } from '../../../tests/unit/support/articles.ts';
 import type { Article } from '../../schemas/article.ts';
 import { FRAGMENT_DIR, SHARED_LANGUAGE, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE } from '../bundles.ts';
+import { decode } from 'cbor2';
 import { UNSTEMMED } from '../terms.ts';
+import { isEngineFile } from './engine-files.ts';
 import { buildSearchIndex, type SearchIndexResult } from './index-build.ts';
+import { readPagefindFile } from './pagefind-files.ts';
 
 /** Every file below `dir`, relative path -> bytes. */
 async function files(dir: string): Promise<Map<string, Buffer>> {
@@ -80,7 +83,8 @@ describe('buildSearchIndex', () => {
 
   it('lists only the bundles it wrote, and writes none for a language without articles', async () => {
     expect(JSON.parse(await readFile(path.join(site, 'pagefind/bundles.json'), 'utf8'))).toEqual(summary.bundles);
-    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['bundles.json', 'fr', 'pagefind.js', 'ru']);
+    const names = (await readdir(path.join(site, 'pagefind'))).sort();
+    expect(names.filter((name) => !isEngineFile(name))).toEqual(['bundles.json', 'fr', 'ru']);
     expect(JSON.parse(await readFile(path.join(site, 'pagefind/ru/foreign-words.json'), 'utf8'))).toEqual(['body', 'text']);
   });
 
@@ -88,23 +92,37 @@ describe('buildSearchIndex', () => {
     const fr = await readdir(path.join(site, 'pagefind/fr'));
     expect(fr).toContain('wasm.unknown.pagefind');
     expect(fr).not.toContain('wasm.fr.pagefind');
-    expect(fr).toContain('pagefind.js');
     expect(fr.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     const pagefindEntry = JSON.parse(await readFile(path.join(site, 'pagefind/ru/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
     expect(Object.keys(pagefindEntry.languages)).toEqual([UNSTEMMED, SHARED_LANGUAGE]);
   });
 
-  it('every bundle can start the engine, and names an empty WebAssembly file under its shared language', async () => {
+  it('writes the engine beside the bundles, with an index of no page, and every bundle names an empty WebAssembly file under its shared language', async () => {
+    const names = (await readdir(path.join(site, 'pagefind'))).filter(isEngineFile);
+    const engineEntry = JSON.parse(await readFile(path.join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }> };
+    const { hash } = engineEntry.languages[UNSTEMMED]!;
+    expect(engineEntry.languages).toEqual({ [UNSTEMMED]: { hash, wasm: null, page_count: 0 } });
+    expect(names.sort()).toEqual(['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', `pagefind.${hash}.pf_meta`, 'wasm.unknown.pagefind']);
+    expect(decode(readPagefindFile(path.join(site, 'pagefind', `pagefind.${hash}.pf_meta`)))).toEqual([engineEntry.version, [], [], [], [], []]);
+    for (const name of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) {
+      expect((await readFile(path.join(site, 'pagefind', name))).equals(await readFile(path.join(site, 'pagefind/ru', name))), name).toBe(true);
+    }
     for (const bundle of ['fr', 'ru']) {
-      const names = await readdir(path.join(site, 'pagefind', bundle));
-      expect(names.filter((file) => /\.js$|wasm/.test(file)).sort()).toEqual(['pagefind-worker.js', 'pagefind.js', 'wasm.shared.pagefind', 'wasm.unknown.pagefind']);
       expect(await readFile(path.join(site, 'pagefind', bundle, 'wasm.shared.pagefind'), 'utf8')).toBe('pagefind_dcd');
-      const bundleEntry = JSON.parse(await readFile(path.join(site, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null; hash: string }> };
-      // No name: Pagefind loads its own, wasm.unknown.pagefind.
-      expect(bundleEntry.languages[UNSTEMMED]!.wasm).toBeNull();
+      const bundleEntry = JSON.parse(await readFile(path.join(site, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as { version: string; languages: Record<string, { wasm: string | null; hash: string }> };
+      expect(bundleEntry.version).toBe(engineEntry.version);
       expect(bundleEntry.languages[SHARED_LANGUAGE]).toEqual({ ...bundleEntry.languages[UNSTEMMED], wasm: 'shared' });
     }
-    expect(await readFile(path.join(site, 'pagefind/pagefind.js'))).toEqual(await readFile(path.join(site, 'pagefind/ru/pagefind.js')));
+  });
+
+  it('removes the engine with the last bundle', async () => {
+    const empty = path.join(root, 'no-articles');
+    await mkdir(empty);
+    const output = path.join(root, 'site-emptied', 'pagefind');
+    await buildSearchIndex(entries, output, path.join(root, 'scratch-emptied'));
+    expect((await readdir(output)).some(isEngineFile)).toBe(true);
+    await buildSearchIndex(empty, output, path.join(root, 'scratch-emptied'));
+    expect(await readdir(output)).toEqual(['bundles.json']);
   });
 
   it('minifies the engine’s scripts, keeping the module’s exports', async () => {
@@ -194,10 +212,12 @@ describe('buildSearchIndex with a state file', () => {
     expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['ru']);
     expect(await files(out)).toEqual(await files(fresh));
 
-    // Without French articles the Russian bundle is kept as it is: every bundle carries the engine.
+    // Without French articles the Russian bundle is kept as it is: every bundle carries the
+    // engine, which is written again beside it.
     await rm(path.join(entries, 'fr'), { recursive: true });
     expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual([]);
-    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'pagefind.js', 'ru']);
+    expect((await readdir(out)).filter((name) => !isEngineFile(name)).sort()).toEqual(['bundles.json', 'ru']);
+    expect((await readdir(out)).filter(isEngineFile)).toHaveLength(5);
     expect(existsSync(path.join(scratch, 'fr/undated/articles/fr/a'))).toBe(false);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
@@ -272,7 +292,7 @@ describe('buildSearchIndex cutting a language into bundles', () => {
     expect(compacted.rebuilt).toEqual(['fr-2024-01', 'fr-2024-04']);
     expect(compacted.tombstones).toBe(0);
     for (const file of [TOMBSTONES_FILE, TOMBSTONE_FILTERS_FILE]) expect(existsSync(path.join(out, 'fr-2024-01', file)), `the rebuilt base has no ${file} left`).toBe(false);
-    expect((await readdir(out)).sort()).toEqual(['bundles.json', 'fr-2024-01', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'pagefind.js', 'ru']);
+    expect((await readdir(out)).filter((name) => !isEngineFile(name)).sort()).toEqual(['bundles.json', 'fr-2024-01', 'fr-2024-03', 'fr-2024-04', 'fr-undated', 'ru']);
 
     // Without a state, as `--clean`, the cut a clean build makes.
     const fresh = path.join(root, 'fresh');

@@ -12,11 +12,12 @@
  * directory (search-pages.ts). For 10,000 articles that took 29 s against 37 s for the built
  * site, and handing Pagefind the same pages one message at a time (`addHTMLFile`) 43 s.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, ENGINE_MODULE, indexPeakBytes, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
+import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, indexPeakBytes, TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type ListedBundle, type SegmentLimits, type Tombstones } from '../bundles.ts';
 import { readForeignWords } from '../word-scripts-build.ts';
 import { LANGS, type Lang } from '../../schemas/article.ts';
+import { isEngineFile, writeEngine } from './engine-files.ts';
 import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
 import { closePagefind, writeBundle } from './pagefind-run.ts';
 import { linkPages, listedEntries, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
@@ -120,7 +121,7 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
     plan = planAll(next.pages, before, full, intact);
     mkdirSync(outputDir, { recursive: true });
     const names = new Set(plan.map((segment) => segment.name));
-    for (const name of readdirSync(outputDir)) if (!names.has(name) && name !== ENGINE_MODULE) rmSync(path.join(outputDir, name), { recursive: true, force: true });
+    for (const name of readdirSync(outputDir)) if (!names.has(name) && !isEngineFile(name)) rmSync(path.join(outputDir, name), { recursive: true, force: true });
     // Smallest first: a bundle that fits beside Astro is not held behind one that must wait
     // for it (search-gate.ts); at 100,000 articles the smaller bases are indexed while Astro
     // renders. Each bundle is written alone, so the order changes no byte.
@@ -160,9 +161,8 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
     };
   });
   writeFileSync(path.join(outputDir, BUNDLES_FILE), `${JSON.stringify(bundles)}\n`);
-  // Every bundle's module is the same bytes: the page imports one, from outside every bundle.
-  if (plan[0]) copyFileSync(path.join(outputDir, plan[0].name, ENGINE_MODULE), path.join(outputDir, ENGINE_MODULE));
-  else rmSync(path.join(outputDir, ENGINE_MODULE), { force: true });
+  // Every bundle's engine is the same bytes: the page runs one, from outside every bundle.
+  writeEngine(outputDir, plan[0] && path.join(outputDir, plan[0].name));
   for (const segment of plan) {
     const ids = path.join(outputDir, segment.name, TOMBSTONES_FILE);
     const values = path.join(outputDir, segment.name, TOMBSTONE_FILTERS_FILE);

@@ -41,13 +41,57 @@ type Engines = Map<Lang, SearchEngine<PagefindResult>>;
 const EXCERPT_WORDS = 24;
 
 let engines: Promise<Engines> | undefined;
+let imported: Promise<PagefindModule> | undefined;
+/** The engine's start: the instance that started it, once its WebAssembly runs. */
+let engine: Promise<PagefindInstance> | undefined;
+
+/** Pagefind's module, imported once; an import that fails is tried again by the next call. */
+function engineModule(base: string): Promise<PagefindModule> {
+  if (!imported) {
+    const started = import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>;
+    imported = started;
+    started.catch(() => {
+      if (imported === started) imported = undefined;
+    });
+  }
+  return imported;
+}
+
+/**
+ * Starts Pagefind's engine, its worker and WebAssembly, from the folder of `basePath`, as the
+ * instance of that bundle: Pagefind starts its worker from the folder of the first instance
+ * made and instantiates its WebAssembly there, and an empty preload returns once it runs.
+ * An engine that fails to start is started again by the next bundle opened.
+ */
+function startFrom(loaded: PagefindModule, basePath: string): Promise<PagefindInstance> {
+  const started = create(loaded, basePath, UNSTEMMED).then(async (instance) => {
+    await instance.preload('', { filters: {} });
+    return instance;
+  });
+  engine = started;
+  started.catch(() => {
+    if (engine === started) engine = undefined;
+  });
+  return started;
+}
+
+/**
+ * Starts the engine before any search needs it, unless a bundle has started it: the page
+ * calls it as it loads, since it exists to search, and the engine does not depend on the
+ * language a search will ask, so a search pasted or typed then waits only for its own
+ * bundles. It starts from the engine's folder beside the bundles, whose index holds no page
+ * (build/engine-files.ts), so a page that never searches loads nothing of any bundle.
+ */
+export async function startEngine(base: string): Promise<unknown> {
+  const loaded = await engineModule(base);
+  return engine ?? startFrom(loaded, `${base}pagefind/`);
+}
 
 /**
  * Loads the list of search bundles the build wrote (`pagefind/bundles.json`) and Pagefind's
  * module, and answers with one engine per language, in the order given: a language cut into
  * several bundles searches them as one (bundle-engine.ts), and only the languages given are
- * listed. Called on first use (focus of the search box at the earliest), never at page load,
- * so opening the page costs nothing until the reader searches.
+ * listed.
  *
  * No bundle opens here: each opens when a search or a preload first needs it, and a search
  * needs only the bundles that may hold its words (word-scripts.ts), so a French word loads no
@@ -69,8 +113,8 @@ export function loadEngines(base: string, langs: readonly Lang[]): Promise<Engin
       if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
       return response.json() as Promise<ListedBundle[]>;
     });
-    const [listed, module] = await Promise.all([listing, import(/* @vite-ignore */ `${base}pagefind/${ENGINE_MODULE}`) as Promise<PagefindModule>]);
-    const opener = bundleOpener(base, module);
+    const [listed, loaded] = await Promise.all([listing, engineModule(base)]);
+    const opener = bundleOpener(base, loaded);
     return new Map(
       langs.flatMap((lang) => {
         const own = listed.filter((bundle) => bundle.lang === lang);
@@ -121,41 +165,36 @@ function fetchedOnce<J, T>(base: string, bundle: ListedBundle, file: string, rea
 }
 
 /**
- * Engines that open their bundle on first use. Every bundle lives in the one worker, where
- * Pagefind's WebAssembly glue is a single module-wide instance: two bundles instantiating it
- * at once would leave the one set up in between pointing into a memory the glue no longer
- * uses. So the first bundle opened starts the worker from its folder and instantiates the
- * WebAssembly from its own file (an empty preload returns once it is ready), and every other
- * waits for that, then opens under its entry's shared language, which names an empty
- * WebAssembly file instead of another copy (build/engine-files.ts). A first bundle that fails to
- * open leaves the next one opened to start the engine.
+ * An instance of Pagefind for the bundle in `basePath`, made as if the page were in
+ * `language`, its index loading.
  */
-function bundleOpener(base: string, module: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
-  let engine: Promise<unknown> | undefined;
-  const create = async (bundle: ListedBundle, language: string) => {
-    // Queries arrive folded (see terms.ts), so no accented form may outrank another. Given
-    // here rather than through `options()`, Pagefind's worker applies them as the bundle's
-    // index comes in: `options()` is one more message, which its worker answers only once it
-    // sees the index ready, checking every 50 ms.
-    const instance = asLanguage(language, () =>
-      module.createInstance({ basePath: `${base}pagefind/${bundle.name}/`, excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } }),
-    );
-    // No filter data yet: a key's data loads when a search filters on it or a reader
-    // opens its filter (countFilter in query.ts).
-    await instance.init();
-    return instance;
-  };
+async function create(loaded: PagefindModule, basePath: string, language: string): Promise<PagefindInstance> {
+  // Queries arrive folded (see terms.ts), so no accented form may outrank another. Given
+  // here rather than through `options()`, Pagefind's worker applies them as the bundle's
+  // index comes in: `options()` is one more message, which its worker answers only once it
+  // sees the index ready, checking every 50 ms.
+  const instance = asLanguage(language, () => loaded.createInstance({ basePath, excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } }));
+  // No filter data yet: a key's data loads when a search filters on it or a reader
+  // opens its filter (countFilter in query.ts).
+  await instance.init();
+  return instance;
+}
+
+/**
+ * Engines that open their bundle on first use. Every bundle lives in the one worker, where
+ * Pagefind's WebAssembly glue is a single module-wide instance: two instances instantiating
+ * it at once would leave the one set up in between pointing into a memory the glue no longer
+ * uses. So a bundle opened before the engine runs starts it from its own folder (a search
+ * opened from its address, before the page has started it: one round trip sooner than the
+ * engine's own index, then the bundle's), and every other waits for the engine, then opens
+ * under its entry's shared language, which names an empty WebAssembly file instead of
+ * another copy (build/engine-files.ts).
+ */
+function bundleOpener(base: string, loaded: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
   const open = (bundle: ListedBundle): Promise<PagefindInstance> => {
-    if (engine) return engine.then(() => create(bundle, SHARED_LANGUAGE));
-    const first = create(bundle, UNSTEMMED).then(async (instance) => {
-      await instance.preload('', { filters: {} });
-      return instance;
-    });
-    engine = first;
-    first.catch(() => {
-      if (engine === first) engine = undefined;
-    });
-    return first;
+    const basePath = `${base}pagefind/${bundle.name}/`;
+    if (!engine) return startFrom(loaded, basePath);
+    return engine.then(() => create(loaded, basePath, SHARED_LANGUAGE));
   };
   return (bundle) => {
     let opening: Promise<PagefindInstance> | undefined;

@@ -8,20 +8,30 @@
  */
 import { LANGS } from '../../schemas/langs.ts';
 import { openSearch, preloadSearch } from '../query.ts';
+import { hasCriteria, parseSearchState } from '../state.ts';
 import { countFiltersOnOpen } from './filters.ts';
 import { topicHintsFor } from './hints.ts';
 import { followAddress, stateFromForm } from './history.ts';
-import { loadEngines } from './pagefind.ts';
+import { loadEngines, startEngine } from './pagefind.ts';
 import { base, input, moreButton, noScriptNote, root } from './page.ts';
 import { showMore } from './results.ts';
 
 root.removeAttribute('data-pending');
 noScriptNote.hidden = true;
 
-// A reader in the search box is about to search: Pagefind's module and the list of bundles
-// load on focus; the first letter typed opens the bundles its language's search will ask,
-// starting the engine; and as they type, the index chunks of the words so far load.
-input.addEventListener('focus', () => void loadEngines(base, LANGS).catch(() => undefined));
+// The page exists to search: once it has loaded, the engine starts and the list of bundles
+// loads, before the reader has typed or pasted anything. A search in the address runs at once
+// (followAddress) and its first bundle starts the engine. The first letter typed opens the
+// bundles its language's search will ask, and as the reader types, the index chunks of the
+// words so far load.
+const ready = () => {
+  void loadEngines(base, LANGS).catch(() => undefined);
+  void startEngine(base).catch(() => undefined);
+};
+if (!hasCriteria(parseSearchState(new URLSearchParams(location.search), LANGS))) {
+  if (document.readyState === 'complete') ready();
+  else window.addEventListener('load', ready, { once: true });
+}
 input.addEventListener('input', () => {
   const state = stateFromForm();
   void loadEngines(base, LANGS)
