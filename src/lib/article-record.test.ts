@@ -10,7 +10,7 @@ describe('toRecord', () => {
     const article = makeArticle('fr/a', { date: '2025-01-02', dateSource: 'inferred', topics: [assign('party')], tags: ['t'], body: [{ kind: 'paragraph', text: 'long body' }] });
     const record = toRecord(article);
     expect(articleRecordSchema.parse(record)).toEqual(record);
-    expect(record).toEqual({ id: 'fr/a', lang: 'fr', title: 'Title fr/a', date: '2025-01-02', dateSource: 'inferred', translationKey: 'fr/a', documentRefs: [], topics: ['party'] });
+    expect(record).toEqual({ id: 'fr/a', lang: 'fr', title: 'Title fr/a', date: '2025-01-02', dateSource: 'inferred', translationKey: 'fr/a', documentRefs: [], topics: ['party'], file: 'fr/a.txt' });
   });
 });
 

@@ -15,7 +15,11 @@ export const articleRecordSchema = articleSchema
   // Topics by slug alone: Astro serialises the whole store after every sync and the pages parse
   // it back, and an object per assignment was most of its values (82 MB at 100,000 articles
   // with them, 58 MB without).
-  .extend({ topics: z.array(topicAssignmentSchema.shape.slug) });
+  .extend({
+    topics: z.array(topicAssignmentSchema.shape.slug),
+    /** The raw file's path in the input folder: where an undated article is listed (src/lib/sort.ts). */
+    file: articleSchema.shape.raw.shape.path,
+  });
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
 export function toRecord(article: Article): ArticleRecord {
@@ -29,6 +33,7 @@ export function toRecord(article: Article): ArticleRecord {
     translationKey: article.translationKey,
     documentRefs: article.documentRefs,
     topics: article.topics.map(({ slug }) => slug),
+    file: article.raw.path,
   };
 }
 

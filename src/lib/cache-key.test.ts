@@ -18,7 +18,7 @@ describe('cacheKey', () => {
   });
 
   it('tells apart links that differ in any field, and rows that differ in their links', () => {
-    const record = { id: 'fr/a', lang: 'fr' as const, title: 'A', date: '2025-01-02', translationKey: 'k', documentRefs: [], topics: [] };
+    const record = { id: 'fr/a', lang: 'fr' as const, title: 'A', date: '2025-01-02', translationKey: 'k', documentRefs: [], topics: [], file: 'a.txt' };
     const keys = [
       toLink(record),
       toLink({ ...record, title: 'B' }),
@@ -32,7 +32,7 @@ describe('cacheKey', () => {
   });
 
   it('freezes what it keys by digest, so it cannot drift from its digest', () => {
-    const link = toLink({ id: 'fr/a', lang: 'fr', title: 'A', publisher: { name: 'P' }, translationKey: 'k', documentRefs: [], topics: [] });
+    const link = toLink({ id: 'fr/a', lang: 'fr', title: 'A', publisher: { name: 'P' }, translationKey: 'k', documentRefs: [], topics: [], file: 'a.txt' });
     expect(() => {
       (link as { title: string }).title = 'B';
     }).toThrow(TypeError);

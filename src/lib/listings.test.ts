@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex } from './archive-model.ts';
-import { homeSummary, topicLanguages, topicsByKind, yearSummaries } from './listings.ts';
+import { homeSummary, rowKey, rowLabel, topicLanguages, topicsByKind, translationRows, yearSummaries } from './listings.ts';
+import { paginate } from './paginate.ts';
+import { createHash } from 'node:crypto';
 import { assign, curatedTopics, documentTopicFor, makeRecord } from '../../tests/unit/support/articles.ts';
 
 const index = buildArchiveIndex(
@@ -43,5 +45,25 @@ describe('topicsByKind', () => {
   it('gives the languages a topic has articles in', () => {
     const party = index.topics.get('party');
     expect(party && topicLanguages(party)).toEqual(['fr', 'ru']);
+  });
+});
+
+describe('undated rows in a listing', () => {
+  // Ids as the ingest makes them, in no order related to the files: a scraper numbers its files.
+  const undated = (n: number) => makeRecord(`fr/${createHash('sha256').update(String(n)).digest('hex').slice(0, 12)}`, { topics: [assign('party')], raw: { path: `${String(n).padStart(4, '0')}_x.txt`, sha256: '0'.repeat(64), bytes: 1, encoding: 'utf-8' } });
+  const dated = Array.from({ length: 300 }, (_, i) => makeRecord(`fr/d${i}`, { date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, topics: [assign('party')] }));
+  const pagesOf = (records: ReturnType<typeof makeRecord>[]) => {
+    const built = buildArchiveIndex(records, curatedTopics, documentTopicFor);
+    return paginate(translationRows(built.byTopic.get('party') ?? []), rowKey, rowLabel).map((page) => JSON.stringify([page.id, page.items.map(([link]) => link.id), page.window]));
+  };
+  it('go after the dated ones, the last file first, so an update\'s undated files change only the pages around one place', () => {
+    const before = [...dated, ...Array.from({ length: 1000 }, (_, i) => undated(i))];
+    const after = [...before, ...Array.from({ length: 30 }, (_, i) => undated(1000 + i))];
+    const [old, now] = [pagesOf(before), pagesOf(after)];
+    const changed = now.filter((page) => !old.includes(page));
+    expect(old.length).toBeGreaterThan(20);
+    expect(changed.length).toBeLessThanOrEqual(5);
+    const built = buildArchiveIndex(after, curatedTopics, documentTopicFor);
+    expect(built.undated.slice(0, 2).map((a) => a.file)).toEqual(['1029_x.txt', '1028_x.txt']);
   });
 });

@@ -10,7 +10,7 @@ import { leaveRecords, readRecords, readRecordsDigest, RECORDS_DIGEST_FILE, reco
  * store outlives the code that wrote it, so a record of another shape is read again from its
  * entry instead of being trusted.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 /** The loader's last listing of the entries (listEntries), and the file whose time marks a pass's start. */
 const LISTING_FILE = 'listing.json';
