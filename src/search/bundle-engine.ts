@@ -18,10 +18,11 @@ export interface LanguageBundle<R extends EngineResult> {
 
 /**
  * Calls `each` for every bundle, the smallest first, and gives the answers in the bundles'
- * order. Every bundle runs in Pagefind's one worker, which answers in the order it is asked,
- * and opening a bundle means loading its whole page list: asked first, a 466-page delta opens
- * after 2 KiB, where a 30,000-page base needs 74 KiB (build/page-list.ts), and answers
- * before the larger bundles, so the first results show sooner.
+ * order. The first bundle asked is the first the page opens, and every other opens once its
+ * index is ready (client/pagefind.ts); opening means loading the bundle's whole page list.
+ * Opened first, a 466-page delta lets the others open after 2 KiB, where a 30,000-page base
+ * made them wait for 74 KiB (build/page-list.ts); and it answers first, so the first results
+ * show sooner.
  */
 function smallestFirst<R extends EngineResult, T>(bundles: readonly LanguageBundle<R>[], each: (bundle: LanguageBundle<R>, index: number) => T): T[] {
   const answers = new Array<T>(bundles.length);

@@ -197,6 +197,31 @@ describe('search over a language cut into bundles', () => {
     await page.close();
   }, 60_000);
 
+  it('opens a language’s smallest bundle first, and the others once its index is ready', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const french = bundles.filter((bundle) => bundle.lang === 'fr');
+    const smallest = french.reduce((small, bundle) => (bundle.pages < small.pages ? bundle : small));
+    const held: Route[] = [];
+    let released = false;
+    await page.route(`**/pagefind/${smallest.name}/*.pf_meta`, (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(`${cut.url}search/`, { waitUntil: 'networkidle' });
+    const requested = requestedBundles(page);
+    await page.fill('#search-q', 'parti');
+    await page.press('#search-q', 'Enter');
+    await expect.poll(() => held.length, { message: 'the smallest bundle’s page list was asked', timeout: 30_000 }).toBeGreaterThan(0);
+    // Its page list is held, and the others, asked at the same time, wait for its index:
+    // opened at once, they would have asked their entries before it asked its page list.
+    expect([...requested].sort()).toEqual([smallest.name]);
+    released = true;
+    for (const route of held) await route.continue();
+    const { results } = await search(page, cut, '');
+    expect(results.length).toBeGreaterThan(0);
+    expect([...requested].sort()).toEqual(french.map((bundle) => bundle.name).sort());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a reference in Latin letters still finds Russian and Greek articles', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
