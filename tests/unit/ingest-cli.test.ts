@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { isIngestWrites } from '../../src/build/astro-gate.ts';
 import { run as runStage } from '../../src/build/run.ts';
 
@@ -249,9 +250,39 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(intoInput.stderr).toMatch(/is inside the input folder/);
   });
 
+  it('assigns topics from the taxonomy as it is now, not as an earlier run parsed it', async () => {
+    // The parsed taxonomy is kept beside the cache for the next run's workers: an edit to the
+    // file must reach the entries all the same.
+    const topics = path.join(dir, 'topics-edited.yaml');
+    const archive = path.join(dir, 'out-topics-edited');
+    const assigned = async (): Promise<Set<string>> => {
+      const slugs = new Set<string>();
+      for (const file of await readdir(path.join(archive, 'articles'), { recursive: true })) {
+        if (!file.endsWith('.json')) continue;
+        const entry = JSON.parse(await readFile(path.join(archive, 'articles', file), 'utf8')) as { topics: { slug: string }[] };
+        for (const topic of entry.topics) slugs.add(topic.slug);
+      }
+      return slugs;
+    };
+    const full = await readFile('content/topics.yaml', 'utf8');
+    await writeFile(topics, full);
+    expect((await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet')).code).toBe(0);
+    const before = await assigned();
+    const curated = (parseYaml(full) as { slug: string }[]).find((topic) => before.has(topic.slug));
+    expect(curated, 'the samples get at least one curated topic').toBeDefined();
+    const removed = curated?.slug ?? '';
+    await writeFile(topics, stringifyYaml((parseYaml(full) as { slug: string }[]).filter((topic) => topic.slug !== removed)));
+    expect((await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet')).code).toBe(0);
+    expect((await assigned()).has(removed)).toBe(false);
+    await writeFile(topics, full);
+    expect((await ingest('--input', input, '--out', archive, '--topics', topics, '--quiet')).code).toBe(0);
+    expect(await assigned()).toEqual(before);
+  });
+
   it('stops at a bad taxonomy even when the last run read a good one', async () => {
-    // The taxonomy's YAML is parsed only when the last complete run did not read the same text
-    // with the same code: an edit that breaks it must still stop the run before any work.
+    // The taxonomy's YAML is parsed only when no run parsed the same text with the same code
+    // (the topics are kept beside the cache): an edit that breaks it must still stop the run
+    // before any work.
     const topics = path.join(dir, 'topics.yaml');
     const archive = path.join(dir, 'out-topics');
     await cp('content/topics.yaml', topics);

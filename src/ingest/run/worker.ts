@@ -1,18 +1,18 @@
 /**
  * Runs `ingestFile` off the main thread, so the CLI can use every core and stop a file that
  * takes too long (a pathological input) by terminating its worker. The taxonomy is compiled
- * once per worker, from the text the CLI read.
+ * once per worker, from the topics the CLI parsed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../../schemas/article.ts';
 import { pack, type FileOutcome, type Processed } from '../outcome.ts';
 import { ingestFile } from '../pipeline.ts';
-import { compileTaxonomy, parseTaxonomy } from '../steps/topics.ts';
+import { compileTaxonomy } from '../steps/topics.ts';
+import type { Topic } from '../../schemas/topic.ts';
 import { errorMessage } from '../../lib/errors.ts';
 
 export interface WorkerSetup {
-  taxonomyText: string;
-  topicsPath: string;
+  topics: Topic[];
   maxBytes: number;
 }
 
@@ -28,7 +28,7 @@ export interface WorkerReply extends Processed {
 }
 
 const setup = workerData as WorkerSetup;
-const taxonomy = compileTaxonomy(setup.taxonomyText ? parseTaxonomy(setup.taxonomyText, setup.topicsPath) : []);
+const taxonomy = compileTaxonomy(setup.topics);
 
 parentPort?.on('message', (job: WorkerJob) => {
   let outcome: FileOutcome<Article>;
