@@ -154,6 +154,8 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   const readStarted = performance.now();
   const { kept, intact } = prepareOutput(dist, files.siteRecord, options.verifySite);
   const siteReadMs = performance.now() - readStarted;
+  // No record: the folder was emptied (a clean build, or another folder's record), and every folder this build writes is new.
+  const unrecorded = !existsSync(files.siteRecord);
   if (!intact) startAstro();
   // The stages started from here take the site folder's files as the last build left them without reading each.
   if (intact) env[SITE_INTACT] = '1';
@@ -220,7 +222,7 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
   ]);
   timings.push([astroMs === undefined ? 'astro build (skipped)' : 'astro build', astroMs ?? 0], ['data (beside it)', dataMs], ['search index (beside it)', searchMs]);
   const finishStarted = performance.now();
-  finishOutput(dist, files.siteRecord, await candidates, skipAstro ? new Set() : astroPages(files.astroCache), stagesStartMs);
+  finishOutput(dist, files.siteRecord, await candidates, skipAstro ? new Set() : astroPages(files.astroCache), stagesStartMs, unrecorded);
   timings.push(['site folder read (beside the ingest)', siteReadMs], ['site folder', performance.now() - finishStarted]);
   rmSync(files.marker);
   return timings;

@@ -241,6 +241,33 @@ describe('the reading after a build', () => {
     expect(files(kept)).toEqual(['articles/fr/a/index.html', 'articles/fr/b/index.html']);
   });
 
+  it('is read at the end of a build that started with no record when asked to settle, so the next build reads no folder', async () => {
+    prepareOutput(dist, record);
+    let since = stagesStart();
+    put('index.html', 'home');
+    put('articles/fr/a/index.html', 'a');
+    finishOutput(dist, record, [], new Set(), since);
+    await later();
+    // Not settled: the next build's reading learns the folders, and records them.
+    expect(existsSync(record)).toBe(false);
+    prepareOutput(dist, record);
+    expect(existsSync(record)).toBe(true);
+
+    emptyOutput(dist);
+    rmSync(record);
+    prepareOutput(dist, record);
+    since = stagesStart();
+    put('index.html', 'home');
+    put('articles/fr/a/index.html', 'a');
+    finishOutput(dist, record, [], new Set(), since, true);
+    const made = statSync(record).mtimeMs;
+    await later();
+    const next = prepareOutput(dist, record);
+    expect(next.intact).toBe(true);
+    expect(files(next.kept)).toEqual(['articles/fr/a/index.html', 'index.html']);
+    expect(statSync(record).mtimeMs).toBe(made);
+  });
+
   it('learns a folder filled after it was emptied for want of its own record', async () => {
     put('index.html', 'home');
     await recordOutput();
