@@ -20,6 +20,7 @@ import { changeOneFile, linkCorpus, updateCorpus } from './bench/update.ts';
 import { RACY_MS } from '../src/ingest/run/store.ts';
 import { coldQueries, pageAssets, staticImports } from './bench/weight.ts';
 import { errorMessage } from '../src/lib/errors.ts';
+import { BUNDLES_FILE } from '../src/search/bundles.ts';
 
 const { values } = parseArgs({
   options: {
@@ -188,8 +189,11 @@ async function articlePageWeight(dist: string, files: { path: string; bytes: num
 async function pagefindWeight(dist: string, files: { path: string; bytes: number }[]): Promise<BenchResult['output']['pagefind']> {
   const inPagefind = files.filter((f) => f.path.split(path.sep).includes('pagefind'));
   const bundles: BenchResult['output']['pagefind']['bundles'] = [];
+  // The folder holding the bundle list is the engine's own, beside the bundles, with an empty index of its own: not a bundle.
+  const engineDirs = new Set(inPagefind.filter((f) => path.basename(f.path) === BUNDLES_FILE).map((f) => path.dirname(f.path)));
   for (const entryFile of inPagefind.filter((f) => path.basename(f.path) === 'pagefind-entry.json').sort((a, b) => a.path.localeCompare(b.path))) {
     const dir = path.dirname(entryFile.path);
+    if (engineDirs.has(dir)) continue;
     const bundleFiles = inPagefind.filter((f) => f.path.startsWith(dir + path.sep)).map((f) => ({ path: path.relative(dir, f.path).split(path.sep).join('/'), bytes: f.bytes }));
     const gzCache = new Map<string, number>();
     for (const name of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) {
