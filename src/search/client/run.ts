@@ -32,7 +32,8 @@ export async function run(state: SearchState): Promise<void> {
   status.textContent = t.loading;
   resultsSection.setAttribute('aria-busy', 'true');
   // The previous search's results go at once, and this one's topic hints go in as soon as they
-  // are known, before any result: nothing is ever inserted above a result on screen.
+  // are known, before any result: nothing is ever inserted above a result on screen. The
+  // search itself does not wait for them; only its results do.
   resultsList.replaceChildren();
   moreButton.hidden = true;
   topicsBox.hidden = true;
@@ -50,12 +51,13 @@ export async function run(state: SearchState): Promise<void> {
     }
     throw error;
   };
-  const [loaded] = await Promise.all([loadEngines(base, LANGS), hintsShown]).catch(failed);
+  const loaded = await loadEngines(base, LANGS).catch(failed);
   const listed = [...loaded.keys()].filter((lang) => !state.lang || lang === state.lang);
   let answered: readonly Lang[] = [];
   let shownCount = 0;
-  // Hits arrive in batches as indexes answer; batches go in in the order they came.
-  let appending = Promise.resolve();
+  // Hits arrive in batches as indexes answer; batches go in in the order they came, after the
+  // topic hints.
+  let appending = hintsShown;
   const append = (hits: Hit[]) => {
     appending = appending.then(async () => {
       await appendInOrder(hits, generation, () => {
