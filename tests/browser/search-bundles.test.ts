@@ -222,6 +222,35 @@ describe('search over a language cut into bundles', () => {
     await page.close();
   });
 
+  it('opens a next query’s language with its smallest bundle too, and the others once its index is ready', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${cut.url}search/`, { waitUntil: 'networkidle' });
+    const requested = requestedBundles(page);
+    await page.fill('#search-q', 'parti');
+    await page.press('#search-q', 'Enter');
+    expect((await search(page, cut, '')).results.length).toBeGreaterThan(0);
+    const russian = bundles.filter((bundle) => bundle.lang === 'ru');
+    expect(russian.length).toBeGreaterThan(1);
+    const smallest = russian.reduce((small, bundle) => (bundle.pages < small.pages ? bundle : small));
+    const held: Route[] = [];
+    let released = false;
+    await page.route(`**/pagefind/${smallest.name}/*.pf_meta`, (route) => (released ? route.continue() : void held.push(route)));
+    requested.clear();
+    await page.fill('#search-q', 'партийной');
+    await page.press('#search-q', 'Enter');
+    await expect.poll(() => held.length, { message: 'the smallest Russian bundle’s page list was asked', timeout: 30_000 }).toBeGreaterThan(0);
+    // With the engine running, the larger Russian bundles still wait for the smallest's index:
+    // opened at once, their page lists and counts held the worker before its first screen.
+    expect([...requested].sort()).toEqual([smallest.name]);
+    released = true;
+    for (const route of held) await route.continue();
+    expect((await search(page, cut, '')).results.length).toBeGreaterThan(0);
+    await expect.poll(() => [...requested].sort(), { timeout: 30_000 }).toEqual(russian.map((bundle) => bundle.name).sort());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a reference in Latin letters still finds Russian and Greek articles', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);

@@ -190,29 +190,38 @@ async function create(loaded: PagefindModule, basePath: string, language: string
  * entry's shared language, which names an empty WebAssembly file instead of another copy
  * (build/engine-files.ts).
  *
- * The first bundle a page opens is the smallest its first search asks (bundle-engine.ts), and
- * every other opens only once that one's index is ready, as when it started the engine: the
- * larger bundles' page lists, counts and searches then reach Pagefind's worker, which does one
- * thing at a time, after the smaller one's, whose first screen shows first. Opened all at once
- * on a running engine, the bases' counts and searches held the worker before the delta's check
- * of its word and its fragments: at 98,383 articles a pasted cold `parti` showed its first
- * results in 2,978-4,047 ms against 659-1,312 ms this way (docs/search.md).
+ * The first bundle a language opens is the smallest its first search there asks
+ * (bundle-engine.ts), and every other bundle of that language opens only once that one's index
+ * is ready (the page's very first bundle once it has started the engine): the larger bundles'
+ * page lists, counts and searches then reach Pagefind's worker, which does one thing at a time,
+ * after the smaller one's, whose first screen shows first. Opened all at once on a running
+ * engine, the bases' counts and searches held the worker before the delta's check of its word
+ * and its fragments: at 98,383 articles a pasted cold `parti` showed its first results in
+ * 2,978-4,047 ms against 659-1,312 ms this way, and a next query in another language waited
+ * the same way (docs/search.md).
  */
 function bundleOpener(base: string, loaded: PagefindModule): (bundle: ListedBundle) => SearchEngine<PagefindResult> {
+  /** The page's first bundle: it starts the engine when the engine is not running yet. */
   let first: Promise<PagefindInstance> | undefined;
+  /** Each language's first bundle, whose index the language's other bundles wait for. */
+  const firstOf = new Map<string, Promise<PagefindInstance>>();
   const open = (bundle: ListedBundle): Promise<PagefindInstance> => {
     const basePath = `${base}pagefind/${bundle.name}/`;
-    if (first) return first.then(() => create(loaded, basePath, SHARED_LANGUAGE));
-    const opened = engine
-      ? engine.then(async () => {
+    const gate = firstOf.get(bundle.lang);
+    if (gate) return gate.then(() => create(loaded, basePath, SHARED_LANGUAGE));
+    const running = first ?? engine;
+    const opened = running
+      ? running.then(async () => {
           const instance = await create(loaded, basePath, SHARED_LANGUAGE);
           await instance.preload('', { filters: {} });
           return instance;
         })
       : startFrom(loaded, basePath);
-    first = opened;
+    first ??= opened;
+    firstOf.set(bundle.lang, opened);
     opened.catch(() => {
       if (first === opened) first = undefined;
+      if (firstOf.get(bundle.lang) === opened) firstOf.delete(bundle.lang);
     });
     return opened;
   };
