@@ -182,24 +182,42 @@ describe('buildSearchIndex with a state file', () => {
 
     // A changed entry's page is written again, and its bundle rebuilt; the pages of unchanged
     // entries are not looked at until a bundle that holds them is written: then one deleted
-    // by hand is written again.
+    // by hand is written again. Of the state, only the parts that changed are written (the
+    // changed entry's shard of pages, and its bundle): the others are left as they were, and
+    // no part the state does not name is left.
+    const parts = path.join(root, 'state-parts');
+    const partTimes = async () => new Map(await Promise.all((await readdir(parts)).map(async (name) => [name, (await stat(path.join(parts, name))).mtimeMs] as const)));
+    const named = async () => {
+      const head = JSON.parse(await readFile(state, 'utf8')) as { pages: string[]; langs: Record<string, { bases: string[]; delta?: string }> };
+      return new Set([...head.pages, ...Object.values(head.langs).flatMap(({ bases, delta }) => [...bases, ...(delta ? [delta] : [])])]);
+    };
+    const partsBefore = await partTimes();
     await rm(scratchPage);
     await write(entry('fr/b', 'Congrès extraordinaire'));
     expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr']);
     expect(existsSync(scratchPage)).toBe(true);
     await buildSearchIndex(entries, fresh, path.join(root, 'fresh-scratch'));
     expect(await files(out)).toEqual(await files(fresh));
-    // With nothing changed, the state file is put back as it was read, not serialised again
-    // (indented here, so that serialising it again would show).
-    const indented = JSON.stringify(JSON.parse(await readFile(state, 'utf8')), null, 2);
-    await writeFile(state, indented);
+    const partsAfter = await partTimes();
+    expect(new Set(partsAfter.keys())).toEqual(await named());
+    expect([...partsAfter].filter(([name, time]) => partsBefore.get(name) !== time)).toHaveLength(2);
+    // With nothing changed, no part is written again.
     expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual([]);
-    expect(await readFile(state, 'utf8')).toBe(indented);
-    // A state of another shape is no state: everything is built again, and equals a build from nothing.
-    const damaged = JSON.parse(indented) as { pages: Record<string, unknown[]> };
-    const [firstPage] = Object.values(damaged.pages);
-    firstPage![2] = 'xx';
-    await writeFile(state, JSON.stringify(damaged));
+    expect(await partTimes()).toEqual(partsAfter);
+    // A part of another shape is no state: everything is built again, and equals a build from
+    // nothing; so is a part the state names that is missing.
+    for (const name of await named()) {
+      const part = JSON.parse(await readFile(path.join(parts, name), 'utf8')) as Record<string, unknown[]>;
+      const page = Object.values(part)[0];
+      if (Array.isArray(page) && page.length === 5) {
+        page[2] = 'xx';
+        await writeFile(path.join(parts, name), JSON.stringify(part));
+        break;
+      }
+    }
+    expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr', 'ru']);
+    expect(await files(out)).toEqual(await files(fresh));
+    await rm(path.join(parts, [...(await named())].at(-1)!));
     expect((await buildSearchIndex(entries, out, scratch, { stateFile: state })).rebuilt).toEqual(['fr', 'ru']);
     expect(await files(out)).toEqual(await files(fresh));
 

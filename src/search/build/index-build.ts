@@ -172,37 +172,21 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
       writeFileSync(values, `${JSON.stringify(dead)}\n`);
     } else for (const file of [ids, values]) rmSync(file, { force: true });
   }
-  if (stateFile) writeState(stateFile, previous && sameState(previous, next) ? previous : next, taken);
+  if (stateFile) writeState(stateFile, next, taken);
   return { pages: summary, bundles, rebuilt, tombstones: bundles.reduce((sum, bundle) => sum + (bundle.dead ?? 0), 0) };
 }
 
 /** The file whose time is when a pass started, in the scratch folder. */
 const PASS_START_FILE = '.pass-start';
 
-/**
- * Whether `next` holds what `previous` did: the same pages, entries folders, limits and
- * bundles, each bundle kept as it was. The pass's start may stay the earlier one: a folder
- * unchanged since that is unchanged since this one.
- */
-function sameState(previous: IndexState, next: IndexState): boolean {
-  const { limits } = previous;
-  if (next.pages !== previous.pages || next.folders !== previous.folders || Object.entries(limits).some(([key, value]) => next.limits[key as keyof SegmentLimits] !== value)) return false;
-  const langs = Object.keys(previous.langs);
-  if (Object.keys(next.langs).length !== langs.length) return false;
-  return langs.every((lang) => {
-    const before = previous.langs[lang as Lang]!;
-    const after = next.langs[lang as Lang];
-    return after !== undefined && after.delta === before.delta && after.bases.length === before.bases.length && after.bases.every((base, i) => base === before.bases[i]);
-  });
-}
-
-/** Writes one planned bundle and returns its state. */
+/** The pages of these planned bundles. */
 const sumPages = (segments: Iterable<PlannedSegment>): number => {
   let pages = 0;
   for (const segment of segments) pages += segment.pages.length;
   return pages;
 };
 
+/** Writes one planned bundle and returns its state. */
 async function writeSegment(segment: PlannedSegment, outputDir: string, scratchDir: string): Promise<SegmentState> {
   const bundle = path.join(outputDir, segment.name);
   const dirs = segment.delta
