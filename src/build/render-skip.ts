@@ -57,6 +57,16 @@ export const RENDER_CHANGED_ONLY = 'ARCHIVE_RENDER_CHANGED_ONLY';
  */
 export const SITE_INTACT = 'ARCHIVE_SITE_INTACT';
 
+/**
+ * How a route takes its paths from its table (src/lib/route-table.ts), as the build said:
+ * reused with the code unchanged, and only the groups made again given when the site folder is
+ * as the last build left it too. `pattern`: the route's, as getStaticPaths() is given it.
+ */
+export function routeTableUse(pattern: string, env: NodeJS.ProcessEnv = process.env): { reuse: boolean; changedOnly: boolean; pattern: string } {
+  const reuse = env[RENDER_CHANGED_ONLY] === '1';
+  return { reuse, changedOnly: reuse && env[SITE_INTACT] === '1', pattern };
+}
+
 /** The fingerprint of the code and environment `astro build` reads, and of the folders' paths. */
 export function codeFingerprint(root: string, archive: string, dist: string, env: NodeJS.ProcessEnv): string {
   const hash = createHash('sha256');

@@ -8,11 +8,13 @@
  * render (RENDER_CHANGED_ONLY, src/build/render-skip.ts), a page whose cache key equals the one
  * in Astro's record of the last build and whose file is still in the site folder is not handed
  * to Astro at all. Astro then renders (or restores) only the rest; its record is given back the
- * pages it did not see, so it stays the record of the whole site. With the code changed, every
- * path goes to Astro, which decides by each route's module graph.
+ * pages it did not see, so it stays the record of the whole site. A route whose table gave only
+ * the groups made again (src/lib/route-table.ts, `changedOnly`) has its other pages carried
+ * over from that record the same way, unlisted. With the code changed, every path goes to
+ * Astro, which decides by each route's module graph.
  *
- * The sitemap needs every page, so it is written here from the full list of paths rather than
- * from the pages Astro rendered.
+ * The sitemap needs every page, so it is written here from the full list of paths, the carried
+ * ones with them, rather than from the pages Astro rendered.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -103,15 +105,31 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
   let recordFile = '';
   let outDir: URL | undefined;
   let sitemapCache = '';
-  /** Every path of this build, handed to Astro or not. */
+  /** Each route's component and type, by its pattern. */
+  const routesByPattern = new Map<string, { component: string; type: string }>();
+  /** Every path getStaticPaths() gave this build, handed to Astro or not. */
   let allPaths: PathWithRoute[] = [];
+  /** The pages left out of getStaticPaths() and carried over from Astro's record, for the sitemap. */
+  let carriedPages: string[] = [];
   /** The record's entries of the pages kept without Astro, by route. */
   let kept = new Map<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string }> }>();
-  /** The paths to hand Astro: all of them, or with the code unchanged only those that changed. */
-  const choosePaths = (logger: BuildStart['logger']): PathWithRoute[] => {
+  /**
+   * The paths to hand Astro: all of them, or with the code unchanged only those that changed.
+   * `left`: by route pattern, how many unchanged pages the route tables did not give at all.
+   */
+  const choosePaths = (logger: BuildStart['logger'], left: ReadonlyMap<string, number>): PathWithRoute[] => {
     kept = new Map();
+    carriedPages = [];
     const previous = process.env[RENDER_CHANGED_ONLY] === '1' ? readAstroRecord(recordFile) : undefined;
+    if (left.size > 0 && (!previous || !outDir)) {
+      throw new Error(`${recordFile}: the route tables left out unchanged pages, but Astro's record of them cannot be read; build again with --clean`);
+    }
     if (!previous || !outDir) return allPaths;
+    const keep = (component: string, dependencyHash: string, pathname: string, last: { cacheKey: string; outputFile: string }) => {
+      let routeKept = kept.get(component);
+      if (!routeKept) kept.set(component, (routeKept = { dependencyHash, paths: {} }));
+      routeKept.paths[pathname] = last;
+    };
     const given: PathWithRoute[] = [];
     let keptCount = 0;
     // With the site folder as the last build left it, every page of its record is there: a
@@ -122,13 +140,28 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
       const route = previous.routes[entry.route.component];
       const last = route?.paths[entry.pathname];
       if (route && last && entry.cacheKey !== undefined && last.cacheKey === entry.cacheKey && present(last.outputFile)) {
-        let routeKept = kept.get(entry.route.component);
-        if (!routeKept) kept.set(entry.route.component, (routeKept = { dependencyHash: route.dependencyHash, paths: {} }));
-        routeKept.paths[entry.pathname] = last;
+        keep(entry.route.component, route.dependencyHash, entry.pathname, last);
         keptCount++;
       } else {
         given.push(entry);
       }
+    }
+    // A route's pages left out are those of its record that getStaticPaths() did not give: with
+    // the archive's records unchanged, its pages are the last build's.
+    for (const [pattern, count] of left) {
+      const resolved = routesByPattern.get(pattern);
+      const route = resolved && previous.routes[resolved.component];
+      if (!resolved || !route) throw new Error(`${recordFile}: Astro's record holds no pages of ${pattern}, whose route table left out ${count}; build again with --clean`);
+      const listed = new Set(allPaths.filter((entry) => entry.route.component === resolved.component).map((entry) => entry.pathname));
+      let carried = 0;
+      for (const [pathname, last] of Object.entries(route.paths)) {
+        if (listed.has(pathname)) continue;
+        keep(resolved.component, route.dependencyHash, pathname, last);
+        if (resolved.type === 'page') carriedPages.push(pathname);
+        carried++;
+      }
+      if (carried !== count) throw new Error(`${recordFile}: Astro's record holds ${carried} pages of ${pattern} beside those given, its route table left out ${count}; build again with --clean`);
+      keptCount += carried;
     }
     // Astro prunes the stored copy of every page its last record holds and this build does not
     // hand it: the kept pages leave its record until it is written again (astro:build:done).
@@ -150,6 +183,9 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
         outDir = config.outDir;
         sitemapCache = fileURLToPath(new URL(SITEMAP_CACHE, config.cacheDir));
       },
+      'astro:routes:resolved': ({ routes }) => {
+        for (const route of routes) routesByPattern.set(route.pattern, { component: route.entrypoint, type: route.type });
+      },
       'astro:build:start': async ({ setPrerenderer, logger }) => {
         // The articles loader waits at the gate; should Astro not have run it, nothing past
         // here may read the archive before the gate opens either.
@@ -165,8 +201,11 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
               await prerenderer.setup?.();
               allPaths = await prerenderer.getStaticPaths();
               const tables = routeTablesTally();
-              logger.info(`route tables: ${tables.made} of ${tables.made + tables.kept} groups of paths made, the others kept (${tables.routes} routes)`);
-              given = choosePaths(logger);
+              const left = [...tables.left.values()].reduce((sum, count) => sum + count, 0);
+              logger.info(
+                `route tables: ${tables.made} of ${tables.made + tables.kept} groups of paths made, the others kept (${tables.routes} routes)${left > 0 ? `; ${left} unchanged pages not listed` : ''}`,
+              );
+              given = choosePaths(logger, tables.left);
             },
             getStaticPaths: async () => given,
           };
@@ -182,7 +221,7 @@ export function incrementalPages(options: IncrementalPagesOptions): AstroIntegra
           }
           await writeFile(recordFile, JSON.stringify(record, null, '\t'));
         }
-        const pages = allPaths.filter((entry) => entry.route.type === 'page' && !STATUS_PAGE.test(entry.pathname)).map((entry) => entry.pathname);
+        const pages = [...allPaths.filter((entry) => entry.route.type === 'page').map((entry) => entry.pathname), ...carriedPages].filter((page) => !STATUS_PAGE.test(page));
         const entries = [...storedRecords(options.recordsDir).values()].map(({ record }) => record);
         const key = sitemapKey(pages, entries, site, base);
         const written = writeSitemap(fileURLToPath(dir), sitemapCache, key, () => sitemapFiles(pages, sitemapAlternates(entries, site, base), site, base));

@@ -6,7 +6,7 @@ import { cacheKey } from './cache-key.ts';
 import { documentTopic } from './document-topics.ts';
 import { feedDescription } from './feeds.ts';
 import { storedRecords, storedRecordsDigest, type StoredRecord } from './record-store.ts';
-import { routePaths, type KeyedPath, type RouteSource } from './route-table.ts';
+import { routePaths, type KeyedPath, type RouteSource, type RouteTableOptions } from './route-table.ts';
 
 /**
  * The one place pages get articles from. Astro renders every page in one process, so these
@@ -70,10 +70,15 @@ async function load(): Promise<ArchiveIndex> {
 
 /**
  * A route's getStaticPaths() entries over the archive, from its table of the last build where
- * the archive's records are unchanged (src/lib/route-table.ts). `reuse`: the code is as at the
- * last build that ran Astro (src/build/render-skip.ts).
+ * the archive's records are unchanged (src/lib/route-table.ts). `use`: whether the code is as at
+ * the last build that ran Astro, whether only the groups made again are to be given, and the
+ * route's pattern, as the build says (src/build/render-skip.ts, routeTableUse).
  */
-export async function archiveRoutePaths<Params, Props>(name: string, reuse: boolean, source: RouteSource<Params, Props>): Promise<KeyedPath<Params, Props>[]> {
+export async function archiveRoutePaths<Params, Props>(
+  name: string,
+  use: Pick<RouteTableOptions, 'reuse' | 'changedOnly' | 'pattern'>,
+  source: RouteSource<Params, Props>,
+): Promise<KeyedPath<Params, Props>[]> {
   const [inputs, digests] = await Promise.all([archiveKey(), entryDigests()]);
-  return routePaths(name, { dir: routeTablesDir, inputs, digests, reuse }, source);
+  return routePaths(name, { dir: routeTablesDir, inputs, digests, ...use }, source);
 }

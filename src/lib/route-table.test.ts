@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheKey } from './cache-key.ts';
-import { routePaths, type RouteSource } from './route-table.ts';
+import { routePaths, routeTablesTally, type RouteSource } from './route-table.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -51,10 +51,10 @@ describe('routePaths', () => {
   it('makes every path when there is no table, then keeps them all while nothing changed', () => {
     const dir = folder();
     const first = route(titles);
-    const made = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, first.source);
+    const made = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, first.source);
     expect(first.made).toEqual(['a', 'b', 'c', 'listing']);
     const again = route(titles);
-    const kept = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, again.source);
+    const kept = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, again.source);
     expect(keysOf(kept)).toEqual(keysOf(made));
     // A param given as undefined (a listing's newest page) is kept as such: Astro refuses empty params.
     expect(kept.map((p) => p.params)).toEqual(made.map((p) => p.params));
@@ -65,53 +65,79 @@ describe('routePaths', () => {
 
   it('makes again the pages of an entry whose digest changed, and only those', () => {
     const dir = folder();
-    const before = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, route(titles).source);
+    const before = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, route(titles).source);
     const changed = new Map([...digests, ['b', '2']]);
     const again = route(titles);
-    const paths = routePaths('r', { dir, inputs: 'records-1', digests: changed, reuse: true }, again.source);
+    const paths = routePaths('r', { dir, inputs: 'records-1', digests: changed, reuse: true, changedOnly: false, pattern: '/r/[id]' }, again.source);
     expect(again.made).toEqual(['b']);
     const keyOf = (list: typeof paths, id: string) => list.find((p) => p.params.id === id)?.cacheKey;
     expect(keyOf(paths, 'b')).not.toBe(keyOf(before, 'b'));
     // What a build without the table makes.
-    const clean = routePaths('r', { dir: folder(), inputs: 'records-1', digests: changed, reuse: true }, route(titles).source);
+    const clean = routePaths('r', { dir: folder(), inputs: 'records-1', digests: changed, reuse: true, changedOnly: false, pattern: '/r/[id]' }, route(titles).source);
     expect(keysOf(paths)).toEqual(keysOf(clean));
     // The table now holds the new digest: a third build keeps everything.
     const third = route(titles);
-    routePaths('r', { dir, inputs: 'records-1', digests: changed, reuse: true }, third.source);
+    routePaths('r', { dir, inputs: 'records-1', digests: changed, reuse: true, changedOnly: false, pattern: '/r/[id]' }, third.source);
     expect(third.made).toEqual([]);
   });
 
   it('makes every path again when the records changed, or the code (no reuse), or the table is damaged', () => {
     const dir = folder();
-    routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, route(titles).source);
+    routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, route(titles).source);
     const retitled = { ...titles, c: 'C2' };
     const changed = route(retitled);
-    const paths = routePaths('r', { dir, inputs: 'records-2', digests, reuse: true }, changed.source);
+    const paths = routePaths('r', { dir, inputs: 'records-2', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, changed.source);
     expect(changed.made).toEqual(['a', 'b', 'c', 'listing']);
     expect(paths.find((p) => p.params.id === 'list/c')?.props.title).toBe('C2');
 
     const code = route(retitled);
-    routePaths('r', { dir, inputs: 'records-2', digests, reuse: false }, code.source);
+    routePaths('r', { dir, inputs: 'records-2', digests, reuse: false, changedOnly: false, pattern: '/r/[id]' }, code.source);
     expect(code.made).toEqual(['a', 'b', 'c', 'listing']);
 
     writeFileSync(path.join(dir, 'r.json'), '{"inputs":');
     const damaged = route(retitled);
-    routePaths('r', { dir, inputs: 'records-2', digests, reuse: true }, damaged.source);
+    routePaths('r', { dir, inputs: 'records-2', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, damaged.source);
     expect(damaged.made).toEqual(['a', 'b', 'c', 'listing']);
     expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'))).toMatchObject({ inputs: 'records-2' });
   });
 
   it('makes a kept page\'s props only when asked, and refuses a table its inputs do not make', () => {
     const dir = folder();
-    routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, route(titles).source);
+    routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, route(titles).source);
     const again = route(titles);
-    const kept = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, again.source);
+    const kept = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, again.source);
     expect(again.made).toEqual([]);
     expect(kept.find((p) => p.params.id === 'list/b')?.props).toEqual({ title: 'B' });
     expect(again.made).toEqual(['listing']);
 
     // Inputs that do not cover what the pages show: the recorded key is not what is made now.
-    const lying = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true }, route({ ...titles, a: 'A2' }).source);
+    const lying = routePaths('r', { dir, inputs: 'records-1', digests, reuse: true, changedOnly: false, pattern: '/r/[id]' }, route({ ...titles, a: 'A2' }).source);
     expect(() => lying.find((p) => p.params.id === 'a')?.props).toThrow(/r\.json: the recorded paths of a are not what its inputs make/);
+  });
+
+  it('gives only the groups made again with changedOnly, and counts the pages it left out', () => {
+    const dir = folder();
+    const options = { dir, inputs: 'records-1', digests, reuse: true, changedOnly: true, pattern: '/r/[id]' };
+    // No table yet: every path is given.
+    const first = route(titles);
+    const all = routePaths('r', options, first.source);
+    expect(keysOf(all)).toHaveLength(6);
+    expect(routeTablesTally().left.get('/r/[id]')).toBeUndefined();
+
+    const changed = new Map([...digests, ['b', '2']]);
+    const again = route(titles);
+    const given = routePaths('r', { ...options, digests: changed }, again.source);
+    expect(again.made).toEqual(['b']);
+    expect(given.map((p) => p.params.id)).toEqual(['b']);
+    // The pages of a, c and the listing's three, none of them made or listed.
+    expect(routeTablesTally().left.get('/r/[id]')).toBe(5);
+    // The key given is the one every path would have: what a build without the table makes.
+    const clean = routePaths('r', { ...options, dir: folder(), digests: changed, changedOnly: false }, route(titles).source);
+    expect(clean.find((p) => p.params.id === 'b')?.cacheKey).toBe(given[0]?.cacheKey);
+
+    // Records changed: the table's groups no longer hold, and every path is given.
+    const retitled = route({ ...titles, c: 'C2' });
+    expect(routePaths('r', { ...options, inputs: 'records-2', digests: changed }, retitled.source)).toHaveLength(6);
+    expect(routeTablesTally().left.get('/r/[id]')).toBeUndefined();
   });
 });

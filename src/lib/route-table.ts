@@ -55,6 +55,15 @@ export interface RouteTableOptions {
   digests: ReadonlyMap<string, string>;
   /** Whether the code is as at the last build that wrote the table (src/build/render-skip.ts). */
   reuse: boolean;
+  /**
+   * Whether to give only the groups made again, when the table's inputs are unchanged: the build
+   * then keeps every other page of the route as its last record holds it, without listing it
+   * (src/integrations/incremental-pages.ts). Only with `reuse`, and with the site folder as the
+   * last build left it, where no kept page can be missing.
+   */
+  changedOnly: boolean;
+  /** The route's pattern (`routePattern` of getStaticPaths()), by which the build finds the pages left out. */
+  pattern: string;
 }
 
 /**
@@ -66,14 +75,16 @@ export interface RouteTableOptions {
  * groups and their pages are the recorded ones, and a group whose entries' digests are all as
  * recorded has its recorded pages and keys: only the others are made again. Props of a kept
  * page are made only if Astro asks for them (a page it renders: its file was deleted, say),
- * and must then give the recorded key. The table is written when anything in it changed.
+ * and must then give the recorded key. With `changedOnly`, the kept pages are not given at all:
+ * at 100,000 articles, listing 170,000 unchanged pages, and Astro turning each into a path,
+ * took most of a build after one file changed. The table is written when anything in it changed.
  */
 export function routePaths<Params, Props>(name: string, options: RouteTableOptions, source: RouteSource<Params, Props>): KeyedPath<Params, Props>[] {
   const file = path.join(options.dir, `${name}.json`);
   const last = options.reuse ? readTable(file) : undefined;
   const groups: Recorded[] = [];
   const paths: KeyedPath<Params, Props>[] = [];
-  const tally = { made: 0, kept: 0 };
+  const tally = { pattern: options.pattern, made: 0, kept: 0, left: 0 };
   tallies().set(name, tally);
   const make = (group: string): KeyedPath<Params, Props>[] => {
     tally.made++;
@@ -100,6 +111,10 @@ export function routePaths<Params, Props>(name: string, options: RouteTableOptio
       }
       groups.push(recorded);
       tally.kept++;
+      if (options.changedOnly) {
+        tally.left += pages.length;
+        continue;
+      }
       let made: KeyedPath<Params, Props>[] | undefined;
       for (const [i, [params, cacheKey]] of pages.entries()) {
         paths.push({
@@ -126,18 +141,23 @@ export function routePaths<Params, Props>(name: string, options: RouteTableOptio
  * routes run inside the bundle Astro renders with, the integration that logs outside it.
  */
 const TALLIES = Symbol.for('political-news-archive:route-tables');
-type Tallies = Map<string, { made: number; kept: number }>;
+type Tallies = Map<string, { pattern: string; made: number; kept: number; left: number }>;
 const tallies = (): Tallies => ((globalThis as { [TALLIES]?: Tallies })[TALLIES] ??= new Map());
 
-/** What the route tables did in this process: groups made and kept in all. */
-export function routeTablesTally(): { routes: number; made: number; kept: number } {
+/**
+ * What the route tables did in this process: groups made and kept in all, and by route
+ * pattern, the number of kept pages not given (`changedOnly`).
+ */
+export function routeTablesTally(): { routes: number; made: number; kept: number; left: Map<string, number> } {
   let made = 0;
   let kept = 0;
+  const left = new Map<string, number>();
   for (const tally of tallies().values()) {
     made += tally.made;
     kept += tally.kept;
+    if (tally.left > 0) left.set(tally.pattern, (left.get(tally.pattern) ?? 0) + tally.left);
   }
-  return { routes: tallies().size, made, kept };
+  return { routes: tallies().size, made, kept, left };
 }
 
 function readTable(file: string): Table | undefined {

@@ -73,7 +73,8 @@ describe('sitemapKey', () => {
     expect(sitemapKey(pages, entries, 'https://example.org', '/archive/')).not.toBe(key);
   });
 
-  it('does not depend on the order the records were read in', () => {
+  it('does not depend on the order the records were read in, or the pages listed in', () => {
     expect(sitemapKey(pages, [...entries].reverse(), 'https://example.org', '/')).toBe(key);
+    expect(sitemapKey([...pages].reverse(), entries, 'https://example.org', '/')).toBe(key);
   });
 });

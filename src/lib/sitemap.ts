@@ -32,13 +32,14 @@ export function sitemapAlternates(entries: readonly SitemapEntry[], site: string
 }
 
 /**
- * A digest of everything sitemapFiles makes the sitemap of: the pages (in the order given), the
- * articles' languages and translation keys (in id order: the alternates do not depend on the
- * records' order), the site's address and base path.
+ * A digest of everything sitemapFiles makes the sitemap of: the pages and the articles'
+ * languages and translation keys, each in any order (the sitemap sorts its pages, and the
+ * alternates do not depend on the records' order; a build that lists only the changed pages
+ * gives them in another order), the site's address and base path.
  */
 export function sitemapKey(pages: readonly string[], entries: readonly SitemapEntry[], site: string, base: string): string {
   const hash = createHash('sha256').update(`${JSON.stringify([site, base, pages.length])}\n`);
-  for (const page of pages) hash.update(`${page}\n`);
+  for (const page of [...pages].sort()) hash.update(`${page}\n`);
   for (const { id, lang, translationKey } of [...entries].sort((a, b) => compareStrings(a.id, b.id))) hash.update(`${JSON.stringify([id, lang, translationKey])}\n`);
   return hash.digest('base64url');
 }

@@ -18,6 +18,8 @@ import { loggedPages, unvisitedPages } from '../../src/build/astro-log.ts';
 import { indexedPages, SEARCH_DIR } from './support/search-index.ts';
 import { FRAGMENT_DIR } from '../../src/search/bundles.ts';
 import { SEARCH_MEMORY } from '../../src/build/search-gate.ts';
+import { ASTRO_MANIFEST } from '../../src/build/site-output.ts';
+import { archivePaths } from '../../src/config/archive-paths.ts';
 
 const root = process.cwd();
 const work = path.join(root, '.cache', 'test-incremental');
@@ -87,6 +89,17 @@ function routeGroups(output: string): { made: number; all: number } {
   return { made: Number(match[1]), all: Number(match[2]) };
 }
 
+/**
+ * Every page of Astro's record of an archive's last build, by route. Not their keys: a key
+ * holds the digest of the entry its page reads, its file's size and modification time.
+ */
+function recordedPages(archive: string): string[] {
+  const record = JSON.parse(readFileSync(path.join(archive, archivePaths.astroCache, ASTRO_MANIFEST), 'utf8')) as { routes: Record<string, { paths: Record<string, unknown> }> };
+  return Object.entries(record.routes)
+    .flatMap(([component, route]) => Object.keys(route.paths).map((pathname) => `${component} ${pathname}`))
+    .sort();
+}
+
 /** Doubles a file's first sentence after its title: a changed body, in any language. */
 function changeBody(file: string): void {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -143,11 +156,16 @@ describe('an incremental build', () => {
     const groups = routeGroups(output);
     expect(groups.made).toBeGreaterThanOrEqual(1);
     expect(groups.made).toBeLessThan(groups.all / 4);
+    // The site folder is as the last build left it: the routes give only the groups made again,
+    // and the pages of the others are carried over in Astro's record without being listed.
+    expect(stripVTControlCharacters(output)).toMatch(/route tables: .*; [1-9]\d* unchanged pages not listed/);
     // One language's search pages changed: its delta is written again, every base is kept,
     // beside Astro: a delta fits in the memory Astro leaves.
     expect(output).not.toContain('search index: waiting');
     expect(output).toMatch(/search index: .* pages; built (fr|ru|el)-delta, kept fr, ru, el(, \w+-delta)*; \d+ tombstoned/);
     expectSameAsClean();
+    // Astro's record still holds every page, as a clean build's does: the next build keeps them.
+    expect(recordedPages(incremental.out)).toEqual(recordedPages(clean.out));
   });
 
   it('after nothing changed, skips astro build and still equals a clean build', { timeout: 480_000 }, () => {

@@ -1,15 +1,15 @@
 import rss from '@astrojs/rss';
-import type { APIRoute, GetStaticPaths, InferGetStaticParamsType, InferGetStaticPropsType } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { archiveIndex, archiveRoutePaths, feedDescriber } from '../../../lib/archive-index.ts';
 import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { LANGUAGE_NAMES, ui } from '../../../i18n/ui.ts';
 import { LANGS, type Lang } from '../../../schemas/article.ts';
-import { RENDER_CHANGED_ONLY } from '../../../build/render-skip.ts';
+import { routeTableUse } from '../../../build/render-skip.ts';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const index = await archiveIndex();
-  return archiveRoutePaths('language-feeds', process.env[RENDER_CHANGED_ONLY] === '1', {
+  return archiveRoutePaths('language-feeds', routeTableUse(routePattern), {
     groups: () => LANGS,
     paths: (lang, digestOf) => {
       const articles = (index.byLang.get(lang as Lang) ?? []).slice(0, FEED_SIZE);
@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>, InferGetStaticParamsType<typeof getStaticPaths>> = async ({ params, props, site }) => {
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>, { lang: Lang }> = async ({ params, props, site }) => {
   const { lang } = params;
   const { articles } = props;
   if (!site) throw new Error('feeds need SITE_URL (astro.config `site`)');

@@ -5,11 +5,11 @@ import { feedItems, feedKey, FEED_SIZE } from '../../../lib/feeds.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { ui } from '../../../i18n/ui.ts';
 import type { TopicSummary } from '../../../lib/archive-model.ts';
-import { RENDER_CHANGED_ONLY } from '../../../build/render-skip.ts';
+import { routeTableUse } from '../../../build/render-skip.ts';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const index = await archiveIndex();
-  return archiveRoutePaths('topic-feeds', process.env[RENDER_CHANGED_ONLY] === '1', {
+  return archiveRoutePaths('topic-feeds', routeTableUse(routePattern), {
     groups: () => index.topics.keys(),
     paths: (slug, digestOf) => {
       const { labels, description } = index.topics.get(slug) as TopicSummary;
