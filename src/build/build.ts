@@ -17,7 +17,7 @@ import { describeHolder, lockArchive, type BuildLock } from './lock.ts';
 import { ASTRO_GATE, isGateWaiting, isIngestWrites, type GateOpen } from './astro-gate.ts';
 import { codeFingerprint, renderedWith, renderedWithCode, renderFingerprint, recordRender, SITE_INTACT } from './render-skip.ts';
 import { run, type RunOptions } from './run.ts';
-import { astroPages, emptyOutput, finishOutput, mayBeStale, prepareOutput } from './site-output.ts';
+import { ASTRO_MANIFEST, astroPages, emptyOutput, finishOutput, mayBeStale, prepareOutput } from './site-output.ts';
 import { isSearchWaiting, SEARCH_MEMORY, SEARCH_OPEN } from './search-gate.ts';
 import { BESIDE_ASTRO_NICENESS, searchMemoryBesideAstro, sideBySideBudget } from './stages.ts';
 
@@ -180,8 +180,10 @@ async function buildLocked(archive: string, lock: BuildLock, options: BuildOptio
     astro.child?.kill();
     await astro.done?.catch(() => undefined);
   } else {
-    // With the code as at the last render, Astro is given only the pages whose data changed.
-    const renderChangedOnly = !clean && fingerprint !== undefined && renderedWithCode(files.renderRecord, code);
+    // With the code as at the last render, Astro is given only the pages whose data changed,
+    // which its record of that render tells (src/integrations/incremental-pages.ts): without
+    // it, a route may leave no page out.
+    const renderChangedOnly = !clean && fingerprint !== undefined && renderedWithCode(files.renderRecord, code) && existsSync(path.join(files.astroCache, ASTRO_MANIFEST));
     recordRender(files.renderRecord, undefined);
     startAstro();
     astro.answer = { astroGate: 'open', renderChangedOnly, siteIntact: intact };
