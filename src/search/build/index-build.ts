@@ -18,12 +18,12 @@ import { BUNDLES_FILE, DEFAULT_SEGMENT_LIMITS, indexPeakBytes, TOMBSTONE_FILTERS
 import { readForeignWords } from '../word-scripts-build.ts';
 import { LANGS, type Lang } from '../../schemas/article.ts';
 import { isEngineFile, writeEngine } from './engine-files.ts';
-import { builderFingerprint, bundleFiles, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
+import { builderFingerprint, bundleFiles, DamagedState, sameFiles, takeState, writeState, type IndexState } from './index-state.ts';
 import { closePagefind, writeBundle } from './pagefind-run.ts';
 import { linkPages, listedEntries, monthDir, restorePages, updateSearchPages, type PageState } from './search-pages.ts';
 import { listEntries } from '../../lib/entry-listing.ts';
 import { compareStrings } from '../../lib/sort.ts';
-import { planLanguage, type PlannedSegment, type SegmentState } from './segments.ts';
+import { planLanguage, type BaseStanding, type PlannedSegment, type SegmentState } from './segments.ts';
 
 export { SEARCH_STATE_FILE } from './index-state.ts';
 
@@ -51,13 +51,36 @@ export type SearchIndexProgress =
 const pageUrl = ([, page, lang, unit]: PageState): string => `/${path.relative(monthDir(lang, unit), path.dirname(page)).split(path.sep).join('/')}/`;
 
 /** Every language's bundles, in the order of LANGS. */
-function planAll(pages: Record<string, PageState>, previous: IndexState['langs'], limits: SegmentLimits, intact: (segment: SegmentState) => boolean): PlannedSegment[] {
+function planAll(
+  pages: Record<string, PageState>,
+  previous: IndexState['langs'],
+  limits: SegmentLimits,
+  intact: (segment: SegmentState) => boolean,
+  standing: (lang: Lang, base: SegmentState) => BaseStanding | undefined,
+): PlannedSegment[] {
   const byLang = new Map<Lang, PageState[]>(LANGS.map((lang) => [lang, []]));
   for (const name of Object.keys(pages).sort()) {
     const page = pages[name]!;
     byLang.get(page[2])!.push(page);
   }
-  return LANGS.flatMap((lang) => planLanguage(lang, byLang.get(lang)!, previous[lang], limits, intact));
+  return LANGS.flatMap((lang) => planLanguage(lang, byLang.get(lang)!, previous[lang], limits, intact, (base) => standing(lang, base)));
+}
+
+const unitKey = (lang: Lang, unit: string): string => `${lang}/${unit}`;
+
+/** The months (unitKey) with a page added, changed or removed between `previous` and `next`. */
+function changedUnits(previous: Record<string, PageState>, next: Record<string, PageState>): Set<string> {
+  const changed = new Set<string>();
+  if (previous === next) return changed;
+  for (const name in next) {
+    const before = previous[name];
+    const after = next[name]!;
+    if (before === after) continue;
+    changed.add(unitKey(after[2], after[3]));
+    if (before) changed.add(unitKey(before[2], before[3]));
+  }
+  for (const name in previous) if (!(name in next)) changed.add(unitKey(previous[name]![2], previous[name]![3]));
+  return changed;
 }
 
 /** How buildSearchIndex builds: all optional. */
@@ -102,7 +125,7 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
   writeFileSync(startFile, '');
   const startedMs = statSync(startFile).mtimeMs;
   const listing = listEntries(entriesDir, previous && { entries: listedEntries(previous.pages), folders: previous.folders, startedMs: previous.startedMs });
-  const next: IndexState = { fingerprint, limits: full, startedMs, folders: listing.folders, pages: {}, langs: {} };
+  const next: IndexState = { fingerprint, limits: full, startedMs, folders: listing.folders, pages: {}, langs: {}, standings: new Map() };
   const summary = Object.fromEntries(LANGS.map((lang) => [lang, 0])) as SearchIndexSummary;
   const rebuilt: string[] = [];
   let plan: PlannedSegment[] = [];
@@ -118,7 +141,16 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
       if (ok === undefined) checked.set(segment.name, (ok = sameFiles(bundleFiles(path.join(outputDir, segment.name)), segment.files)));
       return ok;
     };
-    plan = planAll(next.pages, before, full, intact);
+    const changed = changedUnits(previous?.pages ?? {}, next.pages);
+    const standing = (lang: Lang, base: SegmentState): BaseStanding | undefined =>
+      base.units.some((unit) => changed.has(unitKey(lang, unit))) ? undefined : previous?.standings.get(base);
+    try {
+      plan = planAll(next.pages, before, full, intact, standing);
+    } catch (error) {
+      // A bundle's part is read only now: one missing or damaged is no state, as a damaged head is.
+      if (!(error instanceof DamagedState)) throw error;
+      plan = planAll(next.pages, {}, full, intact, () => undefined);
+    }
     mkdirSync(outputDir, { recursive: true });
     const names = new Set(plan.map((segment) => segment.name));
     for (const name of readdirSync(outputDir)) if (!names.has(name) && !isEngineFile(name)) rmSync(path.join(outputDir, name), { recursive: true, force: true });
@@ -141,7 +173,10 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
       if (!segment.kept) rebuilt.push(segment.name);
       const lang = (next.langs[segment.lang] ??= { bases: [] });
       if (segment.delta) lang.delta = state;
-      else lang.bases.push(state);
+      else {
+        lang.bases.push(state);
+        next.standings.set(state, segment.standing ?? { size: segment.pages.length, dead: {}, superseded: [], added: 0 });
+      }
     }
   } finally {
     await closePagefind();
@@ -154,7 +189,7 @@ export async function buildSearchIndex(entriesDir: string, outputDir: string, sc
     return {
       name: segment.name,
       lang: segment.lang,
-      pages: segment.kept ? Object.keys(segment.kept.pages).length : segment.pages.length,
+      pages: segment.standing?.size ?? segment.pages.length,
       ...(segment.delta ? { delta: true as const } : {}),
       ...(dead.length ? { dead: dead.length } : {}),
       foreign: readForeignWords(path.join(outputDir, segment.name)),

@@ -2,9 +2,11 @@
  * The search stage's state, in the archive's cache: each entry's search page and each
  * language's bundles as written (segments.ts). The state file is a small head naming the
  * parts that hold the rest, in a folder beside it: the entries' pages in shards cut by a hash
- * of the entry's name, and one part a bundle, each part named by the hash of its text. A
- * build writes only the parts whose content changed. The head is removed while a build runs,
- * so a build killed half-way leaves none and the next starts from nothing.
+ * of the entry's name, and one part a bundle, each part named by the hash of its text, and
+ * how each base stood (segments.ts), so that a base whose months did not change is kept
+ * without its part being read. A build writes only the parts whose content changed. The head
+ * is removed while a build runs, so a build killed half-way leaves none and the next starts
+ * from nothing.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { TOMBSTONE_FILTERS_FILE, TOMBSTONES_FILE, type SegmentLimits } from '../bundles.ts';
 import { LANGS, type Lang } from '../../schemas/langs.ts';
 import { sha256, type PageState } from './search-pages.ts';
-import type { LanguageSegments, SegmentState } from './segments.ts';
+import type { BaseStanding, LanguageSegments, SegmentState } from './segments.ts';
 
 export interface IndexState {
   fingerprint: string;
@@ -22,6 +24,8 @@ export interface IndexState {
   folders: [folder: string, ctimeMs: number][];
   pages: Record<string, PageState>;
   langs: Partial<Record<Lang, LanguageSegments>>;
+  /** How each base stood at the build that wrote this (segments.ts). */
+  standings: Map<SegmentState, BaseStanding>;
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -80,14 +84,29 @@ function shardOf(name: string): number {
   return (hash >>> 0) % PAGE_SHARDS;
 }
 
+/** A bundle in the state file: its part, its name and months, and a base's standing. */
+interface HeadSegment {
+  part: string;
+  name: string;
+  units: string[];
+}
+
 /** The state file: the state's small fields, and its parts by name, in the folder beside it (partsDir). */
 interface StateHead extends Pick<IndexState, 'fingerprint' | 'limits' | 'startedMs' | 'folders'> {
   /** The page shards' parts, by shard. */
   pages: string[];
-  langs: Partial<Record<Lang, { bases: string[]; delta?: string | undefined }>>;
+  langs: Partial<Record<Lang, { bases: (HeadSegment & { standing: BaseStanding })[]; delta?: HeadSegment | undefined }>>;
 }
 
 const isPartName = (value: unknown): value is string => isString(value) && /^[\w-]+\.json$/.test(value);
+const isHeadSegment = (value: unknown): value is HeadSegment => isRecord(value) && isPartName(value.part) && isString(value.name) && isStrings(value.units);
+const isStanding = (value: unknown): boolean =>
+  isRecord(value) &&
+  typeof value.size === 'number' &&
+  typeof value.added === 'number' &&
+  isStrings(value.superseded) &&
+  isRecord(value.dead) &&
+  everyValue(value.dead, (filters) => isRecord(filters) && everyValue(filters, isStrings));
 
 function isStateHead(value: unknown): value is StateHead {
   if (!isRecord(value) || !isString(value.fingerprint) || !isRecord(value.limits) || !isRecord(value.langs)) return false;
@@ -95,12 +114,20 @@ function isStateHead(value: unknown): value is StateHead {
   if (!['maxBundlePages', 'deltaPages', 'staleShare'].every((key) => typeof (value.limits as Record<string, unknown>)[key] === 'number')) return false;
   if (!Array.isArray(value.pages) || value.pages.length !== PAGE_SHARDS || !value.pages.every(isPartName)) return false;
   return Object.entries(value.langs).every(
-    ([lang, segments]) => isLang(lang) && isRecord(segments) && Array.isArray(segments.bases) && segments.bases.every(isPartName) && (segments.delta === undefined || isPartName(segments.delta)),
+    ([lang, segments]) =>
+      isLang(lang) &&
+      isRecord(segments) &&
+      Array.isArray(segments.bases) &&
+      segments.bases.every((base: unknown) => isRecord(base) && isHeadSegment(base) && isStanding(base.standing)) &&
+      (segments.delta === undefined || isHeadSegment(segments.delta)),
   );
 }
 
 /** The folder of a state file's parts, each named by the hash of its text. */
 const partsDir = (stateFile: string): string => path.join(path.dirname(stateFile), `${path.parse(stateFile).name}-parts`);
+
+/** A part of the state that a build read only when it needed it, and found missing or damaged. */
+export class DamagedState extends Error {}
 
 /** The last build's state as read, and the name of each part it was read from, to keep the parts that did not change. */
 export interface TakenState {
@@ -112,8 +139,9 @@ export interface TakenState {
 
 /**
  * The last build's state, if there is one; its head is removed until this build writes its
- * own. A head or part that is missing, damaged or of another shape is no state: every part
- * is removed, and everything is built again.
+ * own. A head or page shard that is missing, damaged or of another shape is no state: every
+ * part is removed, and everything is built again. A bundle's part is read when first needed,
+ * and one found missing or damaged then throws DamagedState.
  */
 export function takeState(stateFile: string | undefined): TakenState | undefined {
   if (!stateFile) return undefined;
@@ -142,28 +170,49 @@ function readState(stateFile: string): TakenState | undefined {
     Object.assign(pages, shard);
   }
   const segments = new Map<SegmentState, string>();
-  const segment = (name: string): SegmentState | undefined => {
-    const value = read(name);
-    if (!isSegment(value)) return undefined;
-    segments.set(value, name);
-    return value;
+  // A bundle's part is read when its pages or files are first asked for: a base whose months
+  // no page changed in is planned from its standing and kept, unread (at 100,000 articles its
+  // part is up to 16 MB).
+  const segment = ({ part, name, units }: HeadSegment): SegmentState => {
+    let read: SegmentState | undefined;
+    const load = (): SegmentState => {
+      if (read) return read;
+      let value: unknown;
+      try {
+        value = JSON.parse(readFileSync(path.join(dir, part), 'utf8'));
+      } catch (error) {
+        throw new DamagedState(`search state: part ${part} of ${name} cannot be read`, { cause: error });
+      }
+      if (!isSegment(value) || value.name !== name) throw new DamagedState(`search state: part ${part} is not the bundle ${name}`);
+      return (read = value);
+    };
+    const lazy: SegmentState = {
+      name,
+      units,
+      get files() {
+        return load().files;
+      },
+      get pages() {
+        return load().pages;
+      },
+    };
+    segments.set(lazy, part);
+    return lazy;
   };
   const langs: IndexState['langs'] = {};
+  const standings = new Map<SegmentState, BaseStanding>();
   for (const [lang, { bases, delta }] of Object.entries(head.langs) as [Lang, NonNullable<StateHead['langs'][Lang]>][]) {
     const own: LanguageSegments = { bases: [] };
-    for (const name of bases) {
-      const base = segment(name);
-      if (!base) return undefined;
-      own.bases.push(base);
+    for (const base of bases) {
+      const state = segment(base);
+      standings.set(state, base.standing);
+      own.bases.push(state);
     }
-    if (delta !== undefined) {
-      own.delta = segment(delta);
-      if (!own.delta) return undefined;
-    }
+    if (delta !== undefined) own.delta = segment(delta);
     langs[lang] = own;
   }
   const { fingerprint, limits, startedMs, folders } = head;
-  return { state: { fingerprint, limits, startedMs, folders, pages, langs }, shards, segments };
+  return { state: { fingerprint, limits, startedMs, folders, pages, langs, standings }, shards, segments };
 }
 
 /**
@@ -199,16 +248,21 @@ export function writeState(stateFile: string, state: IndexState, taken?: TakenSt
     }
     return write(pages);
   });
-  const segment = (value: SegmentState): string => {
-    const name = taken?.segments.get(value);
-    if (name === undefined) return write(value);
-    named.add(name);
-    return name;
+  const segment = (value: SegmentState): HeadSegment => {
+    let part = taken?.segments.get(value);
+    if (part === undefined) part = write(value);
+    else named.add(part);
+    return { part, name: value.name, units: value.units };
+  };
+  const standing = (base: SegmentState): BaseStanding => {
+    const found = state.standings.get(base);
+    if (!found) throw new Error(`search state: no standing for the bundle ${base.name}`);
+    return found;
   };
   const langs: StateHead['langs'] = {};
   for (const lang of LANGS) {
     const segments = state.langs[lang];
-    if (segments) langs[lang] = { bases: segments.bases.map(segment), ...(segments.delta ? { delta: segment(segments.delta) } : {}) };
+    if (segments) langs[lang] = { bases: segments.bases.map((base) => ({ ...segment(base), standing: standing(base) })), ...(segments.delta ? { delta: segment(segments.delta) } : {}) };
   }
   const { fingerprint, limits, startedMs, folders } = state;
   const head: StateHead = { fingerprint, limits, startedMs, folders, pages, langs };

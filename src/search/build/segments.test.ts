@@ -64,4 +64,19 @@ describe('planLanguage', () => {
     // February and March now hold five pages, past the cap of four: cut again, the first part keeping the name.
     expect(summary(planLanguage('fr', [...jan, ...feb, ...march], spanning, limits, intact))).toEqual(['fr-2024-01 kept 3', 'fr-2024-02 written 2', 'fr-2024-03 written 3']);
   });
+
+  it('plans a base from how it stood, without reading its pages', () => {
+    const unread: SegmentState = {
+      name: 'fr-2024-02',
+      units: ['2024-02'],
+      files: {},
+      get pages(): never {
+        throw new Error('read');
+      },
+    };
+    const stood = { size: 2, dead: {}, superseded: [], added: 0 };
+    const plan = planLanguage('fr', [jan[0]!, page('b', '2024-01', 'new'), jan[2]!, ...feb], { bases: [before.bases[0]!, unread] }, limits, intact, (b) => (b === unread ? stood : undefined));
+    expect(summary(plan)).toEqual(['fr-2024-01 kept 3 dead 1', 'fr-2024-02 kept 2', 'fr-delta written 1']);
+    expect(plan[1]!.standing).toBe(stood);
+  });
 });

@@ -26,6 +26,20 @@ export interface SegmentState {
   pages: Record<string, [hash: string, id: string, filters: DeadPage]>;
 }
 
+/**
+ * How a base stood against the pages of the build that planned it. While no page of its
+ * months changes it stands the same, and it is planned from this without its pages being read.
+ */
+export interface BaseStanding {
+  /** The pages it holds. */
+  size: number;
+  /** Its pages tombstoned, by Pagefind id. */
+  dead: Record<string, DeadPage>;
+  /** Its months' pages it does not hold as they are (the delta holds them), by path, and how many of them it does not hold at all. */
+  superseded: string[];
+  added: number;
+}
+
 export interface LanguageSegments {
   bases: SegmentState[];
   delta?: SegmentState | undefined;
@@ -41,6 +55,20 @@ export interface PlannedSegment {
   kept?: SegmentState;
   /** Of a kept base: its pages that are tombstoned, by Pagefind id. */
   dead: Record<string, DeadPage>;
+  /** Of a kept base: how it stands. */
+  standing?: BaseStanding;
+}
+
+/** How `base` stands against the language's pages (`current`, by path) and those of its months (`own`). */
+function measure(base: SegmentState, current: ReadonlyMap<string, PageState>, own: readonly PageState[]): BaseStanding {
+  const dead: Record<string, DeadPage> = {};
+  let size = 0;
+  for (const [page, [hash, id, filters]] of Object.entries(base.pages)) {
+    size++;
+    if (current.get(page)?.[4] !== hash) dead[id] = filters;
+  }
+  const superseded = own.filter((page) => base.pages[page[1]]?.[0] !== page[4]);
+  return { size, dead, superseded: superseded.map((page) => page[1]), added: superseded.filter((page) => !(page[1] in base.pages)).length };
 }
 
 const byUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,7 +86,8 @@ function freshBases(lang: Lang, pages: readonly PageState[], maxPages: number, n
 /**
  * One language's bundles. `pages` are its current search pages; `previous` what the last
  * build wrote for it, if it can be built on; `intact` tells whether a written bundle is still
- * as the state describes it (a bundle that is not is rebuilt).
+ * as the state describes it (a bundle that is not is rebuilt); `standing` gives how a base
+ * stood at the last build when no page of its months changed since.
  */
 export function planLanguage(
   lang: Lang,
@@ -66,6 +95,7 @@ export function planLanguage(
   previous: LanguageSegments | undefined,
   limits: SegmentLimits,
   intact: (segment: SegmentState) => boolean,
+  standing: (base: SegmentState) => BaseStanding | undefined = () => undefined,
 ): PlannedSegment[] {
   if (pages.length === 0) return [];
   if (!previous || previous.bases.length === 0 && !previous.delta) return freshBases(lang, pages, limits.maxBundlePages, () => undefined);
@@ -78,12 +108,10 @@ export function planLanguage(
   let bases = previous.bases.flatMap((base): PlannedSegment[] => {
     const own = inUnits(base.units);
     if (own.length === 0) return [];
-    const dead: Record<string, DeadPage> = {};
-    for (const [page, [hash, id, filters]] of Object.entries(base.pages)) if (current.get(page)?.[4] !== hash) dead[id] = filters;
-    const added = own.filter((page) => !(page[1] in base.pages)).length;
-    const stale = Object.keys(dead).length + added;
+    const stands = standing(base) ?? measure(base, current, own);
+    const stale = Object.keys(stands.dead).length + stands.added;
     const planned: PlannedSegment = { name: base.name, lang, units: base.units, delta: false, pages: own, dead: {} };
-    if (stale <= limits.staleShare * Object.keys(base.pages).length && intact(base)) return [{ ...planned, kept: base, dead }];
+    if (stale <= limits.staleShare * stands.size && intact(base)) return [{ ...planned, kept: base, dead: stands.dead, standing: stands }];
     if (own.length <= limits.maxBundlePages) return [planned];
     // Grown past the cap: cut again, the first part keeping the base's name.
     return freshBases(lang, own, limits.maxBundlePages, (units) => (units[0] === base.units[0] ? base.name : `${lang}-${units[0] || 'undated'}`));
@@ -107,7 +135,12 @@ export function planLanguage(
     }
   }
   // The delta: every page no base holds as it is now.
-  const covered = new Set(bases.flatMap((base) => (base.kept ? base.pages.filter((page) => base.kept!.pages[page[1]]?.[0] === page[4]) : base.pages).map((page) => page[1])));
+  const covered = new Set(
+    bases.flatMap((base) => {
+      const superseded = new Set(base.standing?.superseded);
+      return base.pages.filter((page) => !superseded.has(page[1])).map((page) => page[1]);
+    }),
+  );
   const deltaPages = pages.filter((page) => !covered.has(page[1]));
   if (deltaPages.length === 0) return bases;
   const name = `${lang}-delta`;
