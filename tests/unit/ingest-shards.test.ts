@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +124,30 @@ describe('the ingest report in shards', () => {
     const { summary, files } = await report();
     expect(summary.files).toBe(files.length);
     expect(summary.status.kept).toBe(files.filter((record) => record.status === 'kept').length);
+  });
+
+  it('puts right the entries and raw copies edited or deleted by hand in shards whose files are unchanged', { timeout: TIMEOUT }, async () => {
+    // The cache records the test above deleted, from the clean ingest of the same files: an
+    // entry is put right from its record.
+    const cacheOf = (archive: string): string => path.join(archive, '.cache', 'ingest');
+    for (const name of (await readdir(cacheOf(path.join(root, 'clean')))).filter((name) => /^[0-9a-f]{64}\.txt$/.test(name))) await cp(path.join(cacheOf(path.join(root, 'clean')), name), path.join(cacheOf(out), name));
+    const before = await shardLines();
+    const kept = (await report()).files.filter((record): record is Report['files'][number] & { id: string } => record.status === 'kept' && 'id' in record);
+    const [edited, deleted, copyless] = kept;
+    const entryOf = (record: { id: string } | undefined): string => path.join(out, 'articles', `${record?.id}.json`);
+    // An entry edited in place to the same size, another deleted, and a raw copy deleted, all
+    // in the first shard; then one file of a later shard changes.
+    const original = await readFile(entryOf(edited), 'utf8');
+    await writeFile(entryOf(edited), original.replace('"title": "', '"title": "X').replace(/.\n}\n$/, '\n}\n'));
+    expect(await readFile(entryOf(edited), 'utf8')).toHaveLength(original.length);
+    await rm(entryOf(deleted));
+    const rawCopy = path.join(out, 'raw', `${createHash('sha256').update(await readFile(path.join(input, copyless?.file ?? ''))).digest('hex')}.txt`);
+    await rm(rawCopy);
+    const changed = path.join(input, names[Math.floor((names.length * 2) / 3)] as string);
+    await writeFile(`${changed}.new`, `${await readFile(changed, 'utf8')}\nEncore une phrase.\n`);
+    await rename(`${changed}.new`, changed);
+    await ingestAndCompare();
+    expect(await readFile(entryOf(edited), 'utf8')).toBe(original);
+    expect((await shardLines()).filter((name) => !before.includes(name))).toHaveLength(1);
   });
 });

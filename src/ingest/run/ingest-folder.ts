@@ -44,6 +44,8 @@ import {
   writeManifest,
   writePending,
   writeShardLines,
+  writtenHold,
+  type ExpectedFile,
   type ShardRows,
 } from './store.ts';
 import { errorMessage, errorReason } from '../../lib/errors.ts';
@@ -396,6 +398,11 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
 
   const kept = rows.flatMap((row, file) => (row.id !== undefined && !verdicts[file] ? [{ index: file, file: row.file, id: row.id, sha256: row.sha256, bytes: rawBytes[file] as number, key: used[file] as string }] : []));
   const { articles, planned } = planWrites(kept, outDir, reportPath);
+  const shardOf = new Int32Array(files.length);
+  shards.forEach((shard, index) => shard.forEach((file) => (shardOf[file] = index)));
+  /** The articles of each shard, in order. */
+  const articlesOf: number[][] = shards.map(() => []);
+  kept.forEach(({ index }, article) => articlesOf[shardOf[index] as number]?.push(article));
   /** What the last-run record will say of the files written or found as they should be. */
   const left = new Map<string, LeftFile>();
   try {
@@ -411,7 +418,9 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
     // interrupted half-way are still ours to clean up next time.
     const added = planned.filter((file) => !previousSet.has(file));
     if (added.length > 0) writePending(outDir, [...pending, ...added]);
-    articles.forEach((article, index) => {
+    /** Writes an article's entry and raw copy unless they are as they should be, and notes what they are left as. */
+    const writeArticle = (index: number): void => {
+      const article = articles[index] as (typeof articles)[number];
       const key = kept[index]?.key ?? '';
       const entryFile = path.join(outDir, article.entryPath);
       let stamp = lastEntries.unchanged(outDir, article.entryPath, key);
@@ -431,6 +440,24 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       const whole = found !== undefined && found.size === kept[index]?.bytes;
       if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
       left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
+    };
+    // A shard of the last run whose kept files are this shard's and whose files are all as that
+    // run left them has nothing to write, and its part records them as this run would: its files
+    // are checked against that part alone, without a look-up per file.
+    articlesOf.forEach((indexes, index) => {
+      const last = known[index];
+      const record = records[index] as ShardRecord;
+      const expected = (): ExpectedFile[] =>
+        indexes.flatMap((article): ExpectedFile[] => {
+          const { entryPath, rawPath, firstCopy } = articles[article] as (typeof articles)[number];
+          const entry: ExpectedFile = [entryPath, kept[article]?.key, undefined];
+          return firstCopy ? [entry, [rawPath, undefined, kept[article]?.bytes]] : [entry];
+        });
+      // The record's `written` is still empty: only the kept files are compared here.
+      if (last?.part !== undefined && samePart(record, { kept: last.kept, written: [] }) && writtenHold(outDir, last.written, expected())) {
+        record.written = last.written;
+        record.part = last.part;
+      } else indexes.forEach(writeArticle);
     });
     if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer, shardRows[index] as ShardRows));
     writeAtomic(reportPath, reportBytes);
@@ -451,18 +478,19 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       const timedOut = outcomes.some((outcome) => outcome?.reason?.startsWith('timeout:'));
       if (!timedOut) {
         // Each shard keeps the files its kept inputs led to; an unchanged shard's part is the last run's.
-        const shardOf = new Int32Array(files.length);
-        shards.forEach((shard, index) => shard.forEach((file) => (shardOf[file] = index)));
-        articles.forEach((article, index) => {
-          const { written } = records[shardOf[kept[index]?.index as number] as number] as ShardRecord;
-          written.push(lastRunLine(outDir, article.entryPath, left.get(article.entryPath)));
-          if (article.firstCopy) written.push(lastRunLine(outDir, article.rawPath, left.get(article.rawPath)));
-        });
-        records.forEach((record, index) => {
+        articlesOf.forEach((indexes, index) => {
+          const record = records[index] as ShardRecord;
+          if (record.part !== undefined) return;
+          for (const article of indexes) {
+            const { entryPath, rawPath, firstCopy } = articles[article] as (typeof articles)[number];
+            record.written.push(lastRunLine(outDir, entryPath, left.get(entryPath)));
+            if (firstCopy) record.written.push(lastRunLine(outDir, rawPath, left.get(rawPath)));
+          }
           const last = known[index];
           if (last?.part !== undefined && samePart(record, last)) record.part = last.part;
         });
-        writeLastRun(cache.dir, { fingerprint, context: contextHash(context) }, outDir, [...planned.filter((file) => !left.has(file)), MANIFEST_NAME, reportPath], left, records);
+        // Every path planned but the report's is a shard's.
+        writeLastRun(cache.dir, { fingerprint, context: contextHash(context) }, outDir, [MANIFEST_NAME, reportPath], left, records);
       }
     }
   } catch (error) {

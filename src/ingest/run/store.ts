@@ -467,6 +467,25 @@ export function lastRunLine(outDir: string, file: string, known: LeftFile | unde
   return known?.key === undefined ? [file, size, mtimeMs] : [file, size, mtimeMs, known.key];
 }
 
+/** A file a shard is to leave: its path, the key of the record an entry is written from, the size a raw copy has. */
+export type ExpectedFile = [file: string, key: string | undefined, bytes: number | undefined];
+
+/**
+ * Whether the files a shard of the last run wrote (`written`, from its part) are those
+ * `expected`, each with the same key (and a raw copy of the size expected), and each is as that
+ * run left it: then they hold what this run would write, and the part what it would record.
+ */
+export function writtenHold(outDir: string, written: readonly LastRunFile[], expected: readonly ExpectedFile[]): boolean {
+  return (
+    written.length === expected.length &&
+    expected.every(([file, key, bytes], index) => {
+      const line = written[index] as LastRunFile;
+      return line[0] === file && line[3] === key && (bytes === undefined || line[1] === bytes);
+    }) &&
+    written.every(([file, bytes, mtimeMs]) => stampHolds(inArchive(outDir, file), bytes, mtimeMs) !== undefined)
+  );
+}
+
 /** Whether two shards' parts hold the same: then the last run's part serves this run too. */
 export const samePart = (a: Pick<ShardRecord, 'kept' | 'written'>, b: Pick<ShardRecord, 'kept' | 'written'>): boolean =>
   a.kept.length === b.kept.length &&
