@@ -394,7 +394,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   const summary = mergeSummaries(records.map((record) => record.summary));
   const frame = reportFrame(summary, files.length === 0);
   const separator = Buffer.from(frame.separator);
-  const reportBytes = Buffer.concat([Buffer.from(frame.head), ...shardLines.flatMap((lines, index) => (index === 0 ? [lines] : [separator, lines])), Buffer.from(frame.tail)]);
+  const reportPieces = [Buffer.from(frame.head), ...shardLines.flatMap((lines, index) => (index === 0 ? [lines] : [separator, lines])), Buffer.from(frame.tail)];
 
   const kept = rows.flatMap((row, file) => (row.id !== undefined && !verdicts[file] ? [{ index: file, file: row.file, id: row.id, sha256: row.sha256, bytes: rawBytes[file] as number, key: used[file] as string }] : []));
   const { articles, planned } = planWrites(kept, outDir, reportPath);
@@ -460,7 +460,7 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       } else indexes.forEach(writeArticle);
     });
     if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer, shardRows[index] as ShardRows));
-    writeAtomic(reportPath, reportBytes);
+    writeAtomic(reportPath, reportPieces);
     removeStale(outDir, previous, planned);
     const listedSet = new Set(listed);
     writeManifest(outDir, planned, { changed: planned.length !== listedSet.size || planned.some((file) => !listedSet.has(file)) });

@@ -47,6 +47,19 @@ describe('writeAtomic', () => {
     expect(await readFile(file, 'utf8')).toBe('two');
     expect(await readdir(path.dirname(file))).toEqual(['a.json']);
   });
+
+  it('writes content given in pieces, and compares it piece by piece', async () => {
+    const file = path.join(dir, 'report.json');
+    const pieces = (...texts: string[]): Buffer[] => texts.map((text) => Buffer.from(text));
+    expect(writeAtomic(file, pieces('{"a":', '', '[1,2]}'))).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('{"a":[1,2]}');
+    expect(writeAtomic(file, pieces('{"a"', ':[1,', '2]}'))).toBe(false);
+    expect(writeAtomic(file, pieces('{"a":', '[1,2]}', ' '))).toBe(true);
+    expect(writeAtomic(file, pieces('{"a":', '[1,3]}'))).toBe(true);
+    expect(writeAtomic(file, pieces('{"a":'))).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('{"a":');
+    expect(await readdir(dir)).toEqual(['report.json']);
+  });
 });
 
 describe('manifest and stale files', () => {

@@ -6,7 +6,7 @@
  * promise-based one costs four thread-pool round trips (open, stat, read, close). Reading and
  * hashing 10,000 inputs took 0.24 s this way against 0.70 s with fs/promises and 16 lanes.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, type Dirent, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { FileOutcome, Processed } from '../outcome.ts';
 import { RECORD_SEPARATOR } from '../report.ts';
@@ -58,23 +58,50 @@ export function listInputs(root: string): InputFile[] {
   return files.sort(byString((input) => input.path));
 }
 
+/** Whether `old` holds the bytes of `pieces` one after another. */
+const holdsPieces = (old: Buffer, pieces: readonly Uint8Array[]): boolean => {
+  let offset = 0;
+  for (const piece of pieces) {
+    if (!old.subarray(offset, offset + piece.length).equals(piece)) return false;
+    offset += piece.length;
+  }
+  return offset === old.length;
+};
+
+/** Writes `pieces` one after another to a new file: joining them first would copy the whole file once more. */
+function writePieces(file: string, pieces: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of pieces) for (let written = 0; written < piece.length; ) written += writeSync(fd, piece, written, piece.length - written);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes through a temporary file in the same folder and a rename, so a crash leaves either
  * the old file or the new one, never half of one. Unchanged content is not rewritten, so
  * timestamps stay put for tools that watch them (`compare: false` writes without reading the
- * old file). Returns whether the file was written.
+ * old file). `content` may come in pieces, written one after another. Returns whether the file
+ * was written.
  */
-export function writeAtomic(file: string, content: string | Uint8Array, { compare = true } = {}): boolean {
+export function writeAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], { compare = true } = {}): boolean {
+  const pieces = Array.isArray(content) ? (content as readonly Uint8Array[]) : undefined;
   try {
     // Text is compared as text: decoding the old file is cheaper than encoding the new one.
-    if (compare && (typeof content === 'string' ? readFileSync(file, 'utf8') === content : readFileSync(file).equals(content))) return false;
+    if (compare) {
+      const same =
+        typeof content === 'string' ? readFileSync(file, 'utf8') === content : pieces ? holdsPieces(readFileSync(file), pieces) : readFileSync(file).equals(content as Uint8Array);
+      if (same) return false;
+    }
   } catch {
     // No previous file: write it.
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, content);
+    if (pieces) writePieces(temporary, pieces);
+    else writeFileSync(temporary, content as string | Uint8Array);
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
