@@ -30,6 +30,8 @@ async function ingestAndCompare(): Promise<void> {
   await rm(clean, { recursive: true, force: true });
   await ingest(input, clean);
   expect([...(await archiveState(out))]).toEqual([...(await archiveState(clean))]);
+  const manifest = async (archive: string): Promise<string> => readFile(path.join(archive, '.ingest-manifest.json'), 'utf8');
+  expect(await manifest(out)).toBe(await manifest(clean));
 }
 
 type Report = { summary: { files: number; status: Record<string, number> }; files: { file: string; status: string; duplicateOf?: string }[] };

@@ -44,7 +44,11 @@ import {
   writeManifest,
   writePending,
   writeShardLines,
+  writtenAs,
   writtenHold,
+  lastRunFileHolds,
+  sortedOnce,
+  type LastRun,
   type ExpectedFile,
   type ShardRows,
 } from './store.ts';
@@ -159,6 +163,52 @@ function readTaxonomy(text: string, topicsPath: string, cacheDir: string, contex
   mkdirSync(cacheDir, { recursive: true });
   writeAtomic(file, JSON.stringify({ context, topics }), { compare: false });
   return topics;
+}
+
+/**
+ * The manifest's paths after this run, in order, with the paths it adds and drops, taken from
+ * the manifest `listed` when that is as the last complete run (`last`) wrote it: that run listed
+ * the files its shards wrote and the report, so only the shards whose files differ from their
+ * last run's (`sameFiles` false) change it. Comparing and sorting the whole archive's paths
+ * took about a second at 100,000 files. None when the last manifest cannot be taken so.
+ */
+function manifestChange(
+  last: LastRun,
+  outDir: string,
+  reportPath: string,
+  listed: readonly string[],
+  plannedCount: number,
+  known: readonly (ShardRecord | undefined)[],
+  sameFiles: readonly boolean[],
+  expectedOf: readonly ExpectedFile[][],
+): { files: string[]; added: string[]; removed: string[] } | undefined {
+  if (!last.files.some(([file]) => file === reportPath) || !lastRunFileHolds(last, outDir, MANIFEST_NAME) || !sortedOnce(listed)) return undefined;
+  const unchanged = new Set(known.filter((_, index) => sameFiles[index]));
+  const gone = new Set(last.shards.flatMap((shard) => (unchanged.has(shard) ? [] : shard.written.map(([file]) => file))));
+  const come = new Set(expectedOf.flatMap((expected, index) => (sameFiles[index] ? [] : expected.map(([file]) => file))));
+  // A file may move from one shard to another: a path in both lists, or in a shard whose files
+  // are unchanged, stays.
+  for (const file of gone) if (come.delete(file)) gone.delete(file);
+  if (gone.size + come.size > 0) {
+    for (const shard of unchanged) {
+      for (const [file] of shard?.written ?? []) {
+        gone.delete(file);
+        come.delete(file);
+      }
+    }
+  }
+  const added = [...come].sort();
+  const files: string[] = [];
+  let next = 0;
+  for (const file of listed) {
+    if (gone.has(file)) continue;
+    while (next < added.length && (added[next] as string) < file) files.push(added[next++] as string);
+    files.push(file);
+  }
+  files.push(...added.slice(next));
+  // The same paths as the plan, by construction; a count that differs means the last manifest
+  // was not what its stamp says, and the paths are compared whole.
+  return files.length === plannedCount ? { files, added, removed: [...gone] } : undefined;
 }
 
 export async function ingestFolder(options: IngestFolderOptions): Promise<IngestFolderResult> {
@@ -408,15 +458,29 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
   try {
     forgetLastRun(cache.dir);
     const { listed, pending } = readManifest(outDir);
+    /** Each shard's files as this run plans them. */
+    const expectedOf = articlesOf.map((indexes) =>
+      indexes.flatMap((article): ExpectedFile[] => {
+        const { entryPath, rawPath, firstCopy } = articles[article] as (typeof articles)[number];
+        const entry: ExpectedFile = [entryPath, kept[article]?.key, undefined];
+        return firstCopy ? [entry, [rawPath, undefined, kept[article]?.bytes]] : [entry];
+      }),
+    );
+    /**
+     * Whether each shard's kept files, and the files they lead to, are those of its shard of the
+     * last run. The record's `written` is still empty: `samePart` compares the kept files only.
+     */
+    const sameFiles = known.map((last, index) => last?.part !== undefined && samePart(records[index] as ShardRecord, { kept: last.kept, written: [] }) && writtenAs(last.written, expectedOf[index] ?? []));
+    const change = lastRun && pending.length === 0 ? manifestChange(lastRun, outDir, reportPath, listed, planned.length, known, sameFiles, expectedOf) : undefined;
     const previous = [...listed, ...pending];
-    const previousSet = new Set(previous);
+    const previousSet = change ? undefined : new Set(previous);
     // The archive's folders are written only after the last-run record is forgotten: with the
     // record read, the last run that wrote them completed, and only the cache may hold a
     // temporary file of a run killed before it wrote anything else.
     removeOrphanTemporaries(outDir, lastRun ? [path.relative(outDir, cache.dir)] : [archivePaths.articles, archivePaths.raw, path.relative(outDir, cache.dir)]);
     // The manifest names what we are about to write before we write it, so files from a run
     // interrupted half-way are still ours to clean up next time.
-    const added = planned.filter((file) => !previousSet.has(file));
+    const added = change?.added ?? planned.filter((file) => !previousSet?.has(file));
     if (added.length > 0) writePending(outDir, [...pending, ...added]);
     /** Writes an article's entry and raw copy unless they are as they should be, and notes what they are left as. */
     const writeArticle = (index: number): void => {
@@ -441,29 +505,27 @@ export async function ingestFolder(options: IngestFolderOptions): Promise<Ingest
       if (!whole) writeAtomic(copy, readFileSync(path.join(inputDir, article.file)));
       left.set(article.rawPath, { stamp: whole ? { size: found.size, mtimeMs: found.mtimeMs } : stampOf(copy) });
     };
-    // A shard of the last run whose kept files are this shard's and whose files are all as that
-    // run left them has nothing to write, and its part records them as this run would: its files
-    // are checked against that part alone, without a look-up per file.
+    // A shard of the last run that led to this shard's files, all as that run left them, has
+    // nothing to write, and its part records them as this run would: its files are checked
+    // against that part alone, without a look-up per file.
     articlesOf.forEach((indexes, index) => {
       const last = known[index];
       const record = records[index] as ShardRecord;
-      const expected = (): ExpectedFile[] =>
-        indexes.flatMap((article): ExpectedFile[] => {
-          const { entryPath, rawPath, firstCopy } = articles[article] as (typeof articles)[number];
-          const entry: ExpectedFile = [entryPath, kept[article]?.key, undefined];
-          return firstCopy ? [entry, [rawPath, undefined, kept[article]?.bytes]] : [entry];
-        });
-      // The record's `written` is still empty: only the kept files are compared here.
-      if (last?.part !== undefined && samePart(record, { kept: last.kept, written: [] }) && writtenHold(outDir, last.written, expected())) {
+      if (last?.part !== undefined && sameFiles[index] && writtenHold(outDir, last.written)) {
         record.written = last.written;
         record.part = last.part;
       } else indexes.forEach(writeArticle);
     });
     if (useCache) plan.forEach(({ lines, reused }, index) => reused || writeShardLines(cache.dir, lines, shardLines[index] as Buffer, shardRows[index] as ShardRows));
     writeAtomic(reportPath, reportPieces);
-    removeStale(outDir, previous, planned);
-    const listedSet = new Set(listed);
-    writeManifest(outDir, planned, { changed: planned.length !== listedSet.size || planned.some((file) => !listedSet.has(file)) });
+    if (change) {
+      removeStale(outDir, change.removed, []);
+      writeManifest(outDir, change.files, { changed: change.added.length + change.removed.length > 0 });
+    } else {
+      removeStale(outDir, previous, planned);
+      const listedSet = new Set(listed);
+      writeManifest(outDir, planned, { changed: planned.length !== listedSet.size || planned.some((file) => !listedSet.has(file)) });
+    }
     if (useCache) {
       const live = new Set(used);
       // When some shard is as the last complete run left it, the key context is the same and
